@@ -1,0 +1,96 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+import type { Sidecar, SidecarProblem } from './sidecarTypes';
+import { validateSidecarObject } from './validateSidecar';
+import type { LabelDefinition } from '../model/labels';
+
+/** Sidecars beyond this size are refused before parsing, so a hostile file cannot exhaust memory. */
+export const MAX_SIDECAR_BYTES = 64 * 1024 * 1024;
+/** Aliases are legal YAML but no sidecar needs many; the cap defeats "billion laughs" expansion. */
+const MAX_ALIAS_COUNT = 50;
+
+export interface ParsedSidecar {
+  /** Present when the file parsed and has no errors (warnings allowed). */
+  readonly sidecar?: Sidecar;
+  readonly problems: readonly SidecarProblem[];
+  /**
+   * False when writing back would lose something: syntax errors, invalid values, unknown keys, or
+   * a schema newer than this build. The editor then leaves the file alone.
+   */
+  readonly writable: boolean;
+}
+
+export interface ParseOptions {
+  /** Labels unknown to this set are reported as warnings, and kept. */
+  readonly labels?: readonly LabelDefinition[];
+}
+
+export function parseSidecar(text: string, options: ParseOptions = {}): ParsedSidecar {
+  if (text.length > MAX_SIDECAR_BYTES) {
+    return refuse({ message: `The file is ${Math.round(text.length / 1048576)} MB; sidecars larger than ${MAX_SIDECAR_BYTES / 1048576} MB are not read`, line: 1, severity: 'error' });
+  }
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (e) {
+    return refuse({ message: `YAML could not be parsed: ${(e as Error).message}`, line: 1, severity: 'error' });
+  }
+  const syntax = doc.errors.map((err): SidecarProblem => {
+    const pos = lineCounter.linePos(err.pos[0]);
+    return { message: firstLine(err.message), line: pos.line, column: pos.col, severity: 'error' };
+  });
+  if (syntax.length > 0) return { problems: syntax, writable: false };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    return refuse({ message: `YAML could not be expanded: ${firstLine((e as Error).message)}`, line: 1, severity: 'error' });
+  }
+  const { sidecar, problems, newerVersion } = validateSidecarObject(value, options.labels);
+  const placed = problems.map((p) => placeProblem(p, doc, lineCounter));
+  const hasError = placed.some((p) => p.severity === 'error');
+  return {
+    sidecar: hasError ? undefined : sidecar,
+    problems: placed,
+    writable: !hasError && !newerVersion,
+  };
+}
+
+function refuse(problem: SidecarProblem): ParsedSidecar {
+  return { problems: [problem], writable: false };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+/** Turns a problem's key path into a line and column by finding its node in the parsed document. */
+function placeProblem(problem: SidecarProblem, doc: Document, lineCounter: LineCounter): SidecarProblem {
+  if (problem.line !== undefined || problem.path === undefined) return problem;
+  const keys = pathKeys(problem.path);
+  for (let n = keys.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) {
+      const pos = lineCounter.linePos(n === keys.length ? range[0] : range[0]);
+      return { ...problem, line: pos.line, column: pos.col };
+    }
+  }
+  return { ...problem, line: 1 };
+}
+
+function pathKeys(path: string): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (const part of path.split('.')) {
+    const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) {
+      keys.push(part);
+      continue;
+    }
+    if (m[1]) keys.push(m[1]);
+    for (const idx of (m[2] ?? '').matchAll(/\[(\d+)\]/g)) keys.push(Number(idx[1]));
+  }
+  return keys;
+}

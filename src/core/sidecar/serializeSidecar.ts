@@ -1,0 +1,43 @@
+import { stringify } from 'yaml';
+import type { Sidecar } from './sidecarTypes';
+import type { Annotation } from '../model/annotation';
+import { compareAnnotations } from '../model/annotation';
+
+/**
+ * YAML text of a sidecar with a fixed key order and annotations sorted by start, end, label,
+ * so that the same content always gives the same bytes and git diffs show only what changed.
+ */
+export function serializeSidecar(sidecar: Sidecar): string {
+  const ordered = {
+    tawsim: sidecar.tawsim,
+    document: {
+      path: sidecar.document.path,
+      sha256: sidecar.document.sha256,
+      length: sidecar.document.length,
+      ...(sidecar.document.date !== undefined ? { date: sidecar.document.date } : {}),
+    },
+    annotator: sidecar.annotator,
+    annotations: [...sidecar.annotations].sort(compareAnnotations).map(orderAnnotation),
+  };
+  // lineWidth 0: never fold long notes or spans onto several lines.
+  // blockQuote false: yaml's block scalars do not round-trip every note (a line of only spaces).
+  return stringify(ordered, { lineWidth: 0, aliasDuplicateObjects: false, blockQuote: false });
+}
+
+function orderAnnotation(a: Annotation): Record<string, unknown> {
+  return {
+    id: a.id,
+    label: a.label,
+    start: a.start,
+    end: a.end,
+    text: a.text,
+    status: a.status,
+    source: a.source,
+    ...(a.value !== undefined ? { value: a.value } : {}),
+    ...(a.note !== undefined ? { note: a.note } : {}),
+    ...(a.review !== undefined
+      ? { review: { by: a.review.by, verdict: a.review.verdict, at: a.review.at, ...(a.review.from ? { from: [...a.review.from] } : {}) } }
+      : {}),
+    ...(a.orphan ? { orphan: true } : {}),
+  };
+}
