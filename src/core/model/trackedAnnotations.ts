@@ -77,6 +77,12 @@ export class TrackedAnnotations {
     this.maxLength = Math.max(this.maxLength, annotation.end - annotation.start);
   }
 
+  /** Adds an annotation to the live spans, or to the orphans when it has no place. */
+  put(annotation: Annotation): void {
+    if (annotation.orphan) this.orphanItems.push(annotation);
+    else this.add(annotation);
+  }
+
   /** Removes by id (live or orphan); returns the removed annotation. */
   remove(id: string): Annotation | undefined {
     for (const list of [this.items, this.orphanItems]) {
@@ -88,10 +94,7 @@ export class TrackedAnnotations {
 
   /** Replaces the annotation with the same id, keeping the order. */
   replace(annotation: Annotation): void {
-    if (this.remove(annotation.id)) {
-      if (annotation.orphan) this.orphanItems.push(annotation);
-      else this.add(annotation);
-    }
+    if (this.remove(annotation.id)) this.put(annotation);
   }
 
   /**

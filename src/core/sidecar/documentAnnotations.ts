@@ -1,0 +1,59 @@
+import type { Annotation } from '../model/annotation';
+import { CodePointIndex } from '../model/offsets';
+import type { Sidecar } from './sidecarTypes';
+import { SIDECAR_VERSION } from './sidecarTypes';
+import { sha256Hex } from './hash';
+import { reanchorAnnotations } from './reanchor';
+
+/** Annotations placed on a text, in UTF-16 offsets, with what placing them took. */
+export interface PlacedAnnotations {
+  readonly annotations: Annotation[];
+  readonly moved: number;
+  readonly orphans: number;
+  /** True when the sidecar was saved for a different text (its sha256 differs). */
+  readonly textChanged: boolean;
+}
+
+/**
+ * Places a sidecar's annotations (code points) on the current text and converts them to UTF-16
+ * for the editor. When the text is not the one the sidecar was saved with, spans are re-anchored
+ * by their quotes; orphans keep their code point offsets, since they have no place to convert.
+ */
+export function placeSidecarAnnotations(sidecar: Sidecar, text: string): PlacedAnnotations {
+  const index = new CodePointIndex(text);
+  const textChanged = sidecar.document.sha256 !== sha256Hex(text);
+  const { annotations, moved, orphans } = reanchorAnnotations(sidecar.annotations, text, index);
+  return {
+    annotations: annotations.map((a) => (a.orphan ? a : { ...a, start: index.toUtf16(a.start), end: index.toUtf16(a.end) })),
+    moved,
+    orphans,
+    textChanged,
+  };
+}
+
+export interface SidecarHeader {
+  /** Path of the text relative to the sidecar. */
+  readonly path: string;
+  readonly annotator: string;
+  readonly date?: string;
+}
+
+/**
+ * The sidecar for a text and its live annotations (UTF-16, orphans in code points), converted to
+ * code points with the text's own index so that the file describes exactly that text.
+ */
+export function buildSidecar(header: SidecarHeader, text: string, live: readonly Annotation[], orphans: readonly Annotation[]): Sidecar {
+  const index = new CodePointIndex(text);
+  const placed = live.map((a) => ({ ...a, start: index.toCodePoint(a.start), end: index.toCodePoint(a.end) }));
+  return {
+    tawsim: SIDECAR_VERSION,
+    document: {
+      path: header.path,
+      sha256: sha256Hex(text),
+      length: index.codePointLength,
+      ...(header.date !== undefined ? { date: header.date } : {}),
+    },
+    annotator: header.annotator,
+    annotations: [...placed, ...orphans.map((o) => ({ ...o, start: Math.min(o.start, index.codePointLength), end: Math.min(o.end, index.codePointLength) }))],
+  };
+}

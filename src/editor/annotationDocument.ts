@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/model/annotation';
+import { nextAnnotationId } from '../core/model/annotation';
+import { AnnotationHistory } from '../core/model/annotationHistory';
+import type { AnnotationChange } from '../core/model/annotationHistory';
+import type { TextEdit } from '../core/model/shift';
+import { TrackedAnnotations } from '../core/model/trackedAnnotations';
+import type { SidecarProblem } from '../core/sidecar/sidecarTypes';
+
+/** What a user action does: annotations to remove (by id) and to add or replace. */
+export interface AnnotationEdit {
+  readonly remove?: readonly string[];
+  readonly put?: readonly Annotation[];
+}
+
+/**
+ * The annotations of one open text document and the state of its sidecar. Offsets are UTF-16, as
+ * in the editor. This class holds state and applies changes; reading and writing files is the
+ * job of `AnnotationStores`.
+ */
+export class AnnotationDocument implements vscode.Disposable {
+  readonly tracked = new TrackedAnnotations();
+  readonly history = new AnnotationHistory();
+  /** Problems of the sidecar as last read; errors make it read-only until fixed. */
+  problems: readonly SidecarProblem[] = [];
+  /** False while the sidecar on disk is broken or from a newer version: it is never overwritten then. */
+  writable = true;
+  /** Annotation changes not yet in the sidecar on disk. */
+  unsaved = false;
+  /** The sidecar's content as last read or written, to tell our own writes from other writers'. */
+  diskContent: string | undefined;
+  documentDate: string | undefined;
+  loaded = false;
+
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after any change of the annotations, by the user or by text edits. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    readonly sidecarUri: vscode.Uri,
+    readonly annotator: string,
+  ) {}
+
+  /** Replaces everything with annotations read from disk; clears undo history. */
+  reset(annotations: readonly Annotation[], diskContent: string | undefined): void {
+    this.tracked.reset(annotations);
+    this.history.clear();
+    this.diskContent = diskContent;
+    this.unsaved = false;
+    this.loaded = true;
+    this.changed.fire();
+  }
+
+  /** Applies a user action, recording it for annotation undo. Returns the annotations put. */
+  apply(edit: AnnotationEdit): Annotation[] {
+    const before: Annotation[] = [];
+    const after: Annotation[] = [];
+    for (const id of edit.remove ?? []) {
+      const removed = this.tracked.remove(id);
+      if (removed) before.push(removed);
+    }
+    for (const a of edit.put ?? []) {
+      const old = this.tracked.remove(a.id);
+      if (old) before.push(old);
+      this.tracked.put(a);
+      after.push(a);
+    }
+    this.history.record({ before, after });
+    this.markChanged();
+    return after;
+  }
+
+  /** Annotation undo: the inverse of the last action. */
+  undo(): boolean {
+    return this.replay(this.history.undo());
+  }
+
+  redo(): boolean {
+    return this.replay(this.history.redo());
+  }
+
+  private replay(change: AnnotationChange | undefined): boolean {
+    if (!change) return false;
+    for (const a of change.before) this.tracked.remove(a.id);
+    for (const a of change.after) this.tracked.put(a);
+    this.markChanged();
+    return true;
+  }
+
+  /** Shifts annotations by one document change. */
+  applyTextChange(event: vscode.TextDocumentChangeEvent): void {
+    const doc = event.document;
+    const edits: TextEdit[] = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, insertedLength: c.text.length }));
+    const read = (start: number, end: number): string => doc.getText(new vscode.Range(doc.positionAt(Math.max(0, start)), doc.positionAt(end)));
+    const undoing = event.reason === vscode.TextDocumentChangeReason.Undo || event.reason === vscode.TextDocumentChangeReason.Redo;
+    this.history.applyEdits(edits);
+    if (this.tracked.applyEdits(edits, read, undoing)) this.markChanged();
+  }
+
+  newId(): string {
+    return nextAnnotationId([...this.tracked.all, ...this.tracked.orphans]);
+  }
+
+  private markChanged(): void {
+    this.unsaved = true;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Every command Tawsim contributes. Ids and their arguments are a public contract (people bind
+ * keys to them): never rename one; add new ones here and in package.json together.
+ */
+export const CommandId = {
+  tag: 'tawsim.tag',
+  remove: 'tawsim.remove',
+  changeLabel: 'tawsim.changeLabel',
+  addNote: 'tawsim.addNote',
+  next: 'tawsim.next',
+  previous: 'tawsim.previous',
+  undo: 'tawsim.undo',
+  redo: 'tawsim.redo',
+  save: 'tawsim.save',
+  openSidecar: 'tawsim.openSidecar',
+  annotateFile: 'tawsim.annotateFile',
+  showOrphans: 'tawsim.showOrphans',
+  saveRecovered: 'tawsim.saveRecovered',
+} as const;
+
+export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];
+
+/** Arguments a command accepts from keybindings.json, hovers and other extensions. */
+export interface AnnotationTarget {
+  /** Annotation id in the document's sidecar. */
+  readonly id?: string;
+  /** Document URI as a string; the active editor's document when absent. */
+  readonly uri?: string;
+}
+
+export interface TagArgs {
+  readonly label?: string;
+}
+
+export interface ChangeLabelArgs extends AnnotationTarget {
+  readonly label?: string;
+}
+
+export interface AddNoteArgs extends AnnotationTarget {
+  readonly note?: string;
+}

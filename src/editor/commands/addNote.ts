@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import type { AddNoteArgs } from '../commandIds';
+import { annotationsAt, pickOne, resolveTarget } from '../commandTarget';
+
+/** Tawsim: Add Note… — sets (or with an empty answer, clears) the note of an annotation. */
+export async function addNote(services: Services, args?: AddNoteArgs): Promise<boolean> {
+  const target = await resolveTarget(services, args);
+  if (!target) return false;
+  const annotation = await pickOne(annotationsAt(target, args), vscode.l10n.t('Which annotation?'));
+  if (!annotation) {
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('No annotation here'), 3000);
+    return false;
+  }
+  const note =
+    args?.note ??
+    (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Note for «{0}» ({1})', annotation.text, annotation.label), value: annotation.note ?? '' }));
+  if (note === undefined) return false;
+  const { note: _old, ...rest } = annotation;
+  target.store.apply({ put: [note.trim() ? { ...rest, note: note.trim() } : rest] });
+  return true;
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { findLabel } from '../../core/model/labels';
+import type { Services } from '../services';
+import type { ChangeLabelArgs } from '../commandIds';
+import { annotationsAt, pickOne, resolveTarget } from '../commandTarget';
+import { pickLabel } from '../labelPick';
+
+/** Tawsim: Change Label… — relabels the annotation given by id or under the cursor. */
+export async function changeLabel(services: Services, args?: ChangeLabelArgs): Promise<boolean> {
+  const target = await resolveTarget(services, args);
+  if (!target) return false;
+  const annotation = await pickOne(annotationsAt(target, args), vscode.l10n.t('Which annotation?'));
+  if (!annotation) {
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('No annotation here'), 3000);
+    return false;
+  }
+  const labels = services.labels();
+  const label = args?.label ? findLabel(labels, args.label) : await pickLabel(labels, vscode.l10n.t('New label for «{0}»', annotation.text), annotation.label);
+  if (!label || label.id === annotation.label) return false;
+  const clash = target.store.tracked.all.find((a) => a.start === annotation.start && a.end === annotation.end && a.label === label.id && a.id !== annotation.id);
+  const { value: _value, ...rest } = annotation;
+  // A date's value means nothing under another label.
+  const relabelled = label.id === 'DATE' || label.id === 'TIME' ? { ...annotation, label: label.id } : { ...rest, label: label.id };
+  target.store.apply({ remove: clash ? [clash.id] : [], put: [{ ...relabelled, status: 'accepted' }] });
+  return true;
+}

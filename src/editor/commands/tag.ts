@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { Annotation } from '../../core/model/annotation';
+import { sameSpanAndLabel } from '../../core/model/annotation';
+import { findLabel } from '../../core/model/labels';
+import type { Services } from '../services';
+import type { TagArgs } from '../commandIds';
+import { resolveTarget } from '../commandTarget';
+import { pickLabel } from '../labelPick';
+
+/**
+ * Tawsim: Tag Selection… — tags every non-empty selection with one label, asked for in a quick
+ * pick unless given as `{ "label": "LOC" }`. Surrounding white space is left out of the span.
+ */
+export async function tag(services: Services, args?: TagArgs): Promise<Annotation[]> {
+  const target = await resolveTarget(services);
+  if (!target?.editor) return [];
+  const { editor, document, store } = target;
+  const selections = editor.selections.filter((s) => !s.isEmpty);
+  if (selections.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to tag first.'));
+    return [];
+  }
+  const labels = services.labels();
+  const label = args?.label ? findLabel(labels, args.label) : await pickLabel(labels, vscode.l10n.t('Label for the selected text'));
+  if (!label) {
+    if (args?.label) void vscode.window.showErrorMessage(vscode.l10n.t('There is no label "{0}" in the label set.', args.label));
+    return [];
+  }
+  const put: Annotation[] = [];
+  const taken = [...store.tracked.all, ...store.tracked.orphans];
+  for (const sel of selections) {
+    const raw = document.getText(sel);
+    const lead = raw.length - raw.trimStart().length;
+    const trail = raw.length - raw.trimEnd().length;
+    const start = document.offsetAt(sel.start) + lead;
+    const end = document.offsetAt(sel.end) - trail;
+    if (end <= start) continue;
+    const span = { start, end, label: label.id };
+    const existing = store.tracked.inRange(start, end).find((a) => sameSpanAndLabel(a, span));
+    if (existing?.status === 'accepted' || put.some((p) => sameSpanAndLabel(p, span))) continue;
+    const id = existing?.id ?? nextId(taken, put);
+    const annotation: Annotation = {
+      id,
+      label: label.id,
+      start,
+      end,
+      text: document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end))),
+      status: 'accepted',
+      source: existing?.source ?? 'manual',
+      ...(existing?.value !== undefined ? { value: existing.value } : {}),
+    };
+    put.push(annotation);
+  }
+  if (put.length === 0) {
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Already tagged {0}', label.id), 3000);
+    return [];
+  }
+  return store.apply({ put });
+}
+
+function nextId(existing: readonly Annotation[], added: readonly Annotation[]): string {
+  let max = 0;
+  for (const a of [...existing, ...added]) {
+    const m = /^t(\d+)$/.exec(a.id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `t${max + 1}`;
+}

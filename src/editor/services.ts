@@ -1,0 +1,16 @@
+import type * as vscode from 'vscode';
+import type { AnnotationStores } from './annotationStores';
+import type { SidecarSync } from './sidecarSync';
+import type { LabelDefinition } from '../core/model/labels';
+import type { Logger } from './logger';
+import type { ProblemReporter } from './problems';
+
+/** What commands need, built once by the composition root. */
+export interface Services {
+  readonly stores: AnnotationStores;
+  readonly sync: SidecarSync;
+  readonly problems: ProblemReporter;
+  readonly log: Logger;
+  labels(): readonly LabelDefinition[];
+  readonly context: vscode.ExtensionContext;
+}

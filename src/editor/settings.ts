@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { LabelDefinition } from '../core/model/labels';
+import { DEFAULT_LABELS, LABEL_ID_PATTERN } from '../core/model/labels';
+import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecar/sidecarPath';
+
+/** Tawsim's settings as one typed value, mirroring `contributes.configuration` in package.json. */
+export interface TawsimSettings {
+  readonly annotator: string;
+  readonly files: readonly string[];
+  readonly sidecarPattern: string;
+  readonly labels: readonly LabelDefinition[];
+}
+
+export function readSettings(scope?: vscode.Uri): TawsimSettings {
+  const config = vscode.workspace.getConfiguration('tawsim', scope);
+  return {
+    annotator: config.get<string>('annotator', '').trim() || systemUserName(),
+    files: config.get<string[]>('files', ['**/*.txt', '**/*.md']),
+    sidecarPattern: config.get<string>('sidecar.pattern', DEFAULT_SIDECAR_PATTERN) || DEFAULT_SIDECAR_PATTERN,
+    labels: validLabels(config.get<unknown>('labels')),
+  };
+}
+
+/**
+ * Calls `listener` now and whenever a Tawsim setting changes: starting up and reacting to a change
+ * are one code path, so nothing is set up only at start.
+ */
+export function onSettings(listener: (settings: TawsimSettings) => void): vscode.Disposable {
+  listener(readSettings());
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('tawsim')) listener(readSettings());
+  });
+}
+
+function validLabels(value: unknown): readonly LabelDefinition[] {
+  if (!Array.isArray(value)) return DEFAULT_LABELS;
+  const labels = value.filter(
+    (l): l is LabelDefinition =>
+      typeof l === 'object' && l !== null && typeof l.id === 'string' && LABEL_ID_PATTERN.test(l.id) && typeof l.en === 'string' && typeof l.ar === 'string' && typeof l.color === 'string',
+  );
+  return labels.length > 0 ? labels : DEFAULT_LABELS;
+}
+
+function systemUserName(): string {
+  // No 'os' import: this module is also bundled for browser hosts.
+  const env = typeof process !== 'undefined' ? process.env : {};
+  return env['USER'] || env['USERNAME'] || env['LOGNAME'] || 'annotator';
+}

@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { AnnotationStores } from './editor/annotationStores';
+import { SidecarSync } from './editor/sidecarSync';
+import { ProblemReporter } from './editor/problems';
+import { DecorationPainter } from './editor/decorations';
+import { AnnotationHover } from './editor/hover';
+import { AnnotationStatusBar } from './editor/statusBar';
+import { ContextKeys } from './editor/contextKeys';
+import { createLogger } from './editor/logger';
+import { onSettings, readSettings } from './editor/settings';
+import type { Services } from './editor/services';
+import { CommandId } from './editor/commandIds';
+import type { CommandIdValue } from './editor/commandIds';
+import { tag } from './editor/commands/tag';
+import { remove } from './editor/commands/remove';
+import { changeLabel } from './editor/commands/changeLabel';
+import { addNote } from './editor/commands/addNote';
+import { navigate } from './editor/commands/navigate';
+import { undoRedo } from './editor/commands/history';
+import { save } from './editor/commands/save';
+import { openSidecar } from './editor/commands/openSidecar';
+import { annotateFile } from './editor/commands/annotateFile';
+import { showOrphans } from './editor/commands/showOrphans';
+import { saveRecovered } from './editor/commands/saveRecovered';
+
+/** What `activate` returns: the services, for integration tests and other extensions. */
+export interface TawsimApi {
+  readonly services: Services;
+}
+
+let root: vscode.Disposable | undefined;
+let stores: AnnotationStores | undefined;
+
+/** The composition root: builds every service once and owns every disposable. */
+export function activate(context: vscode.ExtensionContext): TawsimApi {
+  const log = createLogger();
+  let settings = readSettings();
+  const problems = new ProblemReporter();
+  const sync = new SidecarSync(() => settings.labels, problems, log);
+  stores = new AnnotationStores(settings, sync, log);
+  const storesRef = stores;
+  problems.setStateListener((store) => storesRef.notify(store));
+  const painter = new DecorationPainter(stores);
+  const services: Services = { stores, sync, problems, log, labels: () => settings.labels, context };
+
+  const handlers: Record<CommandIdValue, (...args: never[]) => unknown> = {
+    [CommandId.tag]: (args?: Parameters<typeof tag>[1]) => tag(services, args),
+    [CommandId.remove]: (args?: Parameters<typeof remove>[1]) => remove(services, args),
+    [CommandId.changeLabel]: (args?: Parameters<typeof changeLabel>[1]) => changeLabel(services, args),
+    [CommandId.addNote]: (args?: Parameters<typeof addNote>[1]) => addNote(services, args),
+    [CommandId.next]: () => navigate(services, 1),
+    [CommandId.previous]: () => navigate(services, -1),
+    [CommandId.undo]: () => undoRedo(services, 'undo'),
+    [CommandId.redo]: () => undoRedo(services, 'redo'),
+    [CommandId.save]: (args?: Parameters<typeof save>[1]) => save(services, args),
+    [CommandId.openSidecar]: (args?: Parameters<typeof openSidecar>[1]) => openSidecar(services, args),
+    [CommandId.annotateFile]: (args?: Parameters<typeof annotateFile>[1]) => annotateFile(services, args),
+    [CommandId.showOrphans]: (args?: Parameters<typeof showOrphans>[1]) => showOrphans(services, args),
+    [CommandId.saveRecovered]: (args?: Parameters<typeof saveRecovered>[1]) => saveRecovered(services, args),
+  };
+
+  const disposables: vscode.Disposable[] = [
+    log,
+    problems,
+    stores,
+    painter,
+    new AnnotationStatusBar(stores),
+    new ContextKeys(stores),
+    vscode.languages.registerHoverProvider({ scheme: '*' }, new AnnotationHover(stores, () => settings.labels)),
+    ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown)),
+    onSettings((next) => {
+      settings = next;
+      storesRef.updateSettings(next);
+      painter.setLabels(next.labels);
+    }),
+  ];
+  root = vscode.Disposable.from(...disposables);
+  context.subscriptions.push(root);
+  log.info(`Tawsim activated (annotator ${settings.annotator})`);
+  return { services };
+}
+
+export async function deactivate(): Promise<void> {
+  await stores?.flush();
+  root?.dispose();
+}
