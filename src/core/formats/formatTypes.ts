@@ -1,0 +1,169 @@
+import type { Annotation } from '../model/annotation';
+import type { LabelDefinition } from '../model/labels';
+
+/** Identifiers of the interchange formats, as used by commands, the CLI and settings. */
+export type FormatId = 'brat' | 'conll' | 'doccano' | 'labelstudio' | 'csv' | 'timeml' | 'tawsim-json';
+
+/** What a format can carry, so callers can say in advance what an export will leave out. */
+export interface FormatCapabilities {
+  /** Nested or crossing spans survive; otherwise the exporter keeps a non-overlapping subset. */
+  readonly canHoldOverlaps: boolean;
+  readonly canHoldNotes: boolean;
+  /** Normalised temporal values of DATE and TIME spans. */
+  readonly canHoldValues: boolean;
+  /** Suggested (and for some, rejected) spans, not only accepted ones. */
+  readonly canHoldStatuses: boolean;
+  readonly canImport: boolean;
+}
+
+export interface FormatDefinition {
+  readonly id: FormatId;
+  readonly displayName: string;
+  /** File name endings the format writes and reads, with the dot, most specific first. */
+  readonly extensions: readonly string[];
+  /** True when one file holds many documents (CoNLL, JSONL, Label Studio, CSV). */
+  readonly manyDocumentsPerFile: boolean;
+  readonly capabilities: FormatCapabilities;
+}
+
+/** One document to export: its text, its annotations (code point offsets) and where it lives. */
+export interface ExportDocument {
+  /** Path of the text relative to the export root, forward slashes; also names per-document files. */
+  readonly path: string;
+  readonly text: string;
+  readonly annotations: readonly Annotation[];
+  readonly annotator?: string;
+  /** Document date (YYYY-MM-DD), written where the format has a place for it (TimeML DCT). */
+  readonly date?: string;
+}
+
+export type ConllScheme = 'IOB2' | 'BIOES';
+
+export interface ExportOptions {
+  /**
+   * Base name (no folder, no extension) of the single file written by formats that put every
+   * document in one file. Defaults to the document's own name for one document, else `tawsim-export`.
+   */
+  readonly fileName?: string;
+  readonly conll?: {
+    readonly scheme?: ConllScheme;
+    /** Split و ف ب ك ل before the article into tokens of their own (see tokens.ts). */
+    readonly splitProclitics?: boolean;
+  };
+  readonly csv?: {
+    /** Start the file with a UTF-8 byte order mark so spreadsheet programs detect the encoding. Default false. */
+    readonly bom?: boolean;
+    /** Prefix text cells starting with = + - @ (or tab/CR) with a quote so spreadsheets never run them. Default true. */
+    readonly formulaGuard?: boolean;
+  };
+  readonly brat?: {
+    /** Language of the visual labels in visual.conf. Default 'ar'. */
+    readonly labelLanguage?: 'ar' | 'en';
+  };
+}
+
+export interface ExportRequest {
+  readonly documents: readonly ExportDocument[];
+  /** The label set (colours, names); defaults to DEFAULT_LABELS. */
+  readonly labels?: readonly LabelDefinition[];
+  readonly options?: ExportOptions;
+}
+
+/** The same request for a single document, flattened for the common case. */
+export interface SingleExportRequest extends ExportDocument {
+  readonly labels?: readonly LabelDefinition[];
+  readonly options?: ExportOptions;
+}
+
+export interface ExportedFile {
+  /** Relative to the export folder, forward slashes; checked with safeRelativePath before writing. */
+  readonly relativePath: string;
+  readonly content: string;
+}
+
+/** An annotation the export could not carry, described well enough to find it again. */
+export interface LeftOutAnnotation {
+  readonly id: string;
+  readonly label: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface ExportWarning {
+  /** Document path the warning is about. */
+  readonly path: string;
+  /** Complete, user-readable sentence that names every annotation concerned. */
+  readonly message: string;
+  readonly annotations: readonly LeftOutAnnotation[];
+}
+
+export interface ExportResult {
+  readonly files: readonly ExportedFile[];
+  readonly warnings: readonly ExportWarning[];
+}
+
+/** A document an import may attach annotations to. */
+export interface SourceDocument {
+  /** Relative path, forward slashes, as the caller will use it to find the sidecar. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface ImportOptions {
+  /** Refuse content longer than this many UTF-16 units. Default 50 000 000. */
+  readonly maxContentLength?: number;
+  /** Refuse files with more annotations than this. Default 500 000. */
+  readonly maxAnnotations?: number;
+  readonly conll?: {
+    /** Tag scheme to check against; 'auto' reads IOB1, IOB2 and BIOES leniently. Default 'auto'. */
+    readonly scheme?: 'auto' | 'IOB1' | 'IOB2' | 'BIOES';
+  };
+  readonly brat?: {
+    /** 'error' rejects discontinuous spans; 'cover' imports the span from the first to the last fragment. Default 'error'. */
+    readonly discontinuous?: 'error' | 'cover';
+  };
+  readonly labelStudio?: {
+    /** Offset unit of `value.start`/`value.end`. Default 'codePoint' (see labelStudio.ts). */
+    readonly offsetUnit?: 'codePoint' | 'utf16';
+  };
+}
+
+export interface ImportRequest {
+  readonly content: string;
+  /** Name of the file being imported, used in every error and to find brat's .txt. */
+  readonly fileName: string;
+  /**
+   * Documents the import may attach to, in order: records naming a path are matched by path,
+   * others by identical text, and CoNLL documents in file order.
+   */
+  readonly documents: readonly SourceDocument[];
+  /** Known labels; any other label in the file is an error. */
+  readonly labels: readonly LabelDefinition[];
+  readonly options?: ImportOptions;
+}
+
+export interface ImportError {
+  readonly file: string;
+  /** 1-based line in the imported file, where the format has lines. */
+  readonly line?: number;
+  /** Location inside a JSON document, for example `[2].annotations[0].result[3]`. */
+  readonly where?: string;
+  readonly message: string;
+}
+
+export interface ImportedDocument {
+  readonly path: string;
+  /** Sorted, ids t1…tN, `source: 'import'`. */
+  readonly annotations: readonly Annotation[];
+  /** Other fields of the record (doccano metadata such as id), prototype-safe. */
+  readonly fields?: Readonly<Record<string, unknown>>;
+}
+
+/** Either every document or none: when `errors` is not empty, `documents` is empty. */
+export interface ImportResult {
+  readonly documents: readonly ImportedDocument[];
+  readonly errors: readonly ImportError[];
+  /** Things the file held that Tawsim does not keep (relations, other result types). */
+  readonly warnings: readonly string[];
+}

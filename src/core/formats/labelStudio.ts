@@ -1,0 +1,181 @@
+import type { Annotation } from '../model/annotation';
+import { DEFAULT_LABELS } from '../model/labels';
+import type { ExportRequest, ExportResult, ExportWarning, ImportRequest, ImportResult, SourceDocument } from './formatTypes';
+import { bundleName, prepareDocument } from './exportSelection';
+import { ImportCollector } from './importCollector';
+import type { Place } from './importCollector';
+import { isRecord, otherFields, parseJsonSafely } from './safeJson';
+import { labelStudioConfig, LS_LABEL_FROM, LS_NOTE_FROM, LS_TEXT_TO, LS_VALUE_FROM } from './labelStudioConfig';
+
+/*
+ * Offsets. Label Studio's documentation does not name the unit of `value.start`/`value.end` for
+ * Text. Early versions counted JavaScript string indices (UTF-16), which broke after emoji
+ * (label-studio issues #539, #1008, #1347); the frontend was changed to store code points
+ * (label-studio PR #1559, merged through label-studio-frontend PR #308), and later reports show
+ * exported offsets agreeing with Python's string indices while only the on-screen highlight was
+ * off (issue #4988, version 1.9). So Tawsim writes and reads code points, like every other
+ * format here, and offers `offsetUnit: 'utf16'` for files from old versions; the `text` stored
+ * with each region is checked either way, so a wrong unit is an error, never a shifted span.
+ */
+
+/**
+ * Label Studio JSON tasks: `[{data: {text, path}, annotations: [{result}], predictions: [{result}]}]`.
+ * Accepted spans are the annotation, suggested spans the prediction (pre-annotation); rejected
+ * spans have no place and are reported. Each span is a `labels` result; its value and note are
+ * per-region `textarea` results with the same id, as label_config.xml (also written) declares.
+ */
+export function exportLabelStudio(request: ExportRequest): ExportResult {
+  const warnings: ExportWarning[] = [];
+  const tasks = request.documents.map((doc) => {
+    const prepared = prepareDocument(doc, ['accepted', 'suggested']);
+    warnings.push(...prepared.warnings);
+    const accepted = prepared.annotations.filter((a) => a.status === 'accepted');
+    const suggested = prepared.annotations.filter((a) => a.status === 'suggested');
+    return {
+      data: { text: doc.text, path: doc.path },
+      ...(accepted.length ? { annotations: [{ result: accepted.flatMap(resultItems) }] } : {}),
+      ...(suggested.length ? { predictions: [{ model_version: 'tawsim', result: suggested.flatMap(resultItems) }] } : {}),
+    };
+  });
+  const labels = request.labels ?? DEFAULT_LABELS;
+  return {
+    files: [
+      { relativePath: bundleName(request.documents, request.options?.fileName, '.json'), content: `${JSON.stringify(tasks, null, 2)}\n` },
+      { relativePath: 'label_config.xml', content: labelStudioConfig(labels) },
+    ],
+    warnings,
+  };
+}
+
+function resultItems(a: Annotation): Record<string, unknown>[] {
+  const region = { start: a.start, end: a.end };
+  const items: Record<string, unknown>[] = [
+    { id: a.id, from_name: LS_LABEL_FROM, to_name: LS_TEXT_TO, type: 'labels', value: { ...region, text: a.text, labels: [a.label] } },
+  ];
+  if (a.value !== undefined) items.push({ id: a.id, from_name: LS_VALUE_FROM, to_name: LS_TEXT_TO, type: 'textarea', value: { ...region, text: [a.value] } });
+  if (a.note !== undefined) items.push({ id: a.id, from_name: LS_NOTE_FROM, to_name: LS_TEXT_TO, type: 'textarea', value: { ...region, text: [a.note] } });
+  return items;
+}
+
+/**
+ * Reads Label Studio JSON (a list of tasks, or one task). Results of `annotations` (or the older
+ * `completions`) import as accepted, of `predictions` as suggested; cancelled annotations are
+ * skipped; per-region text areas named `value` and `note` fill those fields.
+ */
+export function importLabelStudio(request: ImportRequest): ImportResult {
+  const c = new ImportCollector(request);
+  if (!c.checkSize()) return c.result();
+  const parsed = parseJsonSafely(request.content.replace(/^\ufeff/, ''));
+  if (!parsed.ok) {
+    c.error(parsed.line !== undefined ? { line: parsed.line } : {}, parsed.message);
+    return c.result();
+  }
+  const tasks = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+  const unit = request.options?.labelStudio?.offsetUnit ?? 'codePoint';
+  const ignored = new Map<string, number>();
+  tasks.forEach((task: unknown, i) => {
+    const where = Array.isArray(parsed.value) ? `[${i}]` : '';
+    const data = isRecord(task) ? task['data'] : undefined;
+    if (!isRecord(task) || !isRecord(data) || typeof data['text'] !== 'string') {
+      c.error({ where: where || 'task' }, 'a task must be an object with data.text, a string');
+      return;
+    }
+    const path = data['path'];
+    if (path !== undefined && typeof path !== 'string') {
+      c.error({ where: `${where}.data.path` }, 'data.path must be a string');
+      return;
+    }
+    const doc = c.documentForRecord(data['text'], path, { where: `${where}.data.text` });
+    if (!doc) return;
+    c.open(doc, otherFields(task, ['data', 'annotations', 'completions', 'predictions']));
+    for (const key of ['annotations', 'completions', 'predictions'] as const) {
+      const list = task[key];
+      if (list === undefined) continue;
+      if (!Array.isArray(list)) {
+        c.error({ where: `${where}.${key}` }, `${key} must be a list`);
+        continue;
+      }
+      list.forEach((entry: unknown, j) => {
+        const at = `${where}.${key}[${j}]`;
+        if (!isRecord(entry) || !Array.isArray(entry['result'])) {
+          c.error({ where: at }, 'each entry must be an object with a "result" list');
+          return;
+        }
+        if (entry['was_cancelled'] === true) {
+          ignored.set('cancelled annotations', (ignored.get('cancelled annotations') ?? 0) + 1);
+          return;
+        }
+        readResult(c, doc, entry['result'], at, key === 'predictions' ? 'suggested' : 'accepted', unit, ignored);
+      });
+    }
+  });
+  for (const [what, n] of ignored) c.warn(`${n} ${what} not imported`);
+  return c.result();
+}
+
+function readResult(
+  c: ImportCollector,
+  doc: SourceDocument,
+  result: unknown[],
+  at: string,
+  status: 'accepted' | 'suggested',
+  unit: 'codePoint' | 'utf16',
+  ignored: Map<string, number>,
+): void {
+  const extras = new Map<string, { value?: string; note?: string }>();
+  // Text areas first: a region's value and note may come before or after the region itself.
+  result.forEach((item: unknown) => {
+    if (!isRecord(item) || item['type'] !== 'textarea' || !isRecord(item['value'])) return;
+    const name = item['from_name'];
+    const text = item['value']['text'];
+    const joined = Array.isArray(text) && text.every((t) => typeof t === 'string') ? text.join('\n') : undefined;
+    if ((name !== LS_VALUE_FROM && name !== LS_NOTE_FROM) || typeof item['id'] !== 'string' || joined === undefined) {
+      ignored.set('text area results', (ignored.get('text area results') ?? 0) + 1);
+      return;
+    }
+    const entry = extras.get(item['id']) ?? {};
+    if (name === LS_VALUE_FROM) entry.value = joined;
+    else entry.note = joined;
+    extras.set(item['id'], entry);
+  });
+  result.forEach((item: unknown, k) => {
+    const place: Place = { where: `${at}.result[${k}]` };
+    if (!isRecord(item)) {
+      c.error(place, 'a result must be an object');
+      return;
+    }
+    if (item['type'] === 'textarea') return;
+    if (item['type'] !== 'labels') {
+      const type = typeof item['type'] === 'string' ? item['type'] : 'untyped';
+      ignored.set(`${type} results`, (ignored.get(`${type} results`) ?? 0) + 1);
+      return;
+    }
+    const value = item['value'];
+    if (!isRecord(value) || !Array.isArray(value['labels']) || value['labels'].length === 0) {
+      c.error(place, 'a labels result needs value.start, value.end and value.labels');
+      return;
+    }
+    const text = value['text'];
+    if (text !== undefined && typeof text !== 'string') {
+      c.error(place, 'value.text must be a string');
+      return;
+    }
+    const extra = typeof item['id'] === 'string' ? extras.get(item['id']) : undefined;
+    for (const label of value['labels'] as unknown[]) {
+      c.addSpan(
+        doc,
+        {
+          start: value['start'],
+          end: value['end'],
+          label,
+          status,
+          ...(text !== undefined ? { text } : {}),
+          ...(extra?.value !== undefined ? { value: extra.value } : {}),
+          ...(extra?.note !== undefined ? { note: extra.note } : {}),
+        },
+        place,
+        unit,
+      );
+    }
+  });
+}

@@ -1,0 +1,47 @@
+import type { Annotation } from '../model/annotation';
+import { compareAnnotations } from '../model/annotation';
+import { codePointLength } from '../model/offsets';
+import { sha256Hex } from '../sidecar/hash';
+import { SIDECAR_VERSION } from '../sidecar/sidecarTypes';
+import type { ExportRequest, ExportResult, ExportedFile } from './formatTypes';
+
+/**
+ * The sidecar's content as JSON, one `<path>.tawsim.json` per document, for tools that read JSON
+ * but not YAML. Same keys in the same order and the same sorting as the YAML sidecar, every
+ * annotation kept (all statuses, orphans, reviews), so nothing is left out and nothing is warned.
+ */
+export function exportTawsimJson(request: ExportRequest): ExportResult {
+  const files: ExportedFile[] = request.documents.map((doc) => {
+    const sidecar = {
+      tawsim: SIDECAR_VERSION,
+      document: {
+        path: doc.path.slice(doc.path.lastIndexOf('/') + 1),
+        sha256: sha256Hex(doc.text),
+        length: codePointLength(doc.text),
+        ...(doc.date !== undefined ? { date: doc.date } : {}),
+      },
+      annotator: doc.annotator ?? '',
+      annotations: [...doc.annotations].sort(compareAnnotations).map(ordered),
+    };
+    return { relativePath: `${doc.path}.tawsim.json`, content: `${JSON.stringify(sidecar, null, 2)}\n` };
+  });
+  return { files, warnings: [] };
+}
+
+function ordered(a: Annotation): Record<string, unknown> {
+  return {
+    id: a.id,
+    label: a.label,
+    start: a.start,
+    end: a.end,
+    text: a.text,
+    status: a.status,
+    source: a.source,
+    ...(a.value !== undefined ? { value: a.value } : {}),
+    ...(a.note !== undefined ? { note: a.note } : {}),
+    ...(a.review !== undefined
+      ? { review: { by: a.review.by, verdict: a.review.verdict, at: a.review.at, ...(a.review.from ? { from: [...a.review.from] } : {}) } }
+      : {}),
+    ...(a.orphan ? { orphan: true } : {}),
+  };
+}
