@@ -31,7 +31,8 @@ let counter = 0;
 export function freshCopy(fixture: string, sidecarContent?: (name: string) => string): string {
   const dir = workspaceDir();
   const ext = path.extname(fixture);
-  const name = `${path.basename(fixture, ext)}-${process.pid}-${++counter}${ext}`;
+  // Each test file is bundled with its own counter, so the time and a random part keep names unique.
+  const name = `${path.basename(fixture, ext)}-${++counter}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}${ext}`;
   const target = path.join(dir, 'run', name);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.copyFileSync(path.join(dir, fixture), target);
