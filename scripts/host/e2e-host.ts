@@ -1,0 +1,108 @@
+/**
+ * End-to-end UI checks: a code-server workbench in headless Chromium with the extension
+ * loaded for development (the same `payload` mechanism the integration tests use), plus a
+ * few helpers that drive it the way a user would.
+ *
+ *   const host = await startHost({ folder: '/tmp/ws' });
+ *   await openFile(host.page, 'article.txt');
+ *   await runCommand(host.page, 'Tawsim: Tag Selection');
+ *   await host.close();
+ */
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+interface Server {
+  port: number;
+  base: string;
+  tmp: string;
+  stop(): Promise<void>;
+}
+
+interface LauncherModule {
+  REPO_ROOT: string;
+  startServer(options: { env?: Record<string, string>; verbose?: boolean }): Promise<Server>;
+  launchBrowser(home: string): Promise<Browser>;
+  workbenchUrl(server: Server, options: { folder?: string; extensionDevelopmentPaths?: string[] }): string;
+}
+
+// launcher.js stays plain CommonJS because test-electron executes it directly.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const launcher = require('./launcher.js') as LauncherModule;
+
+export interface HostOptions {
+  /** Folder to open in the workbench. */
+  folder: string;
+  /** Extensions to load for development; defaults to this repository. */
+  extensionPaths?: string[];
+  /** Extra environment for the server and so the extension host. */
+  env?: Record<string, string>;
+  /** Print the server's own output. */
+  verbose?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+export interface Host {
+  page: Page;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  const server = await launcher.startServer({
+    ...(options.env ? { env: options.env } : {}),
+    verbose: options.verbose ?? false,
+  });
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+  };
+  try {
+    browser = await launcher.launchBrowser(path.join(server.tmp, 'home'));
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+    const url = launcher.workbenchUrl(server, {
+      folder: options.folder,
+      extensionDevelopmentPaths: options.extensionPaths ?? [launcher.REPO_ROOT],
+    });
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    return { page, url, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** Runs a command from the palette by its title, as shown there (with its category). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await pickRow(page, title);
+}
+
+/** Opens a workspace file through Quick Open and waits for its editor tab. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await pickRow(page, path.basename(name));
+  await page.locator(`.tab.active[data-resource-name="${path.basename(name)}"]`).waitFor();
+}
+
+/**
+ * Picks the row labelled exactly `label` rather than pressing Enter: the list fills in
+ * asynchronously (it first shows "No matching commands"), and the first row may be a longer
+ * title that merely contains the wanted one.
+ */
+async function pickRow(page: Page, label: string): Promise<void> {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first();
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
