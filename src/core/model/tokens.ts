@@ -30,7 +30,30 @@ const WHITE_SPACE = /^\s+$/u;
 
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const tokens: Token[] = [];
-  for (const seg of segmenter.segment(text)) {
+  // ICU's segmenter slows down far faster than the text grows on one huge string, so it is fed
+  // pieces cut at white space, which never falls inside a token.
+  for (let from = 0; from < text.length; ) {
+    const to = chunkEnd(text, from);
+    tokenizeChunk(text, from, to, options, tokens);
+    from = to;
+  }
+  return tokens;
+}
+
+const CHUNK = 2048;
+
+/** End of the piece starting at `from`: about CHUNK units, extended to the next white space. */
+function chunkEnd(text: string, from: number): number {
+  if (text.length - from <= CHUNK) return text.length;
+  const re = /\s/gu;
+  re.lastIndex = from + CHUNK;
+  const m = re.exec(text);
+  return m ? m.index + 1 : text.length;
+}
+
+function tokenizeChunk(text: string, from: number, to: number, options: TokenizeOptions, tokens: Token[]): void {
+  for (const piece of segmenter.segment(text.slice(from, to))) {
+    const seg = { segment: piece.segment, index: piece.index + from, isWordLike: piece.isWordLike };
     if (WHITE_SPACE.test(seg.segment)) continue;
     const wordLike = seg.isWordLike === true;
     if (wordLike && options.splitProclitics) {
@@ -46,7 +69,6 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       pushNonSpaceRuns(tokens, seg.segment, seg.index, wordLike);
     }
   }
-  return tokens;
 }
 
 function pushNonSpaceRuns(tokens: Token[], segment: string, index: number, wordLike: boolean): void {
