@@ -1,0 +1,13 @@
+import type { RecognizedSpan, RecognizeOptions } from '../../../src/core/recognize/recognizeTypes';
+import { recognize } from '../../../src/core/recognize/recognize';
+
+/** The spans of one label as [text, value] pairs, for short assertions. */
+export function found(text: string, label: string, options: RecognizeOptions = {}): Array<[string, string | undefined]> {
+  return recognize(text, options)
+    .filter((s) => s.label === label)
+    .map((s) => [s.text, s.value]);
+}
+
+export function spansOf(text: string, options: RecognizeOptions = {}): RecognizedSpan[] {
+  return recognize(text, options);
+}
