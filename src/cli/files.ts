@@ -2,8 +2,15 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isSidecarFileName } from '../core/sidecar/sidecarPath';
 
-/** Reads a UTF-8 file strictly (invalid UTF-8 is an error naming the file), without a BOM. */
-export async function readText(file: string): Promise<string> {
+/**
+ * Reads a UTF-8 file strictly (invalid UTF-8 is an error naming the file), without a BOM. With
+ * `maxBytes`, a larger file is refused before it is read, so a huge file costs no memory.
+ */
+export async function readText(file: string, maxBytes = Number.POSITIVE_INFINITY): Promise<string> {
+  if (Number.isFinite(maxBytes)) {
+    const { size } = await fs.stat(file);
+    if (size > maxBytes) throw new Error(`${file}: the file is ${Math.round(size / 1048576)} MB, larger than ${Math.round(maxBytes / 1048576)} MB; not read`);
+  }
   const bytes = await fs.readFile(file);
   let text: string;
   try {
@@ -14,19 +21,29 @@ export async function readText(file: string): Promise<string> {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Writes through a temporary file and a rename, so a crash leaves the old or the new file whole. */
+let tempCounter = 0;
+
+/**
+ * Writes through a temporary file and a rename, so a crash leaves the old or the new file whole.
+ * The temporary name is unique within the process (a counter and a random part besides the pid
+ * and time) and opened exclusively: two writes in the same millisecond used to share one
+ * temporary file and could rename a mix of both, or a truncated one, over the target.
+ * Temporary names start with '.' and end with '.tmp', so nothing takes a leftover for a sidecar.
+ */
 export async function writeTextAtomic(file: string, content: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const handle = await fs.open(temp, 'w');
+  const unique = `${process.pid}.${Date.now().toString(36)}.${(tempCounter++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${unique}.tmp`);
+  const handle = await fs.open(temp, 'wx');
   try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temp, file);
   } catch (e) {
+    // A full disk or a failed rename must not leave a half-written temporary file behind.
     await fs.rm(temp, { force: true });
     throw e;
   }

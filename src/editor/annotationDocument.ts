@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model/annotation';
-import { nextAnnotationId } from '../core/model/annotation';
-import { AnnotationHistory } from '../core/model/annotationHistory';
+import { AnnotationHistory, applyTextChange } from '../core/model/annotationHistory';
 import type { AnnotationChange } from '../core/model/annotationHistory';
 import type { TextEdit } from '../core/model/shift';
 import { TrackedAnnotations } from '../core/model/trackedAnnotations';
@@ -20,7 +19,7 @@ export interface AnnotationEdit {
  */
 export class AnnotationDocument implements vscode.Disposable {
   readonly tracked = new TrackedAnnotations();
-  readonly history = new AnnotationHistory();
+  readonly history = new AnnotationHistory(this.tracked);
   /** Problems of the sidecar as last read; errors make it read-only until fixed. */
   problems: readonly SidecarProblem[] = [];
   /** False while the sidecar on disk is broken or from a newer version: it is never overwritten then. */
@@ -31,6 +30,8 @@ export class AnnotationDocument implements vscode.Disposable {
   diskContent: string | undefined;
   documentDate: string | undefined;
   loaded = false;
+  /** Counts user actions and reloads (not text shifts), so caches of "what is tagged" know when to refresh. */
+  tagVersion = 0;
 
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after any change of the annotations, by the user or by text edits. */
@@ -49,6 +50,7 @@ export class AnnotationDocument implements vscode.Disposable {
     this.diskContent = diskContent;
     this.unsaved = false;
     this.loaded = true;
+    this.tagVersion++;
     this.changed.fire();
   }
 
@@ -67,6 +69,7 @@ export class AnnotationDocument implements vscode.Disposable {
       after.push(a);
     }
     this.history.record({ before, after });
+    this.tagVersion++;
     this.markChanged();
     return after;
   }
@@ -84,6 +87,7 @@ export class AnnotationDocument implements vscode.Disposable {
     if (!change) return false;
     for (const a of change.before) this.tracked.remove(a.id);
     for (const a of change.after) this.tracked.put(a);
+    this.tagVersion++;
     this.markChanged();
     return true;
   }
@@ -93,13 +97,13 @@ export class AnnotationDocument implements vscode.Disposable {
     const doc = event.document;
     const edits: TextEdit[] = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, insertedLength: c.text.length }));
     const read = (start: number, end: number): string => doc.getText(new vscode.Range(doc.positionAt(Math.max(0, start)), doc.positionAt(end)));
-    const undoing = event.reason === vscode.TextDocumentChangeReason.Undo || event.reason === vscode.TextDocumentChangeReason.Redo;
-    this.history.applyEdits(edits);
-    if (this.tracked.applyEdits(edits, read, undoing)) this.markChanged();
+    const undoing = event.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : event.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : false;
+    if (applyTextChange(this.tracked, this.history, edits, read, undoing)) this.markChanged();
   }
 
+  /** Never an id held earlier in this session (a removed or buried one could come back with it). */
   newId(): string {
-    return nextAnnotationId([...this.tracked.all, ...this.tracked.orphans]);
+    return this.tracked.nextId();
   }
 
   private markChanged(): void {

@@ -42,7 +42,8 @@ export class AnnotationStores implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => void this.onClose(d)),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
-    const onSidecar = (uri: vscode.Uri): void => void this.onSidecarDiskChange(uri);
+    const onSidecar = (uri: vscode.Uri): void =>
+      void this.onSidecarDiskChange(uri).catch((e: unknown) => this.log.error(`Reloading ${uri.toString()} failed: ${(e as Error).message}`));
     this.disposables.push(watcher, watcher.onDidChange(onSidecar), watcher.onDidCreate(onSidecar), watcher.onDidDelete(onSidecar));
     for (const d of vscode.workspace.textDocuments) void this.ensure(d);
   }

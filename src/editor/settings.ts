@@ -9,6 +9,11 @@ export interface TawsimSettings {
   readonly files: readonly string[];
   readonly sidecarPattern: string;
   readonly labels: readonly LabelDefinition[];
+  readonly suggestionsEnabled: boolean;
+  /** Extra gazetteer YAML files, relative to the workspace folder. */
+  readonly gazetteers: readonly string[];
+  /** How a sidecar changed on disk under unsaved annotation changes is resolved. */
+  readonly conflict: 'ask' | 'merge';
 }
 
 export function readSettings(scope?: vscode.Uri): TawsimSettings {
@@ -18,6 +23,9 @@ export function readSettings(scope?: vscode.Uri): TawsimSettings {
     files: config.get<string[]>('files', ['**/*.txt', '**/*.md']),
     sidecarPattern: config.get<string>('sidecar.pattern', DEFAULT_SIDECAR_PATTERN) || DEFAULT_SIDECAR_PATTERN,
     labels: validLabels(config.get<unknown>('labels')),
+    suggestionsEnabled: config.get<boolean>('suggestions.enabled', true),
+    gazetteers: config.get<string[]>('gazetteers', []).filter((p) => typeof p === 'string' && p.trim() !== ''),
+    conflict: config.get<string>('conflict', 'ask') === 'merge' ? 'merge' : 'ask',
   };
 }
 

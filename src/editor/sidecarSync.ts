@@ -29,6 +29,8 @@ export class SidecarSync {
     private readonly labels: () => readonly LabelDefinition[],
     private readonly reporter: SyncReporter,
     private readonly log: Logger,
+    /** `merge` answers the keep/take/merge question without asking (automation, headless hosts). */
+    private readonly conflict: () => 'ask' | 'merge' = () => 'ask',
   ) {}
 
   async load(store: AnnotationDocument, document: vscode.TextDocument): Promise<void> {
@@ -142,13 +144,21 @@ export class SidecarSync {
     const keep = vscode.l10n.t('Keep Mine');
     const take = vscode.l10n.t('Take Theirs');
     const merge = vscode.l10n.t('Merge Both');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} was changed on disk while you had unsaved annotation changes. Which annotations should be kept?', basename(store.sidecarUri)),
-      { modal: true },
-      keep,
-      take,
-      merge,
-    );
+    let choice: string | undefined = this.conflict() === 'merge' ? merge : undefined;
+    if (choice === undefined) {
+      try {
+        choice = await vscode.window.showWarningMessage(
+          vscode.l10n.t('{0} was changed on disk while you had unsaved annotation changes. Which annotations should be kept?', basename(store.sidecarUri)),
+          { modal: true },
+          keep,
+          take,
+          merge,
+        );
+      } catch (e) {
+        // No dialog can be shown here (tests, some hosts): as if dismissed, nothing is written.
+        this.log.warn(`Conflict on ${basename(store.sidecarUri)} left open: ${(e as Error).message}`);
+      }
+    }
     if (choice === take) {
       this.applyContent(store, document, theirs, false);
       return false;
@@ -156,7 +166,7 @@ export class SidecarSync {
     if (choice === merge) {
       const placed = placeSidecarAnnotations(parsed.sidecar, document.getText());
       const mine: Annotation[] = [...store.tracked.all, ...store.tracked.orphans];
-      store.apply({ put: mergeAnnotations(mine, placed.annotations).filter((a) => !mine.includes(a)) });
+      store.apply({ put: mergeAnnotations(mine, placed.annotations, (id) => store.tracked.hasUsed(id)).filter((a) => !mine.includes(a)) });
       store.diskContent = theirs;
       return true;
     }

@@ -4,7 +4,7 @@ import { ExitCode, UsageError } from '../cliTypes';
 import { parseCommandArgs } from '../parseArgs';
 import { fileExists, readText, walkFiles } from '../files';
 import { isSidecarFileName } from '../../core/sidecar/sidecarPath';
-import { parseSidecar } from '../../core/sidecar/parseSidecar';
+import { MAX_SIDECAR_BYTES, parseSidecar } from '../../core/sidecar/parseSidecar';
 import { sha256Hex } from '../../core/sidecar/hash';
 import { CodePointIndex } from '../../core/model/offsets';
 import { DEFAULT_LABELS } from '../../core/model/labels';
@@ -35,7 +35,7 @@ export const validateCommand: CliCommand = {
 async function validateOne(file: string): Promise<string[]> {
   let content: string;
   try {
-    content = await readText(file);
+    content = await readText(file, MAX_SIDECAR_BYTES);
   } catch (e) {
     return [`${file}:1: error: ${(e as Error).message}`];
   }

@@ -1,6 +1,7 @@
 import type { Annotation } from './annotation';
 import type { TextEdit } from './shift';
-import { shiftSpan } from './shift';
+import type { TextReader, UndoKind } from './trackedAnnotations';
+import { TrackedAnnotations } from './trackedAnnotations';
 
 /** One user action on annotations: what the touched annotations were before and after it. */
 export interface AnnotationChange {
@@ -8,21 +9,39 @@ export interface AnnotationChange {
   readonly after: readonly Annotation[];
 }
 
+/** A change as stored: keys of copies kept in the shadow tracker. */
+interface StoredChange {
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+}
+
 const MAX_ENTRIES = 200;
 
 /**
  * Undo and redo of annotation actions, separate from text undo so that neither disturbs the other.
- * Entries hold annotation copies, so text edits must shift them too: an undo after typing must put
- * a span back where its text now is, not where it was.
+ * Entries hold annotation copies, so text edits must move them too: an undo after typing must put
+ * a span back where its text now is, not where it was. The copies live in a shadow
+ * `TrackedAnnotations` (each under its own key), so they follow text edits exactly as live spans
+ * do: shifted, cut, and restored whole when a text undo puts their text back. A copy whose whole
+ * text is deleted (and not put back) comes back from an annotation undo as an orphan that keeps
+ * its quote, never as an invisible empty span.
  */
 export class AnnotationHistory {
-  private undoStack: AnnotationChange[] = [];
-  private redoStack: AnnotationChange[] = [];
+  private undoStack: StoredChange[] = [];
+  private redoStack: StoredChange[] = [];
+  private readonly shadow = new TrackedAnnotations();
+  /** Each copy as recorded (its real id; its quote if its shadow entry is buried when it is needed). */
+  private readonly copies = new Map<string, Annotation>();
+  private nextKey = 0;
+
+  /** `tracked`: the live annotations, whose text history (tombstones) copies start with. */
+  constructor(private readonly tracked?: TrackedAnnotations) {}
 
   record(change: AnnotationChange): void {
     if (change.before.length === 0 && change.after.length === 0) return;
-    this.undoStack.push(change);
-    if (this.undoStack.length > MAX_ENTRIES) this.undoStack.shift();
+    this.undoStack.push({ before: change.before.map((a) => this.store(a)), after: change.after.map((a) => this.store(a)) });
+    if (this.undoStack.length > MAX_ENTRIES) this.forget(this.undoStack.shift());
+    for (const c of this.redoStack) this.forget(c);
     this.redoStack = [];
   }
 
@@ -39,36 +58,63 @@ export class AnnotationHistory {
     const change = this.undoStack.pop();
     if (!change) return undefined;
     this.redoStack.push(change);
-    return { before: change.after, after: change.before };
+    return { before: change.after.map((k) => this.load(k)), after: change.before.map((k) => this.load(k)) };
   }
 
   redo(): AnnotationChange | undefined {
     const change = this.redoStack.pop();
     if (!change) return undefined;
     this.undoStack.push(change);
-    return change;
+    return { before: change.before.map((k) => this.load(k)), after: change.after.map((k) => this.load(k)) };
   }
 
   clear(): void {
     this.undoStack = [];
     this.redoStack = [];
+    this.shadow.reset([]);
+    this.copies.clear();
   }
 
-  /** Shifts every remembered annotation by the edits of one document change (old coordinates). */
-  applyEdits(edits: readonly TextEdit[]): void {
-    const ordered = [...edits].sort((x, y) => y.start - x.start || y.end - x.end);
-    const shift = (list: readonly Annotation[]): Annotation[] =>
-      list.map((a) => {
-        let cur = a;
-        for (const edit of ordered) {
-          const out = shiftSpan(cur, edit);
-          if (out.kind === 'moved' || out.kind === 'damaged') cur = { ...cur, start: out.start, end: out.end };
-          else if (out.kind === 'deleted') cur = { ...cur, start: out.at, end: out.at };
-        }
-        return cur;
-      });
-    const shiftChange = (c: AnnotationChange): AnnotationChange => ({ before: shift(c.before), after: shift(c.after) });
-    this.undoStack = this.undoStack.map(shiftChange);
-    this.redoStack = this.redoStack.map(shiftChange);
+  /**
+   * Moves every remembered annotation by the edits of one document change (old coordinates), the
+   * way `TrackedAnnotations.applyEdits` moves live ones; `read` gives the text after the change.
+   */
+  applyEdits(edits: readonly TextEdit[], read: TextReader, kind: UndoKind = false): void {
+    if (this.copies.size === 0) return;
+    this.shadow.applyEdits(edits, read, kind);
   }
+
+  private store(a: Annotation): string {
+    const key = `h${this.nextKey++}`;
+    this.copies.set(key, a);
+    // Orphans have no place in the text: they are kept as they are.
+    if (!a.orphan) {
+      this.shadow.add({ ...a, id: key });
+      if (this.tracked) this.shadow.adoptTombstones(key, this.tracked.tombstonesOf(a));
+    }
+    return key;
+  }
+
+  private load(key: string): Annotation {
+    const copy = this.copies.get(key) as Annotation;
+    if (copy.orphan) return copy;
+    const live = this.shadow.byId(key);
+    return live ? { ...live, id: copy.id } : { ...copy, orphan: true };
+  }
+
+  private forget(change: StoredChange | undefined): void {
+    for (const key of [...(change?.before ?? []), ...(change?.after ?? [])]) {
+      this.copies.delete(key);
+      this.shadow.remove(key);
+    }
+  }
+}
+
+/**
+ * Applies one document change to the live annotations and to the annotation history, as the
+ * editor does on every text change. Returns whether any live annotation moved or changed.
+ */
+export function applyTextChange(tracked: TrackedAnnotations, history: AnnotationHistory, edits: readonly TextEdit[], read: TextReader, kind: UndoKind): boolean {
+  history.applyEdits(edits, read, kind);
+  return tracked.applyEdits(edits, read, kind);
 }

@@ -1,23 +1,43 @@
 import type { Annotation } from './annotation';
-import { compareAnnotations } from './annotation';
+import { compareAnnotations, nextAnnotationId } from './annotation';
 import type { TextEdit } from './shift';
 import { shiftSpan } from './shift';
+
+/**
+ * What kind of change: an ordinary edit (false), an undo or a redo when the editor tells them
+ * apart, or true for "an undo or a redo". A span cut by an undo comes back on the redo, not on
+ * the next undo (which may put back the same characters by chance).
+ */
+export type UndoKind = boolean | 'undo' | 'redo';
 
 /** Reads the current text between two offsets (after the edits being applied); clamps an end past the text. */
 export type TextReader = (start: number, end: number) => string;
 
 /** A span that an edit deleted or cut, remembered so that undoing the edit brings it back whole. */
-interface Tombstone {
+export interface Tombstone {
   readonly annotation: Annotation;
   /** Where the edit happened; follows later edits as a point that stays left of insertions at it. */
   at: number;
+  /**
+   * End of the text the edit inserted (at + its length), followed like `at`. Only a change that
+   * replaces all of at..insertedEnd (the undo of this very edit, perhaps merged with later ones)
+   * may bring the span back; any other change that happens to re-create its text must not.
+   */
+  insertedEnd: number;
+  /**
+   * Where at..insertedEnd was, relative to the start of each later edit that removed text all
+   * around it (most recent last). Undo is last in, first out: the next undo that replaces this
+   * range undoes the latest of those edits, which puts the range back exactly where it was, and
+   * only an undo with nothing left here undoes the burying edit itself.
+   */
+  readonly covered: { readonly at: number; readonly end?: number; readonly removed: number }[];
+  /** Whether the burying change was an undo: then only a redo may restore it. */
+  readonly byUndo: boolean;
   /** The span's start minus the edit's start when it was buried. */
   readonly offsetFromEdit: number;
 }
 
 const MAX_TOMBSTONES = 500;
-/** How far (in units) from its expected place a restored span's text may be found. */
-const RESTORE_WINDOW = 64;
 
 /**
  * The live annotations of one open document, kept sorted by start, with offsets in the editor's
@@ -29,6 +49,23 @@ export class TrackedAnnotations {
   private items: Annotation[] = [];
   private orphanItems: Annotation[] = [];
   private tombstones: Tombstone[] = [];
+  /**
+   * Ids removed by the user (directly or by an annotation undo) and not put back since: a text undo
+   * must not bring them back into view.
+   */
+  private readonly removedIds = new Set<string>();
+  /**
+   * Removed spans, still moved by text edits out of sight (and cut and restored like live ones):
+   * when an annotation undo puts one back, its tombstones stay valid and a later text undo restores
+   * it whole, as it would have restored it had it never been removed.
+   */
+  private removedItems: Annotation[] = [];
+  /**
+   * Every id this session has held (live, orphan, buried or removed). A new annotation must not reuse
+   * one: a text undo or an annotation undo would bring the old one back under the same id and
+   * replace the new one.
+   */
+  private readonly usedIds = new Set<string>();
   /** Longest span, so range queries can bound how far back a covering span may start. */
   private maxLength = 0;
 
@@ -40,7 +77,38 @@ export class TrackedAnnotations {
     this.items = annotations.filter((a) => !a.orphan).sort(compareAnnotations);
     this.orphanItems = annotations.filter((a) => a.orphan);
     this.tombstones = [];
+    this.removedIds.clear();
+    this.removedItems = [];
+    this.usedIds.clear();
+    for (const a of annotations) this.usedIds.add(a.id);
     this.recomputeMaxLength();
+  }
+
+  /**
+   * Copies of the tombstones of an annotation (live or removed) on the span given, under another
+   * id: the annotation history keeps its copies in a tracker of its own and needs their text
+   * history too, so that a copy taken after a cut is restored by the same text undo.
+   */
+  tombstonesOf(annotation: Annotation): readonly Tombstone[] {
+    const now = this.items.find((a) => a.id === annotation.id) ?? this.removedItems.find((a) => a.id === annotation.id);
+    if (!now || now.start !== annotation.start || now.end !== annotation.end) return [];
+    return this.tombstones.filter((t) => t.annotation.id === annotation.id);
+  }
+
+  /** Takes tombstones from another tracker (see tombstonesOf) for the annotation with the given id. */
+  adoptTombstones(id: string, tombstones: readonly Tombstone[]): void {
+    for (const t of tombstones) this.tombstones.push({ ...t, annotation: { ...t.annotation, id }, covered: t.covered.map((c) => ({ ...c })) });
+  }
+
+  /** Whether the id was held in this session (live, orphan, removed or buried). */
+  hasUsed(id: string): boolean {
+    return this.usedIds.has(id);
+  }
+
+  /** A fresh id (`tN`) never held in this session, nor in `reserved` (ids about to be added). */
+  nextId(reserved: Iterable<string> = []): string {
+    const ids = [...this.usedIds, ...reserved].map((id) => ({ id }) as Annotation);
+    return nextAnnotationId(ids);
   }
 
   get all(): readonly Annotation[] {
@@ -72,6 +140,9 @@ export class TrackedAnnotations {
   }
 
   add(annotation: Annotation): void {
+    // One id is one annotation: an older copy (from a history entry) is replaced, never doubled.
+    this.removeQuietly(annotation.id);
+    this.takeBack(annotation);
     const i = this.insertionIndex(annotation);
     this.items.splice(i, 0, annotation);
     this.maxLength = Math.max(this.maxLength, annotation.end - annotation.start);
@@ -79,22 +150,51 @@ export class TrackedAnnotations {
 
   /** Adds an annotation to the live spans, or to the orphans when it has no place. */
   put(annotation: Annotation): void {
-    if (annotation.orphan) this.orphanItems.push(annotation);
-    else this.add(annotation);
+    if (annotation.orphan) {
+      this.removeQuietly(annotation.id);
+      this.takeBack(annotation);
+      this.orphanItems.push(annotation);
+    } else this.add(annotation);
   }
 
-  /** Removes by id (live or orphan); returns the removed annotation. */
+  /**
+   * Removes by id (live or orphan); returns the removed annotation. This is the user's removal (or
+   * an annotation undo): a text undo will not bring the annotation back unless it is put again.
+   */
   remove(id: string): Annotation | undefined {
+    this.removedIds.add(id);
+    const removed = this.removeQuietly(id);
+    if (removed && !removed.orphan) {
+      this.removedItems = this.removedItems.filter((a) => a.id !== id);
+      this.removedItems.push(removed);
+    }
+    return removed;
+  }
+
+  /**
+   * An id comes back into view. Its hidden removed version, if on the same span, keeps its
+   * tombstones (the same text history); otherwise they describe another span and are dropped.
+   */
+  private takeBack(annotation: Annotation): void {
+    this.usedIds.add(annotation.id);
+    if (!this.removedIds.delete(annotation.id)) return;
+    const hidden = this.removedItems.find((a) => a.id === annotation.id);
+    this.removedItems = this.removedItems.filter((a) => a.id !== annotation.id);
+    const same = hidden !== undefined && !annotation.orphan && hidden.start === annotation.start && hidden.end === annotation.end;
+    if (!same) this.tombstones = this.tombstones.filter((t) => t.annotation.id !== annotation.id);
+  }
+
+  /** Replaces the annotation with the same id, keeping the order. */
+  replace(annotation: Annotation): void {
+    if (this.removeQuietly(annotation.id)) this.put(annotation);
+  }
+
+  private removeQuietly(id: string): Annotation | undefined {
     for (const list of [this.items, this.orphanItems]) {
       const i = list.findIndex((a) => a.id === id);
       if (i >= 0) return list.splice(i, 1)[0];
     }
     return undefined;
-  }
-
-  /** Replaces the annotation with the same id, keeping the order. */
-  replace(annotation: Annotation): void {
-    if (this.remove(annotation.id)) this.put(annotation);
   }
 
   /**
@@ -103,44 +203,85 @@ export class TrackedAnnotations {
    * With `isUndoOrRedo`, spans whose text the change put back are restored.
    * Returns whether any annotation moved or changed.
    */
-  applyEdits(edits: readonly TextEdit[], read: TextReader, isUndoOrRedo = false): boolean {
+  applyEdits(edits: readonly TextEdit[], read: TextReader, kind: UndoKind = false): boolean {
+    const isUndoOrRedo = kind !== false;
+    /** Whether this change may restore a tombstone buried by an undo (or by anything else). */
+    const reverses = (t: Tombstone): boolean => kind === true || (kind === 'redo') === t.byUndo;
     if (edits.length === 0) return false;
     // Last edit first, so the offsets of the earlier ones stay valid.
     const ordered = [...edits].sort((x, y) => y.start - x.start || y.end - x.end);
     let changed = false;
     const retext = new Set<string>();
+    /** Tombstones whose burying edit this change replaces wholly: only these may be restored. */
+    const undone = new Set<Tombstone>();
     for (const edit of ordered) {
-      const next: Annotation[] = [];
-      for (const a of this.items) {
-        const outcome = shiftSpan(a, edit);
-        switch (outcome.kind) {
-          case 'unchanged':
-            next.push(a);
-            break;
-          case 'moved':
-            changed = true;
-            if (outcome.end - outcome.start !== a.end - a.start) retext.add(a.id);
-            next.push({ ...a, start: outcome.start, end: outcome.end });
-            break;
-          case 'damaged':
-            changed = true;
-            this.bury(a, edit.start);
-            retext.add(a.id);
-            next.push({ ...a, start: outcome.start, end: outcome.end });
-            break;
-          case 'deleted':
-            changed = true;
-            this.bury(a, outcome.at);
-            break;
+      /** Tombstones whose start this edit puts back in place (already in the coordinates after it). */
+      const placed = new Set<Tombstone>();
+      const removes = edit.start < edit.end;
+      for (const t of this.tombstones) {
+        const holdsAt = edit.start <= t.at && t.at <= edit.end;
+        if (isUndoOrRedo && holdsAt && edit.insertedLength > 0 && t.covered.length > 0) {
+          // Undoing the latest edit that removed the text around this point: it comes back exactly.
+          const back = t.covered.pop() as Tombstone['covered'][number];
+          t.at = edit.start + back.at;
+          t.insertedEnd = back.end === undefined ? Math.max(t.at, shiftPoint(t.insertedEnd, edit)) : edit.start + back.end;
+          placed.add(t);
+          // Several undo steps can come as one change (a run of backspaces undone at once): it puts
+          // back more than the covering edit removed, and this point lies inside what it put back.
+          const merged = edit.insertedLength > back.removed && edit.start < t.at && t.insertedEnd < edit.start + edit.insertedLength;
+          if (t.covered.length === 0 && merged && reverses(t)) undone.add(t);
+        } else if (isUndoOrRedo && holdsAt && t.insertedEnd <= edit.end) {
+          if (edit.insertedLength > 0 && t.covered.length === 0 && reverses(t)) undone.add(t);
+        } else if (!isUndoOrRedo && removes && holdsAt) {
+          const endInside = edit.start <= t.insertedEnd && t.insertedEnd <= edit.end;
+          t.covered.push({ at: t.at - edit.start, ...(endInside ? { end: t.insertedEnd - edit.start } : {}), removed: edit.end - edit.start });
         }
       }
-      this.items = next;
-      for (const t of this.tombstones) t.at = shiftPoint(t.at, edit);
+      const shifted = (list: readonly Annotation[]): Annotation[] => {
+        const next: Annotation[] = [];
+        for (const a of list) {
+          const outcome = shiftSpan(a, edit);
+          switch (outcome.kind) {
+            case 'unchanged':
+              next.push(a);
+              break;
+            case 'moved':
+              changed = true;
+              if (outcome.end - outcome.start !== a.end - a.start) retext.add(a.id);
+              next.push({ ...a, start: outcome.start, end: outcome.end });
+              break;
+            case 'damaged':
+              changed = true;
+              this.bury(a, edit, kind === 'undo');
+              retext.add(a.id);
+              next.push({ ...a, start: outcome.start, end: outcome.end });
+              break;
+            case 'deleted':
+              changed = true;
+              this.bury(a, edit, kind === 'undo');
+              break;
+          }
+        }
+        return next;
+      };
+      this.items = shifted(this.items);
+      this.removedItems = shifted(this.removedItems);
+      for (const t of this.tombstones) {
+        if (placed.has(t)) continue;
+        t.at = shiftPoint(t.at, edit);
+        t.insertedEnd = Math.max(t.at, shiftPoint(t.insertedEnd, edit));
+      }
+      // Buried by this edit: already in the coordinates after it.
+      this.tombstones.push(...this.fresh);
+      this.fresh = [];
+      if (this.tombstones.length > MAX_TOMBSTONES) this.tombstones.splice(0, this.tombstones.length - MAX_TOMBSTONES);
     }
     if (retext.size > 0) {
-      this.items = this.items.map((a) => (retext.has(a.id) ? { ...a, text: read(a.start, a.end) } : a));
+      const reread = (a: Annotation): Annotation => (retext.has(a.id) ? { ...a, text: read(a.start, a.end) } : a);
+      this.items = this.items.map(reread);
+      this.removedItems = this.removedItems.map(reread);
     }
-    if (isUndoOrRedo) changed = this.restoreFromTombstones(read) || changed;
+    if (undone.size > 0) changed = this.restoreFromTombstones(read, undone) || changed;
     if (changed) {
       this.ensureSorted();
       this.recomputeMaxLength();
@@ -148,37 +289,49 @@ export class TrackedAnnotations {
     return changed;
   }
 
-  /** Remembers the span as it was before the edit, relative to the edit's place. */
-  private bury(annotation: Annotation, at: number): void {
-    if (this.tombstones.some((t) => t.annotation.id === annotation.id)) {
-      // An older, whole version of this span is already remembered: keep that one.
-      return;
-    }
-    this.tombstones.push({ annotation, at, offsetFromEdit: annotation.start - at });
-    if (this.tombstones.length > MAX_TOMBSTONES) this.tombstones.shift();
+  /**
+   * Remembers the span as it was before the edit, relative to the edit's place. Every version is
+   * kept (a span cut twice has two), so undoing only the later edit restores the version before it.
+   */
+  private bury(annotation: Annotation, edit: TextEdit, byUndo: boolean): void {
+    this.fresh.push({ annotation, at: edit.start, insertedEnd: edit.start + edit.insertedLength, covered: [], byUndo, offsetFromEdit: annotation.start - edit.start });
   }
 
-  private restoreFromTombstones(read: TextReader): boolean {
-    let restored = false;
-    this.tombstones = this.tombstones.filter((t) => {
+  /** Tombstones of the edit being applied, added once the older ones have been shifted by it. */
+  private fresh: Tombstone[] = [];
+
+  private restoreFromTombstones(read: TextReader, undone: ReadonlySet<Tombstone>): boolean {
+    const restored = new Map<string, number>();
+    // Oldest first: when several edits are undone at once, the oldest version is the whole span.
+    this.tombstones.forEach((t, index) => {
       const a = t.annotation;
-      // Later edits near the point (several backspaces undone at once) can leave it a few places
-      // off, so look for the exact text around where it is expected and take the nearest.
+      if (!undone.has(t) || restored.has(a.id)) return;
+      // The undo puts the text back exactly where the edit took it from; text that merely looks
+      // the same nearby is not this span.
       const length = a.end - a.start;
-      const expected = t.at + t.offsetFromEdit;
-      const from = Math.max(0, expected - length - RESTORE_WINDOW);
-      const around = read(from, expected + 2 * length + RESTORE_WINDOW);
-      let best = -1;
-      for (let i = around.indexOf(a.text); i >= 0; i = around.indexOf(a.text, i + 1)) {
-        if (best < 0 || Math.abs(from + i - expected) < Math.abs(from + best - expected)) best = i;
+      const start = t.at + t.offsetFromEdit;
+      if (length === 0 || start < 0 || read(start, start + length) !== a.text) return;
+      if (this.removedIds.has(a.id)) {
+        // Removed by the user: restored out of sight, for an annotation undo to bring back.
+        const hidden = this.removedItems.find((x) => x.id === a.id) ?? a;
+        this.removedItems = [...this.removedItems.filter((x) => x.id !== a.id), { ...hidden, start, end: start + length, text: a.text }];
+        restored.set(a.id, index);
+        return;
       }
-      if (length === 0 || best < 0) return true;
-      this.remove(a.id);
-      this.add({ ...a, start: from + best, end: from + best + length });
-      restored = true;
-      return false;
+      // What the user changed since (a label, a note) stays; the span and its text come back.
+      const current = this.items.find((x) => x.id === a.id) ?? this.orphanItems.find((x) => x.id === a.id);
+      const { orphan: _orphan, ...base } = current ?? a;
+      this.removeQuietly(a.id);
+      const i = this.insertionIndex({ ...base, start, end: start + length, text: a.text } as Annotation);
+      this.items.splice(i, 0, { ...base, start, end: start + length, text: a.text } as Annotation);
+      restored.set(a.id, index);
     });
-    return restored;
+    // The restored versions and later ones of the same spans are spent; older ones stay for further undos.
+    this.tombstones = this.tombstones.filter((t, index) => {
+      const from = restored.get(t.annotation.id);
+      return from === undefined || index < from;
+    });
+    return [...restored.keys()].some((id) => !this.removedIds.has(id));
   }
 
   private ensureSorted(): void {

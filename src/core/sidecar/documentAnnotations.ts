@@ -44,7 +44,9 @@ export interface SidecarHeader {
  */
 export function buildSidecar(header: SidecarHeader, text: string, live: readonly Annotation[], orphans: readonly Annotation[]): Sidecar {
   const index = new CodePointIndex(text);
-  const placed = live.map((a) => ({ ...a, start: index.toCodePoint(a.start), end: index.toCodePoint(a.end) }));
+  // The quote is taken from the text, not from the annotation: it is what the next load checks the
+  // span against, so a stale one would make that load move the span or orphan it.
+  const placed = live.map((a) => ({ ...a, start: index.toCodePoint(a.start), end: index.toCodePoint(a.end), text: text.slice(a.start, a.end) }));
   return {
     tawsim: SIDECAR_VERSION,
     document: {

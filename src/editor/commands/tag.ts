@@ -27,7 +27,6 @@ export async function tag(services: Services, args?: TagArgs): Promise<Annotatio
     return [];
   }
   const put: Annotation[] = [];
-  const taken = [...store.tracked.all, ...store.tracked.orphans];
   for (const sel of selections) {
     const raw = document.getText(sel);
     const lead = raw.length - raw.trimStart().length;
@@ -38,7 +37,7 @@ export async function tag(services: Services, args?: TagArgs): Promise<Annotatio
     const span = { start, end, label: label.id };
     const existing = store.tracked.inRange(start, end).find((a) => sameSpanAndLabel(a, span));
     if (existing?.status === 'accepted' || put.some((p) => sameSpanAndLabel(p, span))) continue;
-    const id = existing?.id ?? nextId(taken, put);
+    const id = existing?.id ?? store.tracked.nextId(put.map((p) => p.id));
     const annotation: Annotation = {
       id,
       label: label.id,
@@ -56,13 +55,4 @@ export async function tag(services: Services, args?: TagArgs): Promise<Annotatio
     return [];
   }
   return store.apply({ put });
-}
-
-function nextId(existing: readonly Annotation[], added: readonly Annotation[]): string {
-  let max = 0;
-  for (const a of [...existing, ...added]) {
-    const m = /^t(\d+)$/.exec(a.id);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return `t${max + 1}`;
 }
