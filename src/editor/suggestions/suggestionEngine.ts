@@ -1,0 +1,213 @@
+import * as vscode from 'vscode';
+import type { AnnotationDocument } from '../annotationDocument';
+import type { AnnotationStores } from '../annotationStores';
+import type { Logger } from '../logger';
+import { recognize } from '../../core/recognize/recognize';
+import { linkMentions } from '../../core/recognize/consistency';
+import type { RecognizedSpan } from '../../core/recognize/recognizeTypes';
+import type { Gazetteer } from '../../core/recognize/gazetteer';
+import type { LearnedEntries } from './learnedEntries';
+import type { Suggestion } from './suggestion';
+import { suggestionKey } from './suggestion';
+
+const UPDATE_DELAY_MS = 250;
+/** Lines recognised between yields to the event loop, so typing stays responsive. */
+const LINES_PER_SLICE = 200;
+/** Above this size the document-wide name consistency pass is skipped: it reads the whole text. */
+const MAX_CONSISTENCY_CHARS = 2_000_000;
+const MAX_CACHED_LINES = 50_000;
+
+interface DocumentSuggestions {
+  suggestions: Suggestion[];
+  /** Bumped on every new request, so a slow pass that was overtaken drops its result. */
+  generation: number;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * Computes the recogniser's suggestions for annotated documents, off the typing path: debounced,
+ * the visible lines first, and only for lines whose text is new (results are cached by the line's
+ * text, so an edit re-recognises just the lines it changed). Spans that are already tagged,
+ * rejected or stored as suggestions are not suggested again.
+ */
+export class SuggestionEngine implements vscode.Disposable {
+  private readonly perDocument = new Map<string, DocumentSuggestions>();
+  /** Line text → spans with line-relative offsets, for the current options. */
+  private lineCache = new Map<string, RecognizedSpan[]>();
+  /** The learned list the cache was filled with; a new list (someone tagged) empties the cache. */
+  private lastLearned: unknown;
+  private enabledFlag = true;
+  private gazetteers: readonly Gazetteer[] = [];
+  private readonly changed = new vscode.EventEmitter<AnnotationDocument>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly stores: AnnotationStores,
+    private readonly learned: LearnedEntries,
+    private readonly log: Logger,
+    /** The date relative dates are resolved against (the sidecar's, else a dateline's). */
+    private readonly dateOf: (store: AnnotationDocument) => string | undefined = (store) => store.documentDate,
+  ) {
+    this.disposables.push(
+      this.changed,
+      stores.onDidChange((store) => this.schedule(store)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        const store = this.stores.get(e.textEditor.document.uri);
+        if (store) this.schedule(store);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.perDocument.delete(d.uri.toString())),
+    );
+  }
+
+  get enabled(): boolean {
+    return this.enabledFlag;
+  }
+
+  setEnabled(enabled: boolean): void {
+    this.enabledFlag = enabled;
+    for (const store of this.stores.all()) this.schedule(store);
+  }
+
+  setGazetteers(gazetteers: readonly Gazetteer[]): void {
+    this.gazetteers = gazetteers;
+    this.lineCache.clear();
+    for (const store of this.stores.all()) this.schedule(store);
+  }
+
+  /** Current suggestions of a document, UTF-16 offsets. */
+  suggestions(store: AnnotationDocument): readonly Suggestion[] {
+    return this.enabledFlag ? (this.perDocument.get(store.uri.toString())?.suggestions ?? []) : [];
+  }
+
+  /** Suggestions touching a range (a point when start === end). */
+  suggestionsIn(store: AnnotationDocument, start: number, end: number): Suggestion[] {
+    return this.suggestions(store).filter((s) => (start === end ? s.start <= start && start <= s.end : s.start < end && s.end > start));
+  }
+
+  schedule(store: AnnotationDocument): void {
+    const key = store.uri.toString();
+    let state = this.perDocument.get(key);
+    if (!state) {
+      state = { suggestions: [], generation: 0 };
+      this.perDocument.set(key, state);
+    }
+    clearTimeout(state.timer);
+    const generation = ++state.generation;
+    const s = state;
+    state.timer = setTimeout(() => void this.update(store, s, generation), UPDATE_DELAY_MS);
+  }
+
+  /** Recomputes now and waits for the result (tests and batch commands). */
+  async refresh(store: AnnotationDocument): Promise<readonly Suggestion[]> {
+    const key = store.uri.toString();
+    const state = this.perDocument.get(key) ?? { suggestions: [], generation: 0 };
+    this.perDocument.set(key, state);
+    clearTimeout(state.timer);
+    await this.update(store, state, ++state.generation);
+    return state.suggestions;
+  }
+
+  private async update(store: AnnotationDocument, state: DocumentSuggestions, generation: number): Promise<void> {
+    const document = this.stores.documentOf(store);
+    if (!document || !this.enabledFlag) {
+      if (state.suggestions.length > 0) {
+        state.suggestions = [];
+        this.changed.fire(store);
+      }
+      return;
+    }
+    this.checkOptions();
+    const version = document.version;
+    const date = this.dateOf(store);
+    const order = linesVisibleFirst(document);
+    const spans: RecognizedSpan[] = [];
+    let sliceStart = Date.now();
+    let painted = false;
+    for (let i = 0; i < order.length; i++) {
+      const line = document.lineAt(order[i] as number);
+      const offset = document.offsetAt(line.range.start);
+      for (const s of this.recognizeLine(line.text, date)) spans.push({ ...s, start: s.start + offset, end: s.end + offset });
+      if ((i + 1) % LINES_PER_SLICE === 0 && Date.now() - sliceStart > 10) {
+        if (!painted) {
+          // The visible lines come first in `order`: show them before finishing the rest.
+          this.publish(store, state, spans, false);
+          painted = true;
+        }
+        await new Promise((r) => setTimeout(r, 0));
+        if (state.generation !== generation || document.version !== version || document.isClosed) return;
+        sliceStart = Date.now();
+      }
+    }
+    if (state.generation !== generation || document.version !== version) return;
+    let all = spans;
+    if (offsetOfEnd(document) <= MAX_CONSISTENCY_CHARS) {
+      all = linkMentions(document.getText(), spans);
+    }
+    this.publish(store, state, all, true);
+  }
+
+  private recognizeLine(text: string, date: string | undefined): RecognizedSpan[] {
+    if (text.trim().length === 0) return [];
+    // The document date changes what relative dates mean, so it is part of the key.
+    const key = `${date ?? ''}\u0000${text}`;
+    const cached = this.lineCache.get(key);
+    if (cached) return cached;
+    const spans = recognize(text, {
+      ...(date ? { documentDate: date } : {}),
+      gazetteers: this.gazetteers,
+      learned: this.learned.entries(),
+    });
+    if (this.lineCache.size >= MAX_CACHED_LINES) this.lineCache.clear();
+    this.lineCache.set(key, spans);
+    return spans;
+  }
+
+  /** Cached results hold only while the options that shaped them are the same. */
+  private checkOptions(): void {
+    const learned = this.learned.entries();
+    if (this.lastLearned !== learned) {
+      this.lastLearned = learned;
+      this.lineCache.clear();
+    }
+  }
+
+  private publish(store: AnnotationDocument, state: DocumentSuggestions, spans: readonly RecognizedSpan[], final: boolean): void {
+    const stored = store.tracked;
+    const rejectedLearned = new Set(stored.all.filter((a) => a.status === 'rejected').map((a) => `${a.label}\u0000${a.text}`));
+    const seen = new Set<string>();
+    const out: Suggestion[] = [];
+    for (const s of spans) {
+      const key = suggestionKey(s.start, s.end, s.label);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      // Anything stored on this span and label (tagged, rejected, or a stored suggestion) wins.
+      if (stored.inRange(s.start, s.end).some((a) => a.start === s.start && a.end === s.end && a.label === s.label)) continue;
+      if (s.source === 'learned' && rejectedLearned.has(`${s.label}\u0000${s.text}`)) continue;
+      out.push({ ...s, key });
+    }
+    out.sort((a, b) => a.start - b.start || a.end - b.end);
+    state.suggestions = out;
+    if (final) this.log.debug(`Suggestions for ${store.uri.toString()}: ${out.length}`);
+    this.changed.fire(store);
+  }
+
+  dispose(): void {
+    for (const s of this.perDocument.values()) clearTimeout(s.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function offsetOfEnd(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
+/** Line numbers with the visible ones first, then the rest in order. */
+function linesVisibleFirst(document: vscode.TextDocument): number[] {
+  const editors = vscode.window.visibleTextEditors.filter((e) => e.document === document);
+  const visible = new Set<number>();
+  for (const e of editors) for (const r of e.visibleRanges) for (let l = r.start.line; l <= r.end.line; l++) visible.add(l);
+  const order = [...visible].sort((a, b) => a - b);
+  for (let l = 0; l < document.lineCount; l++) if (!visible.has(l)) order.push(l);
+  return order;
+}
