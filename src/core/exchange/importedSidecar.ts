@@ -1,0 +1,49 @@
+import type { Annotation } from '../model/annotation';
+import { CodePointIndex } from '../model/offsets';
+import { mergeAnnotations } from '../sidecar/mergeAnnotations';
+import { buildSidecar, placeSidecarAnnotations } from '../sidecar/documentAnnotations';
+import { sha256Hex } from '../sidecar/hash';
+import type { Sidecar } from '../sidecar/sidecarTypes';
+import { SIDECAR_VERSION } from '../sidecar/sidecarTypes';
+
+/** What to do with a sidecar that already exists where an import writes. */
+export type ExistingSidecarChoice = 'replace' | 'merge';
+
+export interface ImportedSidecarInput {
+  /** The text the annotations were imported onto, as read from disk (no BOM). */
+  readonly text: string;
+  /** The text's file name, which the sidecar names relative to its own folder. */
+  readonly textName: string;
+  readonly annotator: string;
+  /** Code point offsets, as `importFile` returns them. */
+  readonly annotations: readonly Annotation[];
+  /** The sidecar already at the target, if any, with what to do about it. */
+  readonly existing?: { readonly sidecar: Sidecar; readonly choice: ExistingSidecarChoice };
+}
+
+/**
+ * The sidecar an import writes. Replacing keeps only the document date of the old file (a fact
+ * about the text, not about anyone's annotations). Merging keeps the old file's annotator and
+ * annotations, re-anchored on the text as the editor would, and adds the imported spans it lacks:
+ * where both have the same span and label, the old annotation wins, so nothing reviewed is lost.
+ */
+export function importedSidecar(input: ImportedSidecarInput): Sidecar {
+  const { text, textName, existing } = input;
+  const date = existing?.sidecar.document.date;
+  if (existing?.choice === 'merge') {
+    const placed = placeSidecarAnnotations(existing.sidecar, text);
+    const old = buildSidecar(
+      { path: textName, annotator: existing.sidecar.annotator, ...(date !== undefined ? { date } : {}) },
+      text,
+      placed.annotations.filter((a) => !a.orphan),
+      placed.annotations.filter((a) => a.orphan),
+    );
+    return { ...old, annotations: mergeAnnotations(old.annotations, input.annotations) };
+  }
+  return {
+    tawsim: SIDECAR_VERSION,
+    document: { path: textName, sha256: sha256Hex(text), length: new CodePointIndex(text).codePointLength, ...(date !== undefined ? { date } : {}) },
+    annotator: input.annotator,
+    annotations: [...input.annotations],
+  };
+}
