@@ -10,6 +10,7 @@ import { tokenize } from '../src/core/model/tokens';
 import type { DocumentInput } from '../src/core/review/agreementCounts';
 import { compareAnnotators } from '../src/core/review/compareAnnotators';
 import { measureAgreement } from '../src/core/review/measureAgreement';
+import { emitRows } from './benchRows';
 
 const VOCABULARY = ['قال', 'وزير', 'الخارجية', 'المغربي', 'في', 'الرباط', 'أمس', 'إن', 'الحكومة', 'ستعقد', 'اجتماعا', 'مع', 'ممثلي', 'الاتحاد', 'الأوروبي', 'يوم', 'الاثنين', 'المقبل', 'بالقاهرة', 'وأضاف', 'محمد', 'بن', 'سلمان', '،', '.'];
 const LABELS = ['PER', 'ORG', 'LOC', 'DATE', 'TIME', 'MISC'];
@@ -99,3 +100,12 @@ console.log(`  tokenise (baseline)   ${baseline.toFixed(1).padStart(8)} ms  ${pe
 console.log(`  measureAgreement      ${agreement.toFixed(1).padStart(8)} ms  ${perSecond(agreement).padStart(9)} docs/s  ${(agreement / baseline).toFixed(2)}× baseline`);
 console.log(`  compareAnnotators     ${comparison.toFixed(1).padStart(8)} ms  ${perSecond(comparison).padStart(9)} docs/s  ${(comparison / baseline).toFixed(2)}× baseline`);
 console.log(`  (check: exact F1 ${pair?.exact.f1.value?.toFixed(3)}, overlap F1 ${pair?.overlap.f1.value?.toFixed(3)}, κ ${pair?.cohenKappa.value?.toFixed(3)}, α ${report.total.krippendorffAlpha.value?.toFixed(3)})`);
+emitRows([
+  {
+    name: `agreement, ${count} docs × 2 annotators`,
+    value: `${perSecond(agreement)} docs/s`,
+    baseline: `tokenise ${perSecond(baseline)} docs/s`,
+    ratio: `${(agreement / baseline).toFixed(2)}× tokenise`,
+    target: 'documents per second',
+  },
+]);

@@ -15,6 +15,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tokenize } from '../src/core/model/tokens';
 import { recognize } from '../src/core/recognize/recognize';
+import { emitRows } from './benchRows';
 
 const targetMb = Number(process.argv[2] ?? '10');
 const folder = join(__dirname, '..', 'test', 'fixtures', 'eval');
@@ -53,3 +54,12 @@ const rec = time('recognize', () => sum((line) => recognize(line, { documentDate
 const whole = time('whole', () => recognize(text, { documentDate: '2023-01-18' }).length);
 console.log(`ratio recognize / tokenize, per line: ${(rec / base).toFixed(2)}× (target ≤ 5×)`);
 console.log(`ratio recognize on the whole text / tokenize per line: ${(whole / base).toFixed(2)}×`);
+emitRows([
+  {
+    name: `recogniser, ${mb.toFixed(1)} MB Arabic news`,
+    value: `${(mb / (rec / 1000)).toFixed(2)} MB/s`,
+    baseline: `tokenise ${(mb / (base / 1000)).toFixed(2)} MB/s`,
+    ratio: `${(rec / base).toFixed(2)}×`,
+    target: '≤ 5×',
+  },
+]);

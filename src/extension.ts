@@ -22,10 +22,26 @@ import { openSidecar } from './editor/commands/openSidecar';
 import { annotateFile } from './editor/commands/annotateFile';
 import { showOrphans } from './editor/commands/showOrphans';
 import { saveRecovered } from './editor/commands/saveRecovered';
+import { exportAnnotations } from './editor/commands/exportAnnotations';
+import { importAnnotations } from './editor/commands/importAnnotations';
+import { acceptAllSuggestions, decideSuggestion } from './editor/commands/acceptSuggestion';
+import { toggleSuggestions } from './editor/commands/toggleSuggestions';
+import { setDocumentDate } from './editor/commands/setDocumentDate';
+import { SuggestionEngine } from './editor/suggestions/suggestionEngine';
+import { LearnedEntries } from './editor/suggestions/learnedEntries';
+import { SuggestionHover } from './editor/suggestions/suggestionHover';
+import { SuggestionCodeActions } from './editor/suggestions/suggestionCodeActions';
+import { loadGazetteers } from './editor/suggestions/gazetteerFiles';
+import { DocumentDateOffer } from './editor/suggestions/documentDateOffer';
+import type { SuggestionArgs } from './editor/suggestions/suggestionTarget';
+import { createReviewFeature } from './editor/review/reviewFeature';
+import type { ReviewFeature } from './editor/review/reviewFeature';
 
 /** What `activate` returns: the services, for integration tests and other extensions. */
 export interface TawsimApi {
   readonly services: Services;
+  readonly suggestions: SuggestionEngine;
+  readonly review: ReviewFeature;
 }
 
 let root: vscode.Disposable | undefined;
@@ -36,12 +52,18 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   const log = createLogger();
   let settings = readSettings();
   const problems = new ProblemReporter();
-  const sync = new SidecarSync(() => settings.labels, problems, log);
+  const sync = new SidecarSync(() => settings.labels, problems, log, () => settings.conflict);
   stores = new AnnotationStores(settings, sync, log);
   const storesRef = stores;
   problems.setStateListener((store) => storesRef.notify(store));
   const painter = new DecorationPainter(stores);
   const services: Services = { stores, sync, problems, log, labels: () => settings.labels, context };
+  const review = createReviewFeature(services);
+  const learned = new LearnedEntries(stores, log);
+  const dates = new DocumentDateOffer(stores);
+  const engine = new SuggestionEngine(stores, learned, log, (store) => dates.dateOf(store));
+  painter.setSuggestionSource((store) => engine.suggestions(store).map((s) => ({ ...s, id: s.key, status: 'suggested' as const })));
+  void learned.scanWorkspace();
 
   const handlers: Record<CommandIdValue, (...args: never[]) => unknown> = {
     [CommandId.tag]: (args?: Parameters<typeof tag>[1]) => tag(services, args),
@@ -57,6 +79,15 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     [CommandId.annotateFile]: (args?: Parameters<typeof annotateFile>[1]) => annotateFile(services, args),
     [CommandId.showOrphans]: (args?: Parameters<typeof showOrphans>[1]) => showOrphans(services, args),
     [CommandId.saveRecovered]: (args?: Parameters<typeof saveRecovered>[1]) => saveRecovered(services, args),
+    // From the Explorer context menu VS Code passes the clicked resource and the whole selection.
+    [CommandId.export]: (first?: Parameters<typeof exportAnnotations>[1], second?: unknown) => exportAnnotations(services, first, second),
+    [CommandId.import]: (first?: Parameters<typeof importAnnotations>[1], second?: unknown) => importAnnotations(services, first, second),
+    [CommandId.accept]: (args?: SuggestionArgs) => decideSuggestion(services, engine, 'accepted', args),
+    [CommandId.reject]: (args?: SuggestionArgs) => decideSuggestion(services, engine, 'rejected', args),
+    [CommandId.acceptAll]: (args?: SuggestionArgs) => acceptAllSuggestions(services, engine, args),
+    [CommandId.toggleSuggestions]: () => toggleSuggestions(engine),
+    [CommandId.setDocumentDate]: (args?: Parameters<typeof setDocumentDate>[1]) => setDocumentDate(services, args),
+    ...review.handlers,
   };
 
   const disposables: vscode.Disposable[] = [
@@ -64,20 +95,30 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     problems,
     stores,
     painter,
+    review,
+    learned,
+    dates,
+    engine,
+    engine.onDidChange((store) => painter.schedule(store.uri)),
+    vscode.languages.registerHoverProvider({ scheme: '*' }, new SuggestionHover(stores, engine, () => settings.labels)),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new SuggestionCodeActions(stores, engine), { providedCodeActionKinds: SuggestionCodeActions.kinds }),
     new AnnotationStatusBar(stores),
     new ContextKeys(stores),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new AnnotationHover(stores, () => settings.labels)),
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown)),
     onSettings((next) => {
+      const gazetteersChanged = next.gazetteers.join('\n') !== settings.gazetteers.join('\n');
       settings = next;
       storesRef.updateSettings(next);
       painter.setLabels(next.labels);
+      engine.setEnabled(next.suggestionsEnabled);
+      if (gazetteersChanged || next.gazetteers.length > 0) void loadGazetteers(next.gazetteers, log).then((g) => engine.setGazetteers(g));
     }),
   ];
   root = vscode.Disposable.from(...disposables);
   context.subscriptions.push(root);
   log.info(`Tawsim activated (annotator ${settings.annotator})`);
-  return { services };
+  return { services, suggestions: engine, review };
 }
 
 export async function deactivate(): Promise<void> {

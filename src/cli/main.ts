@@ -1,9 +1,12 @@
 import type { CliCommand, CliIo } from './cliTypes';
 import { ExitCode, UsageError } from './cliTypes';
 import { validateCommand } from './commands/validate';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { agreeCommand } from './commands/agree';
 import { version } from '../../package.json';
 
-const commands: readonly CliCommand[] = [validateCommand];
+const commands: readonly CliCommand[] = [validateCommand, exportCommand, importCommand, agreeCommand];
 
 const io: CliIo = {
   out: (line) => process.stdout.write(line + '\n'),

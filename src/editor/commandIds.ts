@@ -1,3 +1,5 @@
+import { ReviewCommandId } from './review/reviewCommandIds';
+
 /**
  * Every command Tawsim contributes. Ids and their arguments are a public contract (people bind
  * keys to them): never rename one; add new ones here and in package.json together.
@@ -16,6 +18,14 @@ export const CommandId = {
   annotateFile: 'tawsim.annotateFile',
   showOrphans: 'tawsim.showOrphans',
   saveRecovered: 'tawsim.saveRecovered',
+  export: 'tawsim.export',
+  import: 'tawsim.import',
+  accept: 'tawsim.accept',
+  reject: 'tawsim.reject',
+  acceptAll: 'tawsim.acceptAll',
+  toggleSuggestions: 'tawsim.toggleSuggestions',
+  setDocumentDate: 'tawsim.setDocumentDate',
+  ...ReviewCommandId,
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];
