@@ -46,7 +46,53 @@ const MAX_TOMBSTONES = 500;
  * Orphans (annotations with no place in the text) are kept aside, untouched, for the next save.
  */
 export class TrackedAnnotations {
-  private items: Annotation[] = [];
+  /**
+   * The live spans, sorted. Typing moves every span after the cursor by the same amount, so that
+   * shift is kept pending (`pendingFrom`, `pendingDelta`) instead of rewriting tens of thousands of
+   * spans per keystroke; reading `items` applies it first. Only the keystroke path and range
+   * queries read `stored` directly, knowing about the pending shift.
+   */
+  private stored: Annotation[] = [];
+  private pendingFrom = -1;
+  private pendingDelta = 0;
+
+  private get items(): Annotation[] {
+    this.settle();
+    return this.stored;
+  }
+
+  private set items(list: Annotation[]) {
+    this.stored = list;
+    this.pendingFrom = -1;
+    this.pendingDelta = 0;
+  }
+
+  /** Applies the pending shift to the spans it covers. */
+  private settle(): void {
+    if (this.pendingFrom < 0) return;
+    const from = this.pendingFrom;
+    const d = this.pendingDelta;
+    this.pendingFrom = -1;
+    this.pendingDelta = 0;
+    if (d === 0) return;
+    const list = this.stored;
+    for (let i = from; i < list.length; i++) {
+      const a = list[i] as Annotation;
+      list[i] = { ...a, start: a.start + d, end: a.end + d };
+    }
+  }
+
+  /** The start of the i-th stored span, pending shift included. */
+  private trueStart(i: number): number {
+    const a = this.stored[i] as Annotation;
+    return this.pendingFrom >= 0 && i >= this.pendingFrom ? a.start + this.pendingDelta : a.start;
+  }
+
+  /** The i-th stored span with the pending shift applied (a copy only when it is shifted). */
+  private trueItem(i: number): Annotation {
+    const a = this.stored[i] as Annotation;
+    return this.pendingFrom >= 0 && i >= this.pendingFrom && this.pendingDelta !== 0 ? { ...a, start: a.start + this.pendingDelta, end: a.end + this.pendingDelta } : a;
+  }
   private orphanItems: Annotation[] = [];
   private tombstones: Tombstone[] = [];
   /**
@@ -120,7 +166,7 @@ export class TrackedAnnotations {
   }
 
   get size(): number {
-    return this.items.length;
+    return this.stored.length;
   }
 
   byId(id: string): Annotation | undefined {
@@ -130,8 +176,8 @@ export class TrackedAnnotations {
   /** Annotations that overlap start..end, or that contain the point when start === end. */
   inRange(start: number, end: number): Annotation[] {
     const out: Annotation[] = [];
-    for (let i = this.firstStartingAtOrAfter(start - this.maxLength); i < this.items.length; i++) {
-      const a = this.items[i] as Annotation;
+    for (let i = this.firstStartingAtOrAfter(start - this.maxLength); i < this.stored.length; i++) {
+      const a = this.trueItem(i);
       if (a.start > end || (a.start === end && start !== end)) break;
       const touches = start === end ? a.start <= start && start <= a.end : a.start < end && a.end > start;
       if (touches) out.push(a);
@@ -204,6 +250,10 @@ export class TrackedAnnotations {
    * Returns whether any annotation moved or changed.
    */
   applyEdits(edits: readonly TextEdit[], read: TextReader, kind: UndoKind = false): boolean {
+    if (kind === false && edits.length === 1 && this.fresh.length === 0) {
+      const fast = this.applyTyping(edits[0] as TextEdit, read);
+      if (fast !== undefined) return fast;
+    }
     const isUndoOrRedo = kind !== false;
     /** Whether this change may restore a tombstone buried by an undo (or by anything else). */
     const reverses = (t: Tombstone): boolean => kind === true || (kind === 'redo') === t.byUndo;
@@ -290,6 +340,87 @@ export class TrackedAnnotations {
   }
 
   /**
+   * The keystroke path: one ordinary edit (not an undo) while no tombstone is pending. Spans wholly
+   * after the edit take a pending shift; only the few that can touch the edit (bounded by the
+   * longest span) are worked out one by one. Returns undefined to leave the edit to the general
+   * path when the result would not stay sorted.
+   */
+  private applyTyping(edit: TextEdit, read: TextReader): boolean | undefined {
+    const delta = edit.insertedLength - (edit.end - edit.start);
+    // Everything after the edit moves by delta; find that suffix on true starts.
+    let lo = 0;
+    let hi = this.stored.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.trueStart(mid) < edit.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const suffix = lo;
+    // Spans before the suffix that may touch the edit; earlier ones end before it.
+    const first = this.firstStartingAtOrAfter(edit.start - this.maxLength);
+    if (this.pendingFrom >= 0 && this.pendingFrom !== suffix) this.settle();
+    let changed = false;
+    /** What the general path does to one span for this edit; buried spans go to `fresh`. */
+    const shiftOne = (a: Annotation, out: Annotation[]): void => {
+      const outcome = shiftSpan(a, edit);
+      if (outcome.kind === 'unchanged') out.push(a);
+      else if (outcome.kind === 'moved') {
+        changed = true;
+        const moved = { ...a, start: outcome.start, end: outcome.end };
+        out.push(outcome.end - outcome.start !== a.end - a.start ? { ...moved, text: read(moved.start, moved.end) } : moved);
+      } else if (outcome.kind === 'damaged') {
+        changed = true;
+        this.bury(a, edit, false);
+        out.push({ ...a, start: outcome.start, end: outcome.end, text: read(outcome.start, outcome.end) });
+      } else {
+        changed = true;
+        this.bury(a, edit, false);
+      }
+    };
+    const middle: Annotation[] = [];
+    for (let i = first; i < suffix; i++) shiftOne(this.stored[i] as Annotation, middle);
+    middle.sort(compareAnnotations);
+    const nextSuffix = first + middle.length;
+    const lastMiddle = middle[middle.length - 1];
+    if (lastMiddle && suffix < this.stored.length) {
+      const head = this.trueItem(suffix);
+      if (compareAnnotations(lastMiddle, { ...head, start: head.start + delta, end: head.end + delta }) > 0) {
+        this.fresh = [];
+        return undefined;
+      }
+    }
+    // Nothing below can fail any more: commit, in the order the general path works.
+    const removes = edit.start < edit.end;
+    for (const t of this.tombstones) {
+      if (removes && edit.start <= t.at && t.at <= edit.end) {
+        const endInside = edit.start <= t.insertedEnd && t.insertedEnd <= edit.end;
+        t.covered.push({ at: t.at - edit.start, ...(endInside ? { end: t.insertedEnd - edit.start } : {}), removed: edit.end - edit.start });
+      }
+    }
+    this.stored.splice(first, suffix - first, ...middle);
+    const hadPending = this.pendingFrom >= 0;
+    if (delta !== 0 && nextSuffix < this.stored.length) {
+      changed = true;
+      this.pendingFrom = nextSuffix;
+      this.pendingDelta = (hadPending ? this.pendingDelta : 0) + delta;
+    } else if (hadPending) this.pendingFrom = nextSuffix;
+    for (const a of middle) this.maxLength = Math.max(this.maxLength, a.end - a.start);
+    if (this.removedItems.length > 0) {
+      const removed: Annotation[] = [];
+      for (const a of this.removedItems) shiftOne(a, removed);
+      this.removedItems = removed;
+    }
+    for (const t of this.tombstones) {
+      t.at = shiftPoint(t.at, edit);
+      t.insertedEnd = Math.max(t.at, shiftPoint(t.insertedEnd, edit));
+    }
+    this.tombstones.push(...this.fresh);
+    this.fresh = [];
+    if (this.tombstones.length > MAX_TOMBSTONES) this.tombstones.splice(0, this.tombstones.length - MAX_TOMBSTONES);
+    return changed;
+  }
+
+  /**
    * Remembers the span as it was before the edit, relative to the edit's place. Every version is
    * kept (a span cut twice has two), so undoing only the later edit restores the version before it.
    */
@@ -351,10 +482,10 @@ export class TrackedAnnotations {
 
   private firstStartingAtOrAfter(offset: number): number {
     let lo = 0;
-    let hi = this.items.length;
+    let hi = this.stored.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.items[mid] as Annotation).start < offset) lo = mid + 1;
+      if (this.trueStart(mid) < offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;
