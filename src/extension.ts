@@ -42,6 +42,7 @@ export interface TawsimApi {
   readonly services: Services;
   readonly suggestions: SuggestionEngine;
   readonly review: ReviewFeature;
+  readonly painter: DecorationPainter;
 }
 
 let root: vscode.Disposable | undefined;
@@ -118,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   root = vscode.Disposable.from(...disposables);
   context.subscriptions.push(root);
   log.info(`Tawsim activated (annotator ${settings.annotator})`);
-  return { services, suggestions: engine, review };
+  return { services, suggestions: engine, review, painter };
 }
 
 export async function deactivate(): Promise<void> {

@@ -16,6 +16,15 @@ const LINES_PER_SLICE = 200;
 /** Above this size the document-wide name consistency pass is skipped: it reads the whole text. */
 const MAX_CONSISTENCY_CHARS = 2_000_000;
 const MAX_CACHED_LINES = 50_000;
+/** Documents with more lines than this get the visible lines' suggestions before the rest. */
+const VISIBLE_FIRST_LINES = 500;
+
+/** One publication of a document's suggestions: the visible lines only, or all of them. */
+export interface SuggestionsPublished {
+  readonly uri: string;
+  readonly final: boolean;
+  readonly count: number;
+}
 
 interface DocumentSuggestions {
   suggestions: Suggestion[];
@@ -40,6 +49,9 @@ export class SuggestionEngine implements vscode.Disposable {
   private gazetteers: readonly Gazetteer[] = [];
   private readonly changed = new vscode.EventEmitter<AnnotationDocument>();
   readonly onDidChange = this.changed.event;
+  private readonly published = new vscode.EventEmitter<SuggestionsPublished>();
+  /** Fires with each publication; tests follow the visible-first order through it. */
+  readonly onDidPublish = this.published.event;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -51,6 +63,7 @@ export class SuggestionEngine implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.changed,
+      this.published,
       stores.onDidChange((store) => this.schedule(store)),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         const store = this.stores.get(e.textEditor.document.uri);
@@ -120,7 +133,7 @@ export class SuggestionEngine implements vscode.Disposable {
     this.checkOptions();
     const version = document.version;
     const date = this.dateOf(store);
-    const order = linesVisibleFirst(document);
+    const { order, visibleCount } = linesVisibleFirst(document);
     const spans: RecognizedSpan[] = [];
     let sliceStart = Date.now();
     let painted = false;
@@ -128,7 +141,8 @@ export class SuggestionEngine implements vscode.Disposable {
       const line = document.lineAt(order[i] as number);
       const offset = document.offsetAt(line.range.start);
       for (const s of this.recognizeLine(line.text, date)) spans.push({ ...s, start: s.start + offset, end: s.end + offset });
-      if ((i + 1) % LINES_PER_SLICE === 0 && Date.now() - sliceStart > 10) {
+      const visibleDone = i + 1 === visibleCount && order.length > VISIBLE_FIRST_LINES;
+      if (visibleDone || ((i + 1) % LINES_PER_SLICE === 0 && Date.now() - sliceStart > 10)) {
         if (!painted) {
           // The visible lines come first in `order`: show them before finishing the rest.
           this.publish(store, state, spans, false);
@@ -189,6 +203,7 @@ export class SuggestionEngine implements vscode.Disposable {
     out.sort((a, b) => a.start - b.start || a.end - b.end);
     state.suggestions = out;
     if (final) this.log.debug(`Suggestions for ${store.uri.toString()}: ${out.length}`);
+    this.published.fire({ uri: store.uri.toString(), final, count: out.length });
     this.changed.fire(store);
   }
 
@@ -203,11 +218,12 @@ function offsetOfEnd(document: vscode.TextDocument): number {
 }
 
 /** Line numbers with the visible ones first, then the rest in order. */
-function linesVisibleFirst(document: vscode.TextDocument): number[] {
+function linesVisibleFirst(document: vscode.TextDocument): { order: number[]; visibleCount: number } {
   const editors = vscode.window.visibleTextEditors.filter((e) => e.document === document);
   const visible = new Set<number>();
   for (const e of editors) for (const r of e.visibleRanges) for (let l = r.start.line; l <= r.end.line; l++) visible.add(l);
   const order = [...visible].sort((a, b) => a - b);
+  const visibleCount = order.length;
   for (let l = 0; l < document.lineCount; l++) if (!visible.has(l)) order.push(l);
-  return order;
+  return { order, visibleCount };
 }

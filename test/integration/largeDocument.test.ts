@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TawsimApi } from '../../src/extension';
+import type { PaintEvent } from '../../src/editor/decorations';
+import type { SuggestionsPublished } from '../../src/editor/suggestions/suggestionEngine';
+import { activateTawsim, closeAll, openInEditor, storeFor, waitFor, workspaceDir } from './helpers';
+import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
+import { buildSidecar } from '../../src/core/sidecar/documentAnnotations';
+import type { Annotation } from '../../src/core/model/annotation';
+
+const LINE = 'وقال وزير الخارجية المغربي في الرباط أمس إن الحكومة ستعقد اجتماعا مع ممثلي الاتحاد الأوروبي يوم 16 يناير 2023 في القاهرة.';
+
+/** A long article (thousands of lines) with a tag on every line, written with its sidecar. */
+function writeLargeDocument(lines: number): string {
+  const file = path.join(workspaceDir(), 'run', `large-${Date.now().toString(36)}.txt`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const text = Array.from({ length: lines }, (_, i) => `${i + 1}. ${LINE}`).join('\n') + '\n';
+  fs.writeFileSync(file, text);
+  const annotations: Annotation[] = [];
+  let at = 0;
+  for (let i = 0; i < lines; i++) {
+    const start = text.indexOf('الرباط', at);
+    annotations.push({ id: `t${i + 1}`, label: 'LOC', start, end: start + 6, text: 'الرباط', status: 'accepted', source: 'manual' });
+    at = start + 6;
+  }
+  fs.writeFileSync(`${file}.ann.yaml`, serializeSidecar(buildSidecar({ path: path.basename(file), annotator: 'salma' }, text, annotations, [])));
+  return file;
+}
+
+describe('large documents', () => {
+  let api: TawsimApi;
+  before(async () => {
+    api = await activateTawsim();
+  });
+  afterEach(closeAll);
+
+  it('paints the visible lines first, then the whole document', async () => {
+    const lines = 6000;
+    const file = writeLargeDocument(lines);
+    const uri = vscode.Uri.file(file).toString();
+    const events: PaintEvent[] = [];
+    const listener = api.painter.onDidPaint((e) => {
+      if (e.uri === uri) events.push(e);
+    });
+    try {
+      await openInEditor(file);
+      await storeFor(api, file);
+      const full = await waitFor('a full paint', () => events.find((e) => e.phase === 'full' && e.spans >= lines), 30_000);
+      const firstWithTags = events.find((e) => e.spans > 0);
+      assert.equal(firstWithTags?.phase, 'visible', `paint order: ${events.map((e) => `${e.phase}:${e.spans}`).join(', ')}`);
+      assert.ok(firstWithTags.lastLine < lines - 1, 'the first paint stops near the viewport');
+      assert.ok(firstWithTags.spans < full.spans, 'the first paint holds only the visible tags');
+      assert.ok(events.indexOf(firstWithTags) < events.indexOf(full));
+    } finally {
+      listener.dispose();
+    }
+  });
+
+  it('publishes suggestions for the visible lines before the rest', async () => {
+    const file = writeLargeDocument(3000);
+    const uri = vscode.Uri.file(file).toString();
+    const published: SuggestionsPublished[] = [];
+    const listener = api.suggestions.onDidPublish((e) => {
+      if (e.uri === uri) published.push(e);
+    });
+    try {
+      await openInEditor(file);
+      const store = await storeFor(api, file);
+      void api.suggestions.refresh(store);
+      await waitFor('the final suggestions', () => published.some((p) => p.final), 60_000);
+      const partial = published.findIndex((p) => !p.final);
+      const final = published.findIndex((p) => p.final);
+      assert.ok(partial >= 0 && final > partial, `order: ${published.map((p) => `${p.final ? 'final' : 'visible'}:${p.count}`).join(', ')}`);
+      assert.ok((published[partial]?.count ?? 0) < (published[final]?.count ?? 0));
+    } finally {
+      listener.dispose();
+    }
+  });
+});
