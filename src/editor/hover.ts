@@ -5,6 +5,7 @@ import type { LabelDefinition } from '../core/model/labels';
 import { findLabel } from '../core/model/labels';
 import { CommandId } from './commandIds';
 import { labelTitle } from './labelStyles';
+import { escapeMarkdown as escape } from './markdown';
 
 /** Hovers on tags: label, annotator, source, status, note and value, with links to act on it. */
 export class AnnotationHover implements vscode.HoverProvider {
@@ -75,9 +76,4 @@ export function statusName(status: Annotation['status']): string {
     case 'rejected':
       return vscode.l10n.t('rejected');
   }
-}
-
-/** Escapes Markdown so that annotated text and notes show as written. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\n/g, ' ');
 }

@@ -1,8 +1,8 @@
-import type { Annotation } from '../model/annotation';
-import { compareAnnotations } from '../model/annotation';
 import { codePointLength } from '../model/offsets';
 import { sha256Hex } from '../sidecar/hash';
 import { SIDECAR_VERSION } from '../sidecar/sidecarTypes';
+import type { Sidecar } from '../sidecar/sidecarTypes';
+import { sidecarInKeyOrder } from '../sidecar/serializeSidecar';
 import type { ExportRequest, ExportResult, ExportedFile } from './formatTypes';
 
 /**
@@ -12,7 +12,7 @@ import type { ExportRequest, ExportResult, ExportedFile } from './formatTypes';
  */
 export function exportTawsimJson(request: ExportRequest): ExportResult {
   const files: ExportedFile[] = request.documents.map((doc) => {
-    const sidecar = {
+    const sidecar: Sidecar = {
       tawsim: SIDECAR_VERSION,
       document: {
         path: doc.path.slice(doc.path.lastIndexOf('/') + 1),
@@ -21,27 +21,9 @@ export function exportTawsimJson(request: ExportRequest): ExportResult {
         ...(doc.date !== undefined ? { date: doc.date } : {}),
       },
       annotator: doc.annotator ?? '',
-      annotations: [...doc.annotations].sort(compareAnnotations).map(ordered),
+      annotations: doc.annotations,
     };
-    return { relativePath: `${doc.path}.tawsim.json`, content: `${JSON.stringify(sidecar, null, 2)}\n` };
+    return { relativePath: `${doc.path}.tawsim.json`, content: `${JSON.stringify(sidecarInKeyOrder(sidecar), null, 2)}\n` };
   });
   return { files, warnings: [] };
-}
-
-function ordered(a: Annotation): Record<string, unknown> {
-  return {
-    id: a.id,
-    label: a.label,
-    start: a.start,
-    end: a.end,
-    text: a.text,
-    status: a.status,
-    source: a.source,
-    ...(a.value !== undefined ? { value: a.value } : {}),
-    ...(a.note !== undefined ? { note: a.note } : {}),
-    ...(a.review !== undefined
-      ? { review: { by: a.review.by, verdict: a.review.verdict, at: a.review.at, ...(a.review.from ? { from: [...a.review.from] } : {}) } }
-      : {}),
-    ...(a.orphan ? { orphan: true } : {}),
-  };
 }

@@ -8,7 +8,15 @@ import { compareAnnotations } from '../model/annotation';
  * so that the same content always gives the same bytes and git diffs show only what changed.
  */
 export function serializeSidecar(sidecar: Sidecar): string {
-  const ordered = {
+  // js-yaml writes large sidecars many times faster than the yaml package. No line folding, no
+  // anchors, and the core schema, so that numbers-as-text such as "2020" stay quoted strings;
+  // compat mode quotes yes/no/on/off for YAML 1.1 readers such as PyYAML.
+  return dump(sidecarInKeyOrder(sidecar), { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true, quotingType: '"', noCompatMode: false });
+}
+
+/** The sidecar as a plain object with the keys in the schema's order and annotations sorted (also for JSON). */
+export function sidecarInKeyOrder(sidecar: Sidecar): Record<string, unknown> {
+  return {
     tawsim: sidecar.tawsim,
     document: {
       path: sidecar.document.path,
@@ -19,10 +27,6 @@ export function serializeSidecar(sidecar: Sidecar): string {
     annotator: sidecar.annotator,
     annotations: [...sidecar.annotations].sort(compareAnnotations).map(orderAnnotation),
   };
-  // js-yaml writes large sidecars many times faster than the yaml package. No line folding, no
-  // anchors, and the core schema, so that numbers-as-text such as "2020" stay quoted strings;
-  // compat mode quotes yes/no/on/off for YAML 1.1 readers such as PyYAML.
-  return dump(ordered, { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true, quotingType: '"', noCompatMode: false });
 }
 
 function orderAnnotation(a: Annotation): Record<string, unknown> {

@@ -6,7 +6,8 @@ import type { AnnotatorSuggestions } from './annotatorSuggestions';
 import { ReviewCommandId } from './reviewCommandIds';
 import type { ReviewSessions } from './reviewSessions';
 import type { DocumentReview } from './reviewTypes';
-import { commandLink, escapeMarkdown, kindName, labelName, proposalTitle, verdictName } from './reviewText';
+import { commandLink, kindName, labelName, proposalTitle, verdictName } from './reviewText';
+import { escapeMarkdown } from '../markdown';
 
 /**
  * Hover on a span under review: each annotator's label for it, the gold decision, and links to

@@ -4,6 +4,7 @@ import type { LabelDefinition } from '../../core/model/labels';
 import { findLabel } from '../../core/model/labels';
 import type { Disagreement, DisagreementKind, Proposal } from '../../core/review/compareAnnotators';
 import { labelTitle } from '../labelStyles';
+import { escapeMarkdown } from '../markdown';
 
 /** Localised names and one-line descriptions shared by the review tree, hover, diagnostics and code actions. */
 export function kindName(kind: DisagreementKind): string {
@@ -57,11 +58,6 @@ export function whoTaggedWhat(d: Disagreement): string {
 /** The diagnostic and code action wording of a disagreement. */
 export function disagreementMessage(d: Disagreement): string {
   return vscode.l10n.t('Annotators disagree ({0}): {1}', kindName(d.kind).toLowerCase(), whoTaggedWhat(d));
-}
-
-/** Escapes Markdown so that annotated text, names and labels show as written. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\n/g, ' ');
 }
 
 /** A `command:` link for a trusted Markdown string. */

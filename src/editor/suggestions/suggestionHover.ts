@@ -6,6 +6,7 @@ import { findLabel } from '../../core/model/labels';
 import { CommandId } from '../commandIds';
 import { labelTitle } from '../labelStyles';
 import { sourceName } from '../hover';
+import { escapeMarkdown as escape } from '../markdown';
 
 /** Hovers on suggestions: label, why it was suggested, the date value, Accept and Reject links. */
 export class SuggestionHover implements vscode.HoverProvider {
@@ -40,8 +41,4 @@ export class SuggestionHover implements vscode.HoverProvider {
     });
     return new vscode.Hover(md);
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\n/g, ' ');
 }
