@@ -36,12 +36,15 @@ import { DocumentDateOffer } from './editor/suggestions/documentDateOffer';
 import type { SuggestionArgs } from './editor/suggestions/suggestionTarget';
 import { createReviewFeature } from './editor/review/reviewFeature';
 import type { ReviewFeature } from './editor/review/reviewFeature';
+import { createExplorerFeature } from './editor/explorer/explorerFeature';
+import type { ExplorerFeature } from './editor/explorer/explorerFeature';
 
 /** What `activate` returns: the services, for integration tests and other extensions. */
 export interface TawsimApi {
   readonly services: Services;
   readonly suggestions: SuggestionEngine;
   readonly review: ReviewFeature;
+  readonly explorer: ExplorerFeature;
   readonly painter: DecorationPainter;
 }
 
@@ -60,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   const painter = new DecorationPainter(stores);
   const services: Services = { stores, sync, problems, log, labels: () => settings.labels, context };
   const review = createReviewFeature(services);
+  const explorer = createExplorerFeature(services);
   const learned = new LearnedEntries(stores, log);
   const dates = new DocumentDateOffer(stores);
   const engine = new SuggestionEngine(stores, learned, log, (store) => dates.dateOf(store));
@@ -89,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     [CommandId.toggleSuggestions]: () => toggleSuggestions(engine),
     [CommandId.setDocumentDate]: (args?: Parameters<typeof setDocumentDate>[1]) => setDocumentDate(services, args),
     ...review.handlers,
+    ...explorer.handlers,
   };
 
   const disposables: vscode.Disposable[] = [
@@ -97,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     stores,
     painter,
     review,
+    explorer,
     learned,
     dates,
     engine,
@@ -119,7 +125,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   root = vscode.Disposable.from(...disposables);
   context.subscriptions.push(root);
   log.info(`Tawsim activated (annotator ${settings.annotator})`);
-  return { services, suggestions: engine, review, painter };
+  return { services, suggestions: engine, review, explorer, painter };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,4 +1,5 @@
 import { ReviewCommandId } from './review/reviewCommandIds';
+import { ExplorerCommandId } from './explorer/explorerCommandIds';
 
 /**
  * Every command Tawsim contributes. Ids and their arguments are a public contract (people bind
@@ -26,6 +27,7 @@ export const CommandId = {
   toggleSuggestions: 'tawsim.toggleSuggestions',
   setDocumentDate: 'tawsim.setDocumentDate',
   ...ReviewCommandId,
+  ...ExplorerCommandId,
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -1,0 +1,59 @@
+import { foldArabic } from '../recognize/normalize';
+
+/**
+ * Search over annotations that ignores how carefully Arabic was written: the query and the fields
+ * are folded the way the recogniser folds text (alef variants to ا, ى to ي, ة to ه, harakat and
+ * tatweel removed), Latin letters compared case-insensitively, runs of spaces made one. So
+ * «اسرائيل» finds «إسرائيل» and «غزه» finds «غزّة». VS Code's quick pick matches without this
+ * folding, which is why Find filters its items itself.
+ */
+export function searchKey(text: string): string {
+  return foldArabic(text).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** What a search looks at, in order of weight: the covered text first, then label and note. */
+export interface SearchFields {
+  readonly text: string;
+  /** Label id and its names in both languages. */
+  readonly label: readonly string[];
+  readonly note?: string;
+  /** Anything else worth finding by (annotator, document name); weighs least. */
+  readonly other?: readonly string[];
+}
+
+/** Folded fields, computed once per annotation rather than once per keystroke. */
+export interface SearchIndexEntry<T> {
+  readonly item: T;
+  readonly text: string;
+  readonly rest: string;
+}
+
+export function indexForSearch<T>(items: readonly T[], fields: (item: T) => SearchFields): SearchIndexEntry<T>[] {
+  return items.map((item) => {
+    const f = fields(item);
+    return { item, text: searchKey(f.text), rest: [...f.label, f.note ?? '', ...(f.other ?? [])].map(searchKey).join('\n') };
+  });
+}
+
+/**
+ * The items matching every word of the query (in the text, the label, the note or the other
+ * fields), best first: the text equal to the query, then starting with it, then containing it,
+ * then the rest; ties keep their order. An empty query matches everything.
+ */
+export function searchIndex<T>(index: readonly SearchIndexEntry<T>[], query: string): T[] {
+  const q = searchKey(query);
+  if (q === '') return index.map((e) => e.item);
+  const words = q.split(' ');
+  const scored: { item: T; score: number; at: number }[] = [];
+  index.forEach((e, at) => {
+    if (!words.every((w) => e.text.includes(w) || e.rest.includes(w))) return;
+    const score = e.text === q ? 0 : e.text.startsWith(q) ? 1 : e.text.includes(q) ? 2 : words.every((w) => e.text.includes(w)) ? 3 : 4;
+    scored.push({ item: e.item, score, at });
+  });
+  return scored.sort((a, b) => a.score - b.score || a.at - b.at).map((s) => s.item);
+}
+
+/** One-off form of `indexForSearch` + `searchIndex`. */
+export function searchAnnotations<T>(items: readonly T[], query: string, fields: (item: T) => SearchFields): T[] {
+  return searchIndex(indexForSearch(items, fields), query);
+}

@@ -1,0 +1,219 @@
+import * as vscode from 'vscode';
+import type { LabelDefinition } from '../../core/model/labels';
+import { basename } from '../sidecarFiles';
+import { labelName } from '../review/reviewText';
+import type { AnnotationFilter } from './annotationFilter';
+import { annotatorName, annotatorKey, passes, statusName } from './annotationFilter';
+import { ExplorerCommandId } from './explorerCommandIds';
+import type { RevealAnnotationArgs } from './explorerCommandIds';
+import type { AnnotationSet, AnnotationsSnapshot, FoundAnnotation, UnreadableSidecar } from './workspaceAnnotations';
+
+export const ANNOTATIONS_VIEW_ID = 'tawsim.annotations';
+
+/** An annotation with the sidecar it comes from. */
+export interface AnnotationEntry {
+  readonly set: AnnotationSet;
+  readonly annotation: FoundAnnotation;
+}
+
+export type AnnotationsNode =
+  | { readonly type: 'document'; readonly uri: vscode.Uri; readonly labels: readonly LabelGroup[]; readonly count: number; readonly annotators: readonly string[] }
+  | { readonly type: 'label'; readonly uri: vscode.Uri; readonly group: LabelGroup }
+  | { readonly type: 'annotation'; readonly entry: AnnotationEntry }
+  | { readonly type: 'unreadable'; readonly sidecar: UnreadableSidecar };
+
+export interface LabelGroup {
+  readonly label: string;
+  readonly entries: readonly AnnotationEntry[];
+}
+
+/** What the view shows now: the tree under the filter, and how much the filter hides. */
+export interface AnnotationsModel {
+  readonly roots: readonly AnnotationsNode[];
+  readonly shown: number;
+  readonly total: number;
+}
+
+/**
+ * Builds the tree of documents → labels → annotations from a snapshot under a filter. Labels come
+ * in the label set's order (others after, alphabetically), annotations in text order; every
+ * annotator's sidecar contributes, each annotation saying whose it is.
+ */
+export function buildModel(snapshot: AnnotationsSnapshot, filter: AnnotationFilter, labelOrder: readonly string[]): AnnotationsModel {
+  const byDocument = new Map<string, { uri: vscode.Uri; entries: AnnotationEntry[]; annotators: Set<string> }>();
+  let total = 0;
+  let shown = 0;
+  for (const set of snapshot.sets) {
+    for (const annotation of set.annotations) {
+      total++;
+      if (!passes(filter, set, annotation)) continue;
+      shown++;
+      const key = set.textUri.toString();
+      let doc = byDocument.get(key);
+      if (!doc) {
+        doc = { uri: set.textUri, entries: [], annotators: new Set() };
+        byDocument.set(key, doc);
+      }
+      doc.entries.push({ set, annotation });
+      doc.annotators.add(annotatorKey(set));
+    }
+  }
+  const rank = (label: string): number => {
+    const i = labelOrder.indexOf(label);
+    return i < 0 ? labelOrder.length : i;
+  };
+  const roots: AnnotationsNode[] = [];
+  for (const doc of [...byDocument.values()].sort((a, b) => compare(a.uri.path, b.uri.path))) {
+    const groups = new Map<string, AnnotationEntry[]>();
+    for (const e of doc.entries) {
+      const list = groups.get(e.annotation.label);
+      if (list) list.push(e);
+      else groups.set(e.annotation.label, [e]);
+    }
+    const labels = [...groups.entries()]
+      .sort(([a], [b]) => rank(a) - rank(b) || compare(a, b))
+      .map(([label, entries]) => ({ label, entries: entries.sort(inTextOrder) }));
+    roots.push({ type: 'document', uri: doc.uri, labels, count: doc.entries.length, annotators: [...doc.annotators].sort(compare) });
+  }
+  for (const sidecar of snapshot.unreadable) roots.push({ type: 'unreadable', sidecar });
+  return { roots, shown, total };
+}
+
+/**
+ * The Annotations view's data: the model is rebuilt when the workspace's annotations, the filter
+ * or the label set change, and the tree refreshed as a whole (the index has already debounced).
+ */
+export class AnnotationsTree implements vscode.TreeDataProvider<AnnotationsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<AnnotationsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private model: AnnotationsModel = { roots: [], shown: 0, total: 0 };
+  private readonly modelChanged = new vscode.EventEmitter<AnnotationsModel>();
+  /** Fires after each rebuild, for the view's message and description. */
+  readonly onDidChangeModel = this.modelChanged.event;
+
+  constructor(
+    private readonly snapshot: () => Promise<AnnotationsSnapshot>,
+    private readonly filter: () => AnnotationFilter,
+    private readonly labels: () => readonly LabelDefinition[],
+  ) {}
+
+  /** Rebuilds from the current snapshot and filter; resolves with the new model. */
+  async rebuild(): Promise<AnnotationsModel> {
+    this.model = buildModel(await this.snapshot(), this.filter(), this.labels().map((l) => l.id));
+    this.changed.fire(undefined);
+    this.modelChanged.fire(this.model);
+    return this.model;
+  }
+
+  current(): AnnotationsModel {
+    return this.model;
+  }
+
+  getChildren(node?: AnnotationsNode): AnnotationsNode[] {
+    if (!node) return [...this.model.roots];
+    switch (node.type) {
+      case 'document':
+        return node.labels.map((group) => ({ type: 'label', uri: node.uri, group }));
+      case 'label':
+        return node.group.entries.map((entry) => ({ type: 'annotation', entry }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: AnnotationsNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'document':
+        return documentItem(node);
+      case 'label':
+        return labelItem(node.uri, node.group, this.labels());
+      case 'annotation':
+        return annotationItem(node.entry, this.labels());
+      case 'unreadable': {
+        const item = new vscode.TreeItem(basename(node.sidecar.uri), vscode.TreeItemCollapsibleState.None);
+        item.id = `unreadable:${node.sidecar.uri.toString()}`;
+        item.description = vscode.l10n.t('could not be read');
+        item.tooltip = node.sidecar.reason;
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+        item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [node.sidecar.uri] };
+        item.contextValue = 'tawsim.annotations.unreadable';
+        return item;
+      }
+    }
+  }
+
+  /** A parent for `TreeView.reveal`; annotations are found under their document and label. */
+  getParent(node: AnnotationsNode): AnnotationsNode | undefined {
+    if (node.type !== 'label' && node.type !== 'annotation') return undefined;
+    const uri = node.type === 'label' ? node.uri : node.entry.set.textUri;
+    const doc = this.model.roots.find((r): r is Extract<AnnotationsNode, { type: 'document' }> => r.type === 'document' && r.uri.toString() === uri.toString());
+    if (!doc || node.type === 'label') return doc;
+    const group = doc.labels.find((g) => g.label === node.entry.annotation.label);
+    return group ? { type: 'label', uri: doc.uri, group } : undefined;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.modelChanged.dispose();
+  }
+}
+
+function documentItem(node: Extract<AnnotationsNode, { type: 'document' }>): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `document:${node.uri.toString()}`;
+  const folder = vscode.workspace.asRelativePath(vscode.Uri.joinPath(node.uri, '..'), true);
+  const annotators = node.annotators.map(annotatorName).join(', ');
+  item.description = [vscode.l10n.t('{0} tags', node.count), annotators, folder === vscode.workspace.asRelativePath(node.uri, true) ? '' : folder].filter(Boolean).join(' · ');
+  item.tooltip = `${vscode.workspace.asRelativePath(node.uri, true)}\n${vscode.l10n.t('{0} tags', node.count)} · ${annotators}`;
+  item.command = { title: vscode.l10n.t('Open'), command: 'vscode.open', arguments: [node.uri] };
+  item.contextValue = 'tawsim.annotations.document';
+  return item;
+}
+
+function labelItem(uri: vscode.Uri, group: LabelGroup, labels: readonly LabelDefinition[]): vscode.TreeItem {
+  const item = new vscode.TreeItem(`${group.label} — ${labelName(labels, group.label)}`, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `label:${uri.toString()}:${group.label}`;
+  item.description = String(group.entries.length);
+  item.iconPath = new vscode.ThemeIcon('tag', new vscode.ThemeColor(`tawsim.label.${group.label}`));
+  item.contextValue = 'tawsim.annotations.label';
+  return item;
+}
+
+function annotationItem(entry: AnnotationEntry, labels: readonly LabelDefinition[]): vscode.TreeItem {
+  const { set, annotation: a } = entry;
+  const item = new vscode.TreeItem(a.text.replace(/\s+/g, ' '), vscode.TreeItemCollapsibleState.None);
+  item.id = `annotation:${set.key}:${a.id}`;
+  const parts = [set.gold ? vscode.l10n.t('{0} (gold)', set.annotator) : set.annotator];
+  if (a.status !== 'accepted') parts.push(statusName(a.status));
+  if (a.orphan === true) parts.push(vscode.l10n.t('orphan'));
+  if (a.value !== undefined) parts.push(a.value);
+  if (a.note !== undefined) parts.push(a.note);
+  item.description = parts.join(' · ');
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${escapeMarkdown(a.label)}** — ${escapeMarkdown(labelName(labels, a.label))}\n\n`);
+  tooltip.appendText(a.text);
+  tooltip.appendMarkdown('\n\n');
+  tooltip.appendText([parts.join(' · '), vscode.workspace.asRelativePath(set.sidecarUri, true)].join('\n'));
+  item.tooltip = tooltip;
+  const color = new vscode.ThemeColor(`tawsim.label.${a.label}`);
+  item.iconPath = a.orphan === true ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(a.status === 'accepted' ? 'circle-filled' : a.status === 'suggested' ? 'circle-outline' : 'circle-slash', color);
+  item.contextValue = `tawsim.annotations.annotation.${a.status}`;
+  if (a.orphan !== true) {
+    const args: RevealAnnotationArgs = { uri: set.textUri.toString(), start: a.start, end: a.end, unit: set.unit, text: a.text, sidecar: set.key, id: a.id };
+    item.command = { title: vscode.l10n.t('Show in the Text'), command: ExplorerCommandId.revealAnnotation, arguments: [args] };
+  }
+  return item;
+}
+
+function inTextOrder(a: AnnotationEntry, b: AnnotationEntry): number {
+  // Orphans last: their offsets are from a text that no longer holds them.
+  return Number(a.annotation.orphan === true) - Number(b.annotation.orphan === true) || a.annotation.start - b.annotation.start || a.annotation.end - b.annotation.end || compare(a.set.annotator, b.set.annotator);
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

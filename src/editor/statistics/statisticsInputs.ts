@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { FORMATS } from '../../core/formats/formatRegistry';
+import type { LabelDefinition } from '../../core/model/labels';
+import type { CountedDocument, WorkspaceStatistics } from '../../core/stats/workspaceStatistics';
+import { countStatistics } from '../../core/stats/workspaceStatistics';
+import { readSettings } from '../settings';
+import type { AnnotationsSnapshot } from '../explorer/workspaceAnnotations';
+
+/** Texts beyond this many are not counted as documents (their sidecars still are). */
+const MAX_TEXTS = 20_000;
+
+/** The figures and, for each document in them, the URI to open when it is clicked. */
+export interface CollectedStatistics {
+  readonly statistics: WorkspaceStatistics;
+  readonly uris: ReadonlyMap<string, vscode.Uri>;
+}
+
+/**
+ * The workspace's figures: every text matching `tawsim.files` is a document (so progress counts
+ * the ones nobody has annotated yet), plus any text that has a sidecar. Copies Tawsim exported
+ * into `export/<format>` are not documents of the corpus and are left out.
+ */
+export async function collectStatistics(snapshot: AnnotationsSnapshot, labels: readonly LabelDefinition[]): Promise<CollectedStatistics> {
+  const docs = new Map<string, { uri: vscode.Uri; sets: CountedDocument['sets'][number][] }>();
+  const add = (uri: vscode.Uri): { uri: vscode.Uri; sets: CountedDocument['sets'][number][] } => {
+    const key = uri.toString();
+    let doc = docs.get(key);
+    if (!doc) {
+      doc = { uri, sets: [] };
+      docs.set(key, doc);
+    }
+    return doc;
+  };
+  for (const uri of await annotatableTexts()) add(uri);
+  for (const set of snapshot.sets) add(set.textUri).sets.push({ annotator: set.annotator, gold: set.gold, annotations: set.annotations });
+  const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const uris = new Map<string, vscode.Uri>();
+  const documents: CountedDocument[] = [...docs.values()].map((d) => {
+    const path = vscode.workspace.asRelativePath(d.uri, several);
+    uris.set(path, d.uri);
+    return { path, sets: d.sets };
+  });
+  return { statistics: countStatistics({ documents, labelOrder: labels.map((l) => l.id) }), uris };
+}
+
+async function annotatableTexts(): Promise<vscode.Uri[]> {
+  // Search globs allow no nested braces, so each export folder is its own alternative.
+  const exclude = `{**/node_modules/**,${FORMATS.map((f) => `**/export/${f.id}/**`).join(',')}}`;
+  const found = new Map<string, vscode.Uri>();
+  for (const pattern of readSettings().files) {
+    try {
+      for (const uri of await vscode.workspace.findFiles(pattern, exclude, MAX_TEXTS)) found.set(uri.toString(), uri);
+    } catch {
+      // A pattern the host cannot search (a virtual file system without search): count what has sidecars.
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+
+/**
+ * Every string the statistics page shows, in the display language: the page has no access to
+ * `vscode.l10n`, so the extension localises and sends them with the figures.
+ */
+export function statisticsStrings(): Record<string, string> {
+  return {
+    title: vscode.l10n.t('Annotation Statistics'),
+    refresh: vscode.l10n.t('Refresh'),
+    progress: vscode.l10n.t('Progress'),
+    documents: vscode.l10n.t('Documents'),
+    document: vscode.l10n.t('Document'),
+    annotated: vscode.l10n.t('Annotated'),
+    annotatedHint: vscode.l10n.t('Documents with at least one accepted tag'),
+    reviewed: vscode.l10n.t('Reviewed'),
+    reviewedHint: vscode.l10n.t('Documents with a gold sidecar or review decisions'),
+    accepted: vscode.l10n.t('Accepted'),
+    suggested: vscode.l10n.t('Suggested'),
+    rejected: vscode.l10n.t('Rejected'),
+    orphans: vscode.l10n.t('Orphans'),
+    gold: vscode.l10n.t('Gold'),
+    annotators: vscode.l10n.t('Annotators'),
+    byLabel: vscode.l10n.t('By label'),
+    byAnnotator: vscode.l10n.t('By annotator'),
+    byDocument: vscode.l10n.t('By document'),
+    unknownLabel: vscode.l10n.t('not in the label set'),
+    yes: vscode.l10n.t('yes'),
+    no: vscode.l10n.t('no'),
+    ofTotal: vscode.l10n.t('{0} of {1}'),
+    noData: vscode.l10n.t('No annotated documents in this workspace yet.'),
+    openHint: vscode.l10n.t('Open the document'),
+    chartHint: vscode.l10n.t('Bars: accepted tags; the lighter part: suggested.'),
+  };
+}

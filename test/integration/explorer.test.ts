@@ -1,0 +1,173 @@
+import * as vscode from 'vscode';
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TawsimApi } from '../../src/extension';
+import type { Annotation, AnnotationStatus } from '../../src/core/model/annotation';
+import { buildSidecar } from '../../src/core/sidecar/documentAnnotations';
+import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
+import type { ExplorerFeature } from '../../src/editor/explorer/explorerFeature';
+import { ExplorerCommandId } from '../../src/editor/explorer/explorerCommandIds';
+import type { RevealAnnotationArgs } from '../../src/editor/explorer/explorerCommandIds';
+import type { AnnotationsNode } from '../../src/editor/explorer/annotationsTree';
+import { filterEntries, findableEntries } from '../../src/editor/explorer/findItems';
+import { collectStatistics } from '../../src/editor/statistics/statisticsInputs';
+import { STATISTICS_VIEW_TYPE } from '../../src/editor/statistics/statisticsPanel';
+import { activateTawsim, closeAll, freshCopy, openInEditor, select, storeFor, waitFor } from './helpers';
+
+type Tag = readonly [label: string, quote: string, status?: AnnotationStatus];
+
+/** A sidecar for `file` (offsets found from quotes, written in code points as on disk). */
+function sidecarFor(file: string, annotator: string, tags: readonly Tag[]): string {
+  const text = fs.readFileSync(file, 'utf8');
+  const live: Annotation[] = tags.map(([label, quote, status = 'accepted'], i) => {
+    const at = text.indexOf(quote);
+    assert.ok(at >= 0, `«${quote}» is in the text`);
+    return { id: `t${i + 1}`, label, start: at, end: at + quote.length, text: quote, status, source: 'manual' };
+  });
+  return serializeSidecar(buildSidecar({ path: path.basename(file), annotator }, text, live, []));
+}
+
+function explorerOf(api: TawsimApi): ExplorerFeature {
+  const explorer = (api as TawsimApi & { explorer?: ExplorerFeature }).explorer;
+  assert.ok(explorer, 'the extension exposes its Annotations view, Find and Statistics');
+  return explorer;
+}
+
+/** The document node of a file and its label and annotation nodes, after a rebuild. */
+async function treeOf(explorer: ExplorerFeature, file: string): Promise<{ document: AnnotationsNode; labels: AnnotationsNode[]; annotations: Map<string, AnnotationsNode[]> }> {
+  await explorer.tree.rebuild();
+  const uri = vscode.Uri.file(file).toString();
+  const document = explorer.tree.getChildren().find((n) => n.type === 'document' && n.uri.toString() === uri);
+  assert.ok(document, `${path.basename(file)} is in the Annotations view`);
+  const labels = explorer.tree.getChildren(document);
+  const annotations = new Map(labels.map((l) => [l.type === 'label' ? l.group.label : '', explorer.tree.getChildren(l)]));
+  return { document, labels, annotations };
+}
+
+const texts = (nodes: readonly AnnotationsNode[] | undefined): string[] => (nodes ?? []).map((n) => (n.type === 'annotation' ? n.entry.annotation.text : ''));
+
+describe('explorer: Annotations view, Find and Statistics', () => {
+  let api: TawsimApi;
+  let explorer: ExplorerFeature;
+  before(async () => {
+    api = await activateTawsim();
+    explorer = explorerOf(api);
+  });
+  afterEach(async () => {
+    await explorer.filter.clear();
+    await closeAll();
+  });
+
+  /** A fresh article (never opened) with salma's sidecar and omar's. */
+  async function corpus(): Promise<string> {
+    const file = freshCopy('article.txt');
+    fs.writeFileSync(`${file}.ann.yaml`, sidecarFor(file, 'salma', [['LOC', 'المغرب'], ['LOC', 'إسرائيل'], ['ORG', 'للقيادة العامة'], ['DATE', '24 نوفمبر/ تشرين الثاني 2021'], ['LOC', 'الأردن', 'rejected']]));
+    fs.writeFileSync(`${file}.omar.ann.yaml`, sidecarFor(file, 'omar', [['LOC', 'الرباط']]));
+    await explorer.annotations.refresh();
+    return file;
+  }
+
+  it('lists documents → labels → annotations from sidecars on disk, labels in the label set order', async () => {
+    const file = await corpus();
+    const { document, labels, annotations } = await treeOf(explorer, file);
+    assert.equal(document.type === 'document' && document.count, 6);
+    assert.deepEqual(
+      labels.map((l) => (l.type === 'label' ? l.group.label : '')),
+      ['ORG', 'LOC', 'DATE'],
+    );
+    assert.deepEqual(texts(annotations.get('LOC')), ['المغرب', 'إسرائيل', 'الرباط', 'الأردن'], 'in text order, both annotators');
+    const item = explorer.tree.getTreeItem(document);
+    assert.match(String(item.description), /6/);
+    assert.match(String(item.description), /omar/);
+    const rejected = annotations.get('LOC')?.[3];
+    assert.ok(rejected);
+    assert.match(String(explorer.tree.getTreeItem(rejected).description), /salma/);
+  });
+
+  it('clicking an annotation selects its span: code points from disk become UTF-16 past the flag emoji', async () => {
+    const file = await corpus();
+    const { annotations } = await treeOf(explorer, file);
+    const israel = annotations.get('LOC')?.[1];
+    assert.ok(israel && israel.type === 'annotation');
+    const command = explorer.tree.getTreeItem(israel).command;
+    assert.equal(command?.command, ExplorerCommandId.revealAnnotation);
+    const args = command?.arguments?.[0] as RevealAnnotationArgs;
+    assert.equal(args.unit, 'codePoints');
+    const text = fs.readFileSync(file, 'utf8');
+    assert.notEqual(args.start, text.indexOf('إسرائيل'), 'the flag before it makes code points and UTF-16 differ');
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const editor = await waitFor('the document to open with the span selected', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.fsPath === file && !e.selection.isEmpty ? e : undefined;
+    });
+    assert.equal(editor.document.getText(editor.selection), 'إسرائيل');
+    // omar's sidecar is not the open store's: its span is converted and found too.
+    const rabat = annotations.get('LOC')?.[2];
+    assert.ok(rabat);
+    const range = await vscode.commands.executeCommand<vscode.Range>(ExplorerCommandId.revealAnnotation, ...(explorer.tree.getTreeItem(rabat).command?.arguments ?? []));
+    assert.equal(editor.document.getText(range), 'الرباط');
+  });
+
+  it('follows unsaved tags in an open document', async () => {
+    const file = await corpus();
+    const editor = await openInEditor(file);
+    await storeFor(api, file);
+    editor.selection = select(editor, 'الجانبان');
+    await vscode.commands.executeCommand('tawsim.tag', { label: 'MISC' });
+    await waitFor('the new tag in the Annotations view', async () => texts((await treeOf(explorer, file)).annotations.get('MISC')).includes('الجانبان'));
+  });
+
+  it('filters by label, annotator and status, and says so in the view', async () => {
+    const file = await corpus();
+    await vscode.commands.executeCommand(ExplorerCommandId.filterByLabel, { values: ['LOC'] });
+    let tree = await treeOf(explorer, file);
+    assert.deepEqual([...tree.annotations.keys()], ['LOC']);
+    assert.equal(explorer.treeView.description, 'LOC');
+    await vscode.commands.executeCommand(ExplorerCommandId.filterByStatus, { values: ['accepted'] });
+    await vscode.commands.executeCommand(ExplorerCommandId.filterByAnnotator, { values: ['salma'] });
+    tree = await treeOf(explorer, file);
+    assert.deepEqual(texts(tree.annotations.get('LOC')), ['المغرب', 'إسرائيل']);
+    assert.match(String(explorer.treeView.message), /salma/);
+    await vscode.commands.executeCommand(ExplorerCommandId.clearAnnotationFilters);
+    tree = await treeOf(explorer, file);
+    assert.equal(explorer.treeView.description, undefined);
+    assert.equal(texts(tree.annotations.get('LOC')).length, 4);
+  });
+
+  it("Find's filter matches Arabic without hamzas and harakat: اسرائيل finds إسرائيل", async () => {
+    const file = await corpus();
+    const entries = findableEntries(await explorer.annotations.snapshot()).filter((e) => e.set.textUri.fsPath === file);
+    const labels = api.services.labels();
+    assert.deepEqual(
+      filterEntries(entries, 'اسرائيل', labels).map((e) => e.annotation.text),
+      ['إسرائيل'],
+    );
+    assert.deepEqual(
+      filterEntries(entries, 'الاردن', labels).map((e) => e.annotation.text),
+      ['الأردن'],
+    );
+    assert.ok(filterEntries(entries, 'Place', labels).length >= 4, 'by label name');
+    assert.deepEqual(filterEntries(entries, 'عمان', labels), []);
+  });
+
+  it('counts the workspace and opens the statistics webview', async () => {
+    const file = await corpus();
+    fs.writeFileSync(`${file}.gold.ann.yaml`, sidecarFor(file, 'rana', [['LOC', 'المغرب']]));
+    await explorer.annotations.refresh();
+    const { statistics } = await collectStatistics(await explorer.annotations.snapshot(), api.services.labels());
+    const doc = statistics.documents.find((d) => file.endsWith(d.path));
+    assert.ok(doc, 'the document is counted');
+    assert.deepEqual([doc.accepted, doc.rejected, doc.annotated, doc.reviewed, doc.gold], [5, 1, true, true, 1]);
+    assert.deepEqual(doc.annotators, ['omar', 'salma']);
+    assert.ok(statistics.totals.documents >= statistics.totals.annotated);
+    assert.ok(statistics.documents.some((d) => d.path.endsWith('notes.md')), 'texts without sidecars count as documents');
+
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>(ExplorerCommandId.statistics);
+    assert.ok(panel, 'the command returns its panel');
+    assert.equal(panel.viewType, STATISTICS_VIEW_TYPE);
+    assert.ok(panel.webview.html.includes("script-src 'nonce-"), 'strict CSP with a nonce');
+    assert.ok(!panel.webview.html.includes('unsafe-inline'));
+    panel.dispose();
+  });
+});
