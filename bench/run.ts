@@ -20,6 +20,7 @@ const programs: [string, string[]][] = [
   ['memory.bench.ts', quick ? ['1', '10000'] : ['10', '100000']],
   ['agreement.bench.ts', quick ? ['100'] : ['1000']],
   ['export.bench.ts', quick ? ['1000'] : ['10000']],
+  ['cli.bench.ts', quick ? ['1000'] : ['10000']],
 ];
 
 const rows: BenchRow[] = [];

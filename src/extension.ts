@@ -22,6 +22,9 @@ import { openSidecar } from './editor/commands/openSidecar';
 import { annotateFile } from './editor/commands/annotateFile';
 import { showOrphans } from './editor/commands/showOrphans';
 import { saveRecovered } from './editor/commands/saveRecovered';
+import { preannotateFolder } from './editor/commands/preannotateFolder';
+import { validateWorkspace } from './editor/commands/validateWorkspace';
+import { ValidationDiagnostics } from './editor/batch/validationDiagnostics';
 import { exportAnnotations } from './editor/commands/exportAnnotations';
 import { importAnnotations } from './editor/commands/importAnnotations';
 import { acceptAllSuggestions, decideSuggestion } from './editor/commands/acceptSuggestion';
@@ -69,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   const engine = new SuggestionEngine(stores, learned, log, (store) => dates.dateOf(store));
   painter.setSuggestionSource((store) => engine.suggestions(store).map((s) => ({ ...s, id: s.key, status: 'suggested' as const })));
   void learned.scanWorkspace();
+  const validation = new ValidationDiagnostics(() => settings.labels);
 
   const handlers: Record<CommandIdValue, (...args: never[]) => unknown> = {
     [CommandId.tag]: (args?: Parameters<typeof tag>[1]) => tag(services, args),
@@ -92,6 +96,9 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     [CommandId.acceptAll]: (args?: SuggestionArgs) => acceptAllSuggestions(services, engine, args),
     [CommandId.toggleSuggestions]: () => toggleSuggestions(engine),
     [CommandId.setDocumentDate]: (args?: Parameters<typeof setDocumentDate>[1]) => setDocumentDate(services, args),
+    // From the Explorer context menu VS Code passes the clicked folder.
+    [CommandId.preannotateFolder]: (args?: Parameters<typeof preannotateFolder>[1]) => preannotateFolder(services, args),
+    [CommandId.validateWorkspace]: () => validateWorkspace(services, validation),
     ...review.handlers,
     ...explorer.handlers,
   };
@@ -106,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     learned,
     dates,
     engine,
+    validation,
     engine.onDidChange((store) => painter.schedule(store.uri)),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new SuggestionHover(stores, engine, () => settings.labels)),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new SuggestionCodeActions(stores, engine), { providedCodeActionKinds: SuggestionCodeActions.kinds }),

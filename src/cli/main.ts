@@ -4,9 +4,11 @@ import { validateCommand } from './commands/validate';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { agreeCommand } from './commands/agree';
+import { detectCommand } from './commands/detect';
+import { annotateCommand } from './commands/annotate';
 import { version } from '../../package.json';
 
-const commands: readonly CliCommand[] = [validateCommand, exportCommand, importCommand, agreeCommand];
+const commands: readonly CliCommand[] = [detectCommand, annotateCommand, validateCommand, exportCommand, importCommand, agreeCommand];
 
 const io: CliIo = {
   out: (line) => process.stdout.write(line + '\n'),
@@ -60,6 +62,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // A reader that closes the pipe early (`| head`) chose to; that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -26,6 +26,8 @@ export const CommandId = {
   acceptAll: 'tawsim.acceptAll',
   toggleSuggestions: 'tawsim.toggleSuggestions',
   setDocumentDate: 'tawsim.setDocumentDate',
+  preannotateFolder: 'tawsim.preannotateFolder',
+  validateWorkspace: 'tawsim.validateWorkspace',
   ...ReviewCommandId,
   ...ExplorerCommandId,
 } as const;

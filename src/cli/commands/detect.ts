@@ -1,0 +1,17 @@
+import type { CliCommand, CliIo } from '../cliTypes';
+import { parseBatchArgs } from '../recognize/batchArgs';
+import { runRecognizeBatch } from '../recognize/batchCommand';
+
+/**
+ * `tawsim detect`: the recogniser's spans as JSON lines on stdout, one per span, with code point
+ * offsets (what Python and the other tools count). Nothing is written.
+ */
+export const detectCommand: CliCommand = {
+  name: 'detect',
+  summary: 'print the recogniser’s PER, ORG, LOC, DATE and TIME spans as JSON lines',
+  usage: 'tawsim detect [--date YYYY-MM-DD] [--labels PER,ORG,LOC,DATE,TIME] [--annotator NAME] [--pattern PATTERN] [--progress] [--workers N] FILE_OR_FOLDER...',
+  async run(args: readonly string[], io: CliIo): Promise<number> {
+    const parsed = parseBatchArgs(args);
+    return await runRecognizeBatch('detect', parsed, io, (line) => io.out(line));
+  },
+};

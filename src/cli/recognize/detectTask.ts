@@ -1,0 +1,47 @@
+import { CodePointIndex } from '../../core/model/offsets';
+import { chooseDocumentDate, learnedFromAnnotations, recognizeDocument } from '../../core/recognize/recognizeDocument';
+import { placeSidecarAnnotations } from '../../core/sidecar/documentAnnotations';
+import type { Sidecar } from '../../core/sidecar/sidecarTypes';
+import type { BatchResult, BatchSettings } from './batchTask';
+import { readDocumentText } from './readDocumentText';
+import { readSidecarOf } from './recognitionInputs';
+
+const VALUED_LABELS = new Set(['DATE', 'TIME']);
+
+/**
+ * The recogniser's spans in one text as JSON lines, with code point offsets. The inputs are those
+ * `tawsim annotate` would use (the sidecar's date and the document's accepted tags, learned), so
+ * detect shows what annotate would suggest before stored annotations are taken out. A sidecar
+ * that cannot be read only costs its date and tags: detect writes nothing.
+ */
+export function detectTask(file: string, settings: BatchSettings): BatchResult {
+  let text: string;
+  try {
+    text = readDocumentText(file);
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+  let sidecar: Sidecar | undefined;
+  try {
+    const found = readSidecarOf(file, settings);
+    if (found.parsed?.sidecar && found.parsed.writable) sidecar = found.parsed.sidecar;
+  } catch {
+    // An unreadable sidecar only costs its date and tags here.
+  }
+  const date = chooseDocumentDate(text, settings.date, sidecar?.document.date);
+  const tagged = sidecar ? placeSidecarAnnotations(sidecar, text).annotations : [];
+  const spans = recognizeDocument(text, { ...(date !== undefined ? { documentDate: date } : {}), labels: settings.labels, learned: learnedFromAnnotations(tagged) });
+  const index = new CodePointIndex(text);
+  const lines = spans.map((s) =>
+    JSON.stringify({
+      file,
+      start: index.toCodePoint(s.start),
+      end: index.toCodePoint(s.end),
+      label: s.label,
+      text: s.text,
+      ...(VALUED_LABELS.has(s.label) && s.value !== undefined ? { value: s.value } : {}),
+      source: s.source,
+    }),
+  );
+  return { ok: true, lines, spans: spans.length };
+}

@@ -1,0 +1,71 @@
+import { CodePointIndex } from '../model/offsets';
+import { sha256Hex } from './hash';
+import type { Sidecar } from './sidecarTypes';
+
+/**
+ * A disagreement between a sidecar and its text. `message` is the English sentence the command
+ * line prints; `kind` and the fields let the editor say the same in the user's language.
+ */
+export type TextProblem =
+  | { readonly kind: 'textChanged'; readonly severity: 'warning'; readonly message: string; readonly path: string }
+  | { readonly kind: 'orphan'; readonly severity: 'warning'; readonly message: string; readonly id: string; readonly label: string; readonly quote: string }
+  | { readonly kind: 'pastEnd'; readonly severity: 'error'; readonly message: string; readonly id: string; readonly end: number; readonly length: number; readonly path: string }
+  | {
+      readonly kind: 'quoteDiffers';
+      readonly severity: 'error';
+      readonly message: string;
+      readonly id: string;
+      readonly start: number;
+      readonly end: number;
+      readonly covered: string;
+      readonly quote: string;
+    };
+
+/**
+ * Checks a parsed sidecar against the text it describes, as `tawsim validate` does: a changed
+ * text (warning: offsets are then checked by their quotes), orphans (warning), spans past the end
+ * of the text, and spans whose covered text is not their quote (errors).
+ */
+export function checkSidecarText(sidecar: Sidecar, text: string): TextProblem[] {
+  const out: TextProblem[] = [];
+  const index = new CodePointIndex(text);
+  const path = sidecar.document.path;
+  if (sidecar.document.sha256 !== sha256Hex(text)) {
+    out.push({ kind: 'textChanged', severity: 'warning', path, message: `${path} changed since the sidecar was saved (sha256 differs); offsets are checked by their quotes` });
+  }
+  for (const a of sidecar.annotations) {
+    if (a.orphan) {
+      out.push({ kind: 'orphan', severity: 'warning', id: a.id, label: a.label, quote: a.text, message: `${a.id} (${a.label} «${a.text}») is an orphan: its text is not in the document` });
+    } else if (a.end > index.codePointLength) {
+      const length = index.codePointLength;
+      out.push({ kind: 'pastEnd', severity: 'error', id: a.id, end: a.end, length, path, message: `${a.id} ends at ${a.end}, past the end of ${path} (${length} code points)` });
+    } else {
+      const covered = text.slice(index.toUtf16(a.start), index.toUtf16(a.end));
+      if (covered !== a.text) {
+        out.push({ kind: 'quoteDiffers', severity: 'error', id: a.id, start: a.start, end: a.end, covered, quote: a.text, message: `${a.id} at ${a.start}-${a.end} covers «${covered}», not «${a.text}»` });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The 1-based line of each annotation's `id:` key in a sidecar's YAML, to put a problem about an
+ * annotation where the reader can fix it. A line scan, not a parse: Tawsim writes one key per
+ * line, and for hand-written flow-style YAML an id that is not found just falls back to line 1.
+ */
+export function annotationIdLines(content: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  let inAnnotations = false;
+  let line = 0;
+  for (const raw of content.split('\n')) {
+    line++;
+    if (/^annotations\s*:/.test(raw)) inAnnotations = true;
+    else if (/^[^\s#-]/.test(raw)) inAnnotations = false;
+    if (!inAnnotations) continue;
+    const m = /^\s*(?:-\s+)?id\s*:\s*(?:"([^"]*)"|'([^']*)'|([^\s#]+))/.exec(raw);
+    const id = m?.[1] ?? m?.[2] ?? m?.[3];
+    if (id !== undefined && !lines.has(id)) lines.set(id, line);
+  }
+  return lines;
+}
