@@ -22,6 +22,8 @@ import { openSidecar } from './editor/commands/openSidecar';
 import { annotateFile } from './editor/commands/annotateFile';
 import { showOrphans } from './editor/commands/showOrphans';
 import { saveRecovered } from './editor/commands/saveRecovered';
+import { openSample } from './editor/commands/openSample';
+import { SidecarLanguage } from './editor/sidecarLanguage/sidecarLanguage';
 import { preannotateFolder } from './editor/commands/preannotateFolder';
 import { validateWorkspace } from './editor/commands/validateWorkspace';
 import { ValidationDiagnostics } from './editor/batch/validationDiagnostics';
@@ -99,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     // From the Explorer context menu VS Code passes the clicked folder.
     [CommandId.preannotateFolder]: (args?: Parameters<typeof preannotateFolder>[1]) => preannotateFolder(services, args),
     [CommandId.validateWorkspace]: () => validateWorkspace(services, validation),
+    [CommandId.openSample]: () => openSample(services),
     ...review.handlers,
     ...explorer.handlers,
   };
@@ -119,6 +122,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new SuggestionCodeActions(stores, engine), { providedCodeActionKinds: SuggestionCodeActions.kinds }),
     new AnnotationStatusBar(stores),
     new ContextKeys(stores),
+    new SidecarLanguage(stores, () => settings.labels),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new AnnotationHover(stores, () => settings.labels)),
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown)),
     onSettings((next) => {

@@ -73,13 +73,34 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 }
 
-/** Runs a command from the palette by its title, as shown there (with its category). */
+/**
+ * Runs a command from the palette by its title, as shown there (with its category). An extension's
+ * commands are listed only once its host has scanned it, so the palette is opened again until the
+ * row is there (up to a minute).
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await pickRow(page, title);
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first();
+  const until = Date.now() + 60_000;
+  for (;;) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    if (await row.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+    await page.keyboard.press('Escape');
+    if (Date.now() > until) throw new Error(`"${title}" never appeared in the command palette`);
+  }
+  await row.click();
+  // The palette closes, or the command opens a quick pick of its own in its place.
+  await page.waitForFunction(() => {
+    const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+    const input = widget?.querySelector('input');
+    return !widget || widget.style.display === 'none' || !widget.offsetParent || !(input?.value ?? '').startsWith('>');
+  });
 }
 
 /** Opens a workspace file through Quick Open and waits for its editor tab. */

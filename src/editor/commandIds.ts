@@ -28,6 +28,7 @@ export const CommandId = {
   setDocumentDate: 'tawsim.setDocumentDate',
   preannotateFolder: 'tawsim.preannotateFolder',
   validateWorkspace: 'tawsim.validateWorkspace',
+  openSample: 'tawsim.openSample',
   ...ReviewCommandId,
   ...ExplorerCommandId,
 } as const;

@@ -139,7 +139,7 @@ describe('the browser build in the web worker extension host', function () {
     const extensions = fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-web-exts-'));
     const target = path.join(extensions, 'tawsim.tawsim-0.1.0');
     fs.mkdirSync(target);
-    for (const f of ['package.json', 'package.nls.json', 'package.nls.ar.json', 'dist', 'media', 'l10n']) fs.cpSync(path.join(root, f), path.join(target, f), { recursive: true });
+    for (const f of ['package.json', 'package.nls.json', 'package.nls.ar.json', 'dist', 'media', 'l10n', 'syntaxes', 'language-configuration.json', 'walkthrough', 'samples']) fs.cpSync(path.join(root, f), path.join(target, f), { recursive: true });
     const manifest = JSON.parse(fs.readFileSync(path.join(target, 'package.json'), 'utf8')) as Record<string, unknown>;
     assert.equal(manifest['browser'], './dist/web/extension.js', 'package.json names the browser entry');
     delete manifest['main'];
