@@ -3,26 +3,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { agreeCommand } from '../../../src/cli/commands/agree';
-import type { CliIo } from '../../../src/cli/cliTypes';
 import { UsageError } from '../../../src/cli/cliTypes';
 import type { Annotation } from '../../../src/core/model/annotation';
 import { buildSidecar } from '../../../src/core/sidecar/documentAnnotations';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 import type { AgreementReport } from '../../../src/core/review/measureAgreement';
 import { CSV_COLUMNS } from '../../../src/core/review/agreementCsv';
+import { fakeIo } from './cliTestKit';
 
 const TEXT = 'زار محمد الرباط أمس والتقى وزير الخارجية المغربي في مقر الوزارة.';
-
-interface Captured extends CliIo {
-  readonly stdout: string[];
-  readonly stderr: string[];
-}
-
-function fakeIo(): Captured {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => void stdout.push(l), err: (l) => void stderr.push(l) };
-}
 
 /** A sidecar of `text` with tags given as [label, quote], offsets found in the text. */
 function sidecarOf(textName: string, text: string, annotator: string, tags: readonly [string, string][]): string {

@@ -1,8 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CliIo } from '../../../src/cli/cliTypes';
 import { UsageError } from '../../../src/cli/cliTypes';
 import { annotateCommand } from '../../../src/cli/commands/annotate';
 import type { Annotation } from '../../../src/core/model/annotation';
@@ -10,25 +8,11 @@ import { buildSidecar } from '../../../src/core/sidecar/documentAnnotations';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 import type { Sidecar } from '../../../src/core/sidecar/sidecarTypes';
+import { fakeIo, tempFolders } from './cliTestKit';
+import type { Captured } from './cliTestKit';
 
-interface Captured extends CliIo {
-  readonly stdout: string[];
-  readonly stderr: string[];
-}
-
-const made: string[] = [];
-
-function fakeIo(): Captured {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-annotate-'));
-  made.push(dir);
-  return dir;
-}
+const folders = tempFolders('tawsim-annotate-');
+const tempDir = (): string => folders.make();
 
 async function annotate(args: string[]): Promise<{ code: number; io: Captured }> {
   const io = fakeIo();
@@ -58,7 +42,7 @@ function on(id: string, quote: string, label: string, status: Annotation['status
 
 describe('tawsim annotate', () => {
   after(() => {
-    for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    folders.removeAll();
   });
 
   it('creates sidecars of suggestions, in code points, under the annotator given, with a summary per file on stderr', async () => {

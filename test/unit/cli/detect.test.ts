@@ -4,18 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import type { CliIo } from '../../../src/cli/cliTypes';
 import { UsageError } from '../../../src/cli/cliTypes';
 import { detectCommand } from '../../../src/cli/commands/detect';
 import { buildSidecar } from '../../../src/core/sidecar/documentAnnotations';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
+import { fakeIo, tempFolders } from './cliTestKit';
+import type { Captured } from './cliTestKit';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-
-interface Captured extends CliIo {
-  readonly stdout: string[];
-  readonly stderr: string[];
-}
 
 interface DetectedSpan {
   readonly file: string;
@@ -27,19 +23,8 @@ interface DetectedSpan {
   readonly source: string;
 }
 
-const made: string[] = [];
-
-function fakeIo(): Captured {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-detect-'));
-  made.push(dir);
-  return dir;
-}
+const folders = tempFolders('tawsim-detect-');
+const tempDir = (): string => folders.make();
 
 /** The JSON lines printed (a file's lines may come in one write). */
 function spansOf(io: Captured): DetectedSpan[] {
@@ -60,7 +45,7 @@ const EMOJI_ARTICLE = '📰 عاجل: استقبل الملك محمد السا�
 
 describe('tawsim detect', () => {
   after(() => {
-    for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    folders.removeAll();
   });
 
   it('prints one JSON object per span with code point offsets, even after an emoji', async () => {

@@ -1,34 +1,21 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CliIo } from '../../../src/cli/cliTypes';
 import { UsageError } from '../../../src/cli/cliTypes';
 import { exportCommand } from '../../../src/cli/commands/export';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import type { Sidecar } from '../../../src/core/sidecar/sidecarTypes';
+import { fakeIo, tempFolders } from './cliTestKit';
+import type { Captured } from './cliTestKit';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const SAMPLE = 'rabat-water-summit.txt';
 
-interface Captured extends CliIo {
-  readonly stdout: string[];
-  readonly stderr: string[];
-}
-
-/** Temporary folders made by the tests, removed after the suite. */
-const made: string[] = [];
-
-function fakeIo(): Captured {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
-
 /** A temporary folder with `corpus/` holding the Rabat sample and its sidecar. */
+const folders = tempFolders('tawsim-export-');
+
 function corpus(): { dir: string; corpus: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-export-'));
-  made.push(dir);
+  const dir = folders.make();
   const folder = path.join(dir, 'corpus');
   fs.mkdirSync(folder);
   for (const f of [SAMPLE, `${SAMPLE}.ann.yaml`]) fs.copyFileSync(path.join(root, 'samples', f), path.join(folder, f));
@@ -54,7 +41,7 @@ async function run(args: string[]): Promise<{ code: number; io: Captured }> {
 
 describe('tawsim export', () => {
   after(() => {
-    for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    folders.removeAll();
   });
 
   const expected: Record<string, string[]> = {

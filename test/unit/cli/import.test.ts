@@ -1,8 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CliIo } from '../../../src/cli/cliTypes';
 import { UsageError } from '../../../src/cli/cliTypes';
 import { exportCommand } from '../../../src/cli/commands/export';
 import { importCommand } from '../../../src/cli/commands/import';
@@ -10,30 +8,15 @@ import type { Annotation } from '../../../src/core/model/annotation';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 import type { Sidecar } from '../../../src/core/sidecar/sidecarTypes';
+import { fakeIo, tempFolders } from './cliTestKit';
+import type { Captured } from './cliTestKit';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const RABAT = 'rabat-water-summit.txt';
 const CAIRO = 'cairo-metro-line.txt';
 
-interface Captured extends CliIo {
-  readonly stdout: string[];
-  readonly stderr: string[];
-}
-
-/** Temporary folders made by the tests, removed after the suite. */
-const made: string[] = [];
-
-function fakeIo(): Captured {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-import-'));
-  made.push(dir);
-  return dir;
-}
+const folders = tempFolders('tawsim-import-');
+const tempDir = (): string => folders.make();
 
 /** Copies samples into `dir/sub`, the texts always, their sidecars when asked. */
 function copySamples(dir: string, sub: string, names: readonly string[], withSidecars: boolean): string {
@@ -72,7 +55,7 @@ async function runExport(args: string[]): Promise<void> {
 
 describe('tawsim import', () => {
   after(() => {
-    for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    folders.removeAll();
   });
 
   const original = readSidecar(path.join(root, 'samples', `${RABAT}.ann.yaml`));
