@@ -10,23 +10,12 @@ import { tokenize } from '../src/core/model/tokens';
 import type { DocumentInput } from '../src/core/review/agreementCounts';
 import { compareAnnotators } from '../src/core/review/compareAnnotators';
 import { measureAgreement } from '../src/core/review/measureAgreement';
-import { emitRows } from './benchRows';
+import { emitRows, seeded } from './benchRows';
 
 const VOCABULARY = ['قال', 'وزير', 'الخارجية', 'المغربي', 'في', 'الرباط', 'أمس', 'إن', 'الحكومة', 'ستعقد', 'اجتماعا', 'مع', 'ممثلي', 'الاتحاد', 'الأوروبي', 'يوم', 'الاثنين', 'المقبل', 'بالقاهرة', 'وأضاف', 'محمد', 'بن', 'سلمان', '،', '.'];
 const LABELS = ['PER', 'ORG', 'LOC', 'DATE', 'TIME', 'MISC'];
 const WORDS_PER_DOCUMENT = 300;
 
-/** A small seeded generator, so every run measures the same documents. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(items: readonly T[], r: () => number): T {
   return items[Math.floor(r() * items.length)] as T;
@@ -79,7 +68,7 @@ function best(run: () => void, rounds = 3): number {
 }
 
 const count = Number(process.argv[2] ?? 1000);
-const r = random(20240501);
+const r = seeded(20240501);
 const docs = Array.from({ length: count }, (_, i) => makeDocument(i, r));
 
 const baseline = best(() => {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { searchIndex } from '../../core/stats/annotationSearch';
 import type { Services } from '../services';
 import type { AnnotationEntry } from '../explorer/annotationsTree';
-import { statusName } from '../explorer/annotationFilter';
+import { statusName } from '../hover';
 import type { FindAnnotationsArgs } from '../explorer/explorerCommandIds';
 import { findableEntries, findIndex } from '../explorer/findItems';
 import { revealAnnotation } from '../explorer/revealAnnotation';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AnnotationStatus } from '../../core/model/annotation';
 import { ANNOTATION_STATUSES } from '../../core/model/annotation';
 import type { AnnotationSet, FoundAnnotation } from './workspaceAnnotations';
+import { statusName } from '../hover';
 
 /** Which annotations the Annotations view shows; an absent or empty list lets everything through. */
 export interface AnnotationFilter {
@@ -33,16 +34,6 @@ export function isFiltering(filter: AnnotationFilter): boolean {
   return (filter.labels?.length ?? 0) > 0 || (filter.annotators?.length ?? 0) > 0 || (filter.statuses?.length ?? 0) > 0;
 }
 
-export function statusName(status: AnnotationStatus): string {
-  switch (status) {
-    case 'accepted':
-      return vscode.l10n.t('accepted');
-    case 'suggested':
-      return vscode.l10n.t('suggested');
-    case 'rejected':
-      return vscode.l10n.t('rejected');
-  }
-}
 
 export function annotatorName(key: string): string {
   return key === GOLD_ANNOTATOR ? vscode.l10n.t('gold') : key;

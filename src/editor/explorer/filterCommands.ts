@@ -3,7 +3,8 @@ import { ANNOTATION_STATUSES } from '../../core/model/annotation';
 import type { LabelDefinition } from '../../core/model/labels';
 import { labelName } from '../review/reviewText';
 import type { FilterDimension, FilterState } from './annotationFilter';
-import { annotatorKey, annotatorName, statusName } from './annotationFilter';
+import { annotatorKey, annotatorName } from './annotationFilter';
+import { statusName } from '../hover';
 import type { FilterArgs } from './explorerCommandIds';
 import type { AnnotationsSnapshot } from './workspaceAnnotations';
 

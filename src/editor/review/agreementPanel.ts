@@ -5,7 +5,8 @@ import { reportMessage } from '../../core/review/reportStrings';
 import { agreementToCsv } from '../../core/review/agreementCsv';
 import { agreementToJson } from '../../core/review/agreementJson';
 import { writeTextFileAtomic } from '../sidecarFiles';
-import { isArabicUi, localReportStrings } from './reportStringsL10n';
+import { localReportStrings } from './reportStringsL10n';
+import { webviewPage } from '../webviewPage';
 
 export const AGREEMENT_VIEW_TYPE = 'tawsim.agreement';
 
@@ -45,7 +46,7 @@ export class AgreementPanel implements vscode.Disposable {
   ) {
     this.report = report;
     this.folder = folder;
-    panel.webview.html = pageHtml(panel.webview, assets, panel.title);
+    panel.webview.html = webviewPage(panel.webview, assets, { script: 'report.js', style: 'report.css' }, panel.title);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
       panel.onDidDispose(() => this.dispose()),
@@ -93,36 +94,4 @@ function isExportRequest(m: unknown): m is AgreementExportRequest {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
   return r['type'] === 'export' && (r['format'] === 'csv' || r['format'] === 'json');
-}
-
-function pageHtml(webview: vscode.Webview, assets: vscode.Uri, title: string): string {
-  const nonce = makeNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(assets, 'report.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(assets, 'report.css'));
-  const arabic = isArabicUi();
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${arabic ? 'ar' : 'en'}" dir="${arabic ? 'rtl' : 'ltr'}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>${escapeHtml(title)}</title>
-</head>
-<body>
-<main id="root"></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
-}
-
-function makeNonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -4,6 +4,7 @@ import type { WorkspaceStatistics } from '../../core/stats/workspaceStatistics';
 import { isArabicUi } from '../review/reportStringsL10n';
 import type { CollectedStatistics } from './statisticsInputs';
 import { statisticsStrings } from './statisticsStrings';
+import { webviewPage } from '../webviewPage';
 
 export const STATISTICS_VIEW_TYPE = 'tawsim.statistics';
 
@@ -57,7 +58,7 @@ export class StatisticsPanel implements vscode.Disposable {
     private readonly labels: () => readonly LabelDefinition[],
     onDidChange: vscode.Event<void>,
   ) {
-    panel.webview.html = pageHtml(panel.webview, assets, panel.title);
+    panel.webview.html = webviewPage(panel.webview, assets, { script: 'statistics.js', style: 'statistics.css' }, panel.title);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
       onDidChange(() => {
@@ -110,36 +111,4 @@ function isRequest(m: unknown): m is PageRequest {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
   return r['type'] === 'refresh' || (r['type'] === 'open' && typeof r['path'] === 'string');
-}
-
-function pageHtml(webview: vscode.Webview, assets: vscode.Uri, title: string): string {
-  const nonce = makeNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(assets, 'statistics.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(assets, 'statistics.css'));
-  const arabic = isArabicUi();
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${arabic ? 'ar' : 'en'}" dir="${arabic ? 'rtl' : 'ltr'}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>${escapeHtml(title)}</title>
-</head>
-<body>
-<main id="root"></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
-}
-
-function makeNonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
