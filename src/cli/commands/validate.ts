@@ -3,6 +3,7 @@ import type { CliCommand, CliIo } from '../cliTypes';
 import { ExitCode, UsageError } from '../cliTypes';
 import { parseCommandArgs } from '../parseArgs';
 import { fileExists, readText, walkFiles } from '../files';
+import { progressLine } from '../recognize/progressLine';
 import { isSidecarFileName } from '../../core/sidecar/sidecarPath';
 import { MAX_SIDECAR_BYTES, parseSidecar } from '../../core/sidecar/parseSidecar';
 import { sha256Hex } from '../../core/sidecar/hash';
@@ -13,13 +14,21 @@ import { DEFAULT_LABELS } from '../../core/model/labels';
 export const validateCommand: CliCommand = {
   name: 'validate',
   summary: 'check sidecars against the schema and their texts',
-  usage: 'tawsim validate FILE_OR_FOLDER...',
+  usage: 'tawsim validate [--progress] FILE_OR_FOLDER...',
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { positionals } = parseCommandArgs(args, {});
+    const { values, positionals } = parseCommandArgs(args, { progress: { type: 'boolean' } });
     if (positionals.length === 0) throw new UsageError('name at least one sidecar, text file or folder');
+    // As the other batch commands: progress on a terminal, or when asked for. Counting first is a
+    // second walk of the folders, but reads no file.
+    const showProgress = values['progress'] === true || process.stderr.isTTY === true;
+    let total = 0;
+    if (showProgress) for await (const _file of walkFiles(positionals, isSidecarFileName)) total++;
+    const progress = showProgress ? progressLine(io, total) : undefined;
+    let walked = 0;
     let files = 0;
     let problems = 0;
     for await (const file of walkFiles(positionals, isSidecarFileName)) {
+      progress?.(++walked);
       const sidecarFile = isSidecarFileName(path.basename(file)) ? file : `${file}.ann.yaml`;
       if (!isSidecarFileName(path.basename(file)) && !(await fileExists(sidecarFile))) continue;
       files++;

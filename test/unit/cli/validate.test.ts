@@ -1,0 +1,46 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { validateCommand } from '../../../src/cli/commands/validate';
+import { fakeIo, tempFolders } from './cliTestKit';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const folders = tempFolders('tawsim-validate-');
+
+/** A copy of samples/ to validate and to break. */
+function samples(): string {
+  const dir = folders.make();
+  for (const f of fs.readdirSync(path.join(root, 'samples'))) fs.copyFileSync(path.join(root, 'samples', f), path.join(dir, f));
+  return dir;
+}
+
+describe('tawsim validate', () => {
+  after(() => folders.removeAll());
+
+  it('checks every sidecar of a folder, with N/M progress on stderr', async () => {
+    const dir = samples();
+    const sidecars = fs.readdirSync(dir).filter((f) => f.endsWith('.ann.yaml')).length;
+    const io = fakeIo();
+    assert.equal(await validateCommand.run(['--progress', dir], io), 0);
+    assert.equal(io.stdout.at(-1), `${sidecars} sidecars checked, 0 problems`);
+    assert.equal(io.stderr.at(-1), `${sidecars}/${sidecars}`);
+  });
+
+  it('names the file, line and problem of a broken sidecar and exits 1', async () => {
+    const dir = samples();
+    const file = path.join(dir, 'rabat-water-summit.txt.ann.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('status: accepted', 'status: maybe'));
+    const io = fakeIo();
+    assert.equal(await validateCommand.run([file], io), 1);
+    assert.match(io.stdout[0] ?? '', /rabat-water-summit\.txt\.ann\.yaml:\d+: error: "status" must be one of/);
+  });
+
+  it('reports a span whose text no longer matches', async () => {
+    const dir = samples();
+    const text = path.join(dir, 'rabat-water-summit.txt');
+    fs.writeFileSync(text, fs.readFileSync(text, 'utf8').replace('الجزائر', 'الجزاير'));
+    const io = fakeIo();
+    assert.equal(await validateCommand.run([`${text}.ann.yaml`], io), 1);
+    assert.ok(io.stdout.some((l) => /covers «الجزاير», not «الجزائر»/.test(l)), io.stdout.join('\n'));
+  });
+});
