@@ -20,7 +20,7 @@ interface Server {
 
 interface LauncherModule {
   REPO_ROOT: string;
-  startServer(options: { env?: Record<string, string>; verbose?: boolean }): Promise<Server>;
+  startServer(options: { env?: Record<string, string>; verbose?: boolean; extensionsDir?: string }): Promise<Server>;
   launchBrowser(home: string): Promise<Browser>;
   workbenchUrl(server: Server, options: { folder?: string; extensionDevelopmentPaths?: string[] }): string;
 }
@@ -32,8 +32,10 @@ const launcher = require('./launcher.js') as LauncherModule;
 export interface HostOptions {
   /** Folder to open in the workbench. */
   folder: string;
-  /** Extensions to load for development; defaults to this repository. */
+  /** Extensions to load for development; defaults to this repository, `[]` for none. */
   extensionPaths?: string[];
+  /** Extensions folder of the server (an installed .vsix, for example); a fresh one when absent. */
+  extensionsDir?: string;
   /** Extra environment for the server and so the extension host. */
   env?: Record<string, string>;
   /** Print the server's own output. */
@@ -44,11 +46,14 @@ export interface HostOptions {
 export interface Host {
   page: Page;
   url: string;
+  /** The server's private folder: its user data (global storage included) lives in `user-data/`. */
+  serverTmp: string;
   close(): Promise<void>;
 }
 
 export async function startHost(options: HostOptions): Promise<Host> {
   const server = await launcher.startServer({
+    ...(options.extensionsDir ? { extensionsDir: options.extensionsDir } : {}),
     ...(options.env ? { env: options.env } : {}),
     verbose: options.verbose ?? false,
   });
@@ -66,7 +71,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     });
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    return { page, url, close };
+    return { page, url, serverTmp: server.tmp, close };
   } catch (err) {
     await close();
     throw err;

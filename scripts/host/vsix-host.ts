@@ -5,32 +5,26 @@
  * the development host.
  *
  *   const vsix = packageVsix(dir);
- *   const host = await startInstalledHost({ folder, vsix });
+ *   installVsix(vsix, extensionsDir);
+ *   const host = await startInstalledHost({ folder, extensionsDir });
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { startHost } from './e2e-host';
+import type { Host, HostOptions } from './e2e-host';
 
-interface Server {
-  port: number;
-  base: string;
-  tmp: string;
-  stop(): Promise<void>;
-}
 
-interface LauncherModule {
+/** What this file needs of the launcher: where the repository and the installed host are. */
+interface LauncherPaths {
   REPO_ROOT: string;
   HOST_DIR: string;
-  startServer(options: { extensionsDir?: string; env?: Record<string, string>; verbose?: boolean }): Promise<Server>;
-  launchBrowser(home: string): Promise<Browser>;
-  workbenchUrl(server: Server, options: { folder?: string; extensionDevelopmentPaths?: string[] }): string;
 }
 
 // launcher.js stays plain CommonJS because test-electron executes it directly.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const launcher = require('./launcher.js') as LauncherModule;
+const launcher = require('./launcher.js') as LauncherPaths;
 
 /** The package script's flags: no public repository yet, and the bundle carries its dependencies. */
 const VSCE_FLAGS = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
@@ -67,44 +61,7 @@ export function installVsix(vsix: string, extensionsDir: string): string {
   }
 }
 
-export interface InstalledHostOptions {
-  folder: string;
-  /** Extensions folder with Tawsim installed (installVsix). */
-  extensionsDir: string;
-  env?: Record<string, string>;
-  verbose?: boolean;
-  viewport?: { width: number; height: number };
-}
-
-export interface InstalledHost {
-  page: Page;
-  url: string;
-  /** The server's private folder: its user data (global storage included) lives in `user-data/`. */
-  serverTmp: string;
-  close(): Promise<void>;
-}
-
-/** Like e2e-host's startHost, without the development path: only what is installed runs. */
-export async function startInstalledHost(options: InstalledHostOptions): Promise<InstalledHost> {
-  const server = await launcher.startServer({
-    extensionsDir: options.extensionsDir,
-    ...(options.env ? { env: options.env } : {}),
-    verbose: options.verbose ?? false,
-  });
-  let browser: Browser | undefined;
-  const close = async (): Promise<void> => {
-    await browser?.close().catch(() => undefined);
-    await server.stop();
-  };
-  try {
-    browser = await launcher.launchBrowser(path.join(server.tmp, 'home'));
-    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } });
-    const url = launcher.workbenchUrl(server, { folder: options.folder, extensionDevelopmentPaths: [] });
-    await page.goto(url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    return { page, url, serverTmp: server.tmp, close };
-  } catch (err) {
-    await close();
-    throw err;
-  }
+/** The browser-hosted VS Code with only what is installed in `extensionsDir`: no development path. */
+export function startInstalledHost(options: Omit<HostOptions, 'extensionPaths'> & { extensionsDir: string }): Promise<Host> {
+  return startHost({ ...options, extensionPaths: [] });
 }

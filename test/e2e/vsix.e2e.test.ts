@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openFile, runCommand } from '../../scripts/host/e2e-host';
 import { installVsix, packageVsix, startInstalledHost } from '../../scripts/host/vsix-host';
-import type { InstalledHost } from '../../scripts/host/vsix-host';
+import type { Host } from '../../scripts/host/e2e-host';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -46,7 +46,7 @@ describe('the packaged extension, installed from its .vsix into the browser-host
   let tmp: string;
   let folder: string;
   let extensionsDir: string;
-  let host: InstalledHost | undefined;
+  let host: Host | undefined;
   let vsceOutput = '';
 
   before(async () => {
@@ -83,7 +83,7 @@ describe('the packaged extension, installed from its .vsix into the browser-host
   });
 
   it('opens the sample from the command palette and tags a span in it', async () => {
-    const page = (host as InstalledHost).page;
+    const page = (host as Host).page;
     await runCommand(page, 'Tawsim: Open Sample Article');
     await page.locator(`.tab.active[data-resource-name="${SAMPLE}"]`).waitFor({ timeout: 30_000 });
     // The status bar counts the tags of the active document: none yet in the user's own sidecar.
@@ -109,14 +109,14 @@ describe('the packaged extension, installed from its .vsix into the browser-host
     assert.ok(painted, `the MISC tag is painted: ${JSON.stringify([...new Set(colours)])}`);
 
     // The sample lives in the extension's global storage, beside its new sidecar.
-    const storage = path.join((host as InstalledHost).serverTmp, 'user-data', 'User', 'globalStorage', 'tawsim.tawsim', 'sample');
+    const storage = path.join((host as Host).serverTmp, 'user-data', 'User', 'globalStorage', 'tawsim.tawsim', 'sample');
     const sidecarFile = path.join(storage, `${SAMPLE}.ann.yaml`);
     const sidecar = await waitFor('the sidecar to be written', async () => fs.existsSync(sidecarFile) && parseSidecar(fs.readFileSync(sidecarFile, 'utf8')).sidecar);
     assert.deepEqual(sidecar.annotations.map((a) => [a.label, a.text]), [['MISC', 'مياه البحر']]);
   });
 
   it('shows a sidecar as Tawsim Annotations: coloured by the grammar, with lenses that reveal spans and live problems', async () => {
-    const page = (host as InstalledHost).page;
+    const page = (host as Host).page;
     const sidecarName = `${SAMPLE}.ann.yaml`;
     await openFile(page, sidecarName);
     await page.locator('.statusbar-item', { hasText: 'Tawsim Annotations' }).first().waitFor({ timeout: 30_000 });
@@ -157,7 +157,7 @@ describe('the packaged extension, installed from its .vsix into the browser-host
   });
 
   it('contributes a walkthrough with its steps', async () => {
-    const page = (host as InstalledHost).page;
+    const page = (host as Host).page;
     await runCommand(page, 'Welcome: Open Walkthrough...');
     // The command lists the walkthroughs in a quick pick of its own.
     const item = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Annotate Arabic text with Tawsim' }).first();
