@@ -26,22 +26,8 @@
     return template.replace(/\{(\d+)\}/g, (m, i) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
   }
 
-  /**
-   * @param {string} tag
-   * @param {{ className?: string, text?: string, dir?: string, title?: string }} [options]
-   * @param {Node[]} [children]
-   */
-  function el(tag, options, children) {
-    const node = document.createElement(tag);
-    if (options) {
-      if (options.className) node.className = options.className;
-      if (options.text !== undefined) node.textContent = options.text;
-      if (options.dir) node.setAttribute('dir', options.dir);
-      if (options.title) node.title = options.title;
-    }
-    if (children) for (const child of children) node.appendChild(child);
-    return node;
-  }
+  /** From ../webview/dom.js, loaded first. */
+  const el = window.tawsimDom.el;
 
   /** A name typed by people (document, annotator, label): its own direction, Arabic or not. */
   function name(text) {

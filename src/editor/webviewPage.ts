@@ -1,15 +1,20 @@
 import * as vscode from 'vscode';
 import { isArabicUi } from './review/reportStringsL10n';
 
+/** Folders a Tawsim webview may load from: its page's own, and the shared `media/webview`. */
+export function webviewRoots(extensionUri: vscode.Uri, page: string): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'media', page), vscode.Uri.joinPath(extensionUri, 'media', 'webview')];
+}
+
 /**
- * The HTML shell of Tawsim's webviews: one script and one style sheet from `assets`, under a
- * content security policy that allows nothing else (the script only by its nonce), right to left
- * when the display language is Arabic. The script renders into `#root` from posted messages.
+ * The HTML shell of Tawsim's webviews: the shared style sheet and script of `media/webview`, then
+ * the page's own from `media/<page>`, under a content security policy that allows nothing else
+ * (scripts only by their nonce), right to left when the display language is Arabic. The page's
+ * script renders into `#root` from posted messages.
  */
-export function webviewPage(webview: vscode.Webview, assets: vscode.Uri, files: { script: string; style: string }, title: string): string {
+export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: { folder: string; script: string; style: string }, title: string): string {
   const nonce = makeNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(assets, files.script));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(assets, files.style));
+  const asset = (folder: string, file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', folder, file)).toString();
   const arabic = isArabicUi();
   const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
   return `<!DOCTYPE html>
@@ -18,12 +23,14 @@ export function webviewPage(webview: vscode.Webview, assets: vscode.Uri, files: 
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
+<link rel="stylesheet" href="${asset('webview', 'common.css')}">
+<link rel="stylesheet" href="${asset(page.folder, page.style)}">
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
 <main id="root"></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+<script nonce="${nonce}" src="${asset('webview', 'dom.js')}"></script>
+<script nonce="${nonce}" src="${asset(page.folder, page.script)}"></script>
 </body>
 </html>`;
 }

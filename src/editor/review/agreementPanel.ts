@@ -6,7 +6,7 @@ import { agreementToCsv } from '../../core/review/agreementCsv';
 import { agreementToJson } from '../../core/review/agreementJson';
 import { writeTextFileAtomic } from '../sidecarFiles';
 import { localReportStrings } from './reportStringsL10n';
-import { webviewPage } from '../webviewPage';
+import { webviewPage, webviewRoots } from '../webviewPage';
 
 export const AGREEMENT_VIEW_TYPE = 'tawsim.agreement';
 
@@ -29,24 +29,23 @@ export class AgreementPanel implements vscode.Disposable {
       existing.panel.reveal(undefined, false);
       return existing.panel;
     }
-    const assets = vscode.Uri.joinPath(extensionUri, 'media', 'agreement');
     const panel = vscode.window.createWebviewPanel(AGREEMENT_VIEW_TYPE, title, vscode.ViewColumn.Beside, {
       enableScripts: true,
-      localResourceRoots: [assets],
+      localResourceRoots: webviewRoots(extensionUri, 'agreement'),
     });
-    AgreementPanel.current = new AgreementPanel(panel, assets, report, folder);
+    AgreementPanel.current = new AgreementPanel(panel, extensionUri, report, folder);
     return panel;
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    assets: vscode.Uri,
+    extensionUri: vscode.Uri,
     report: AgreementReport,
     folder: vscode.Uri,
   ) {
     this.report = report;
     this.folder = folder;
-    panel.webview.html = webviewPage(panel.webview, assets, { script: 'report.js', style: 'report.css' }, panel.title);
+    panel.webview.html = webviewPage(panel.webview, extensionUri, { folder: 'agreement', script: 'report.js', style: 'report.css' }, panel.title);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
       panel.onDidDispose(() => this.dispose()),

@@ -4,7 +4,7 @@ import type { WorkspaceStatistics } from '../../core/stats/workspaceStatistics';
 import { isArabicUi } from '../review/reportStringsL10n';
 import type { CollectedStatistics } from './statisticsInputs';
 import { statisticsStrings } from './statisticsStrings';
-import { webviewPage } from '../webviewPage';
+import { webviewPage, webviewRoots } from '../webviewPage';
 
 export const STATISTICS_VIEW_TYPE = 'tawsim.statistics';
 
@@ -38,14 +38,13 @@ export class StatisticsPanel implements vscode.Disposable {
       await existing.post();
       return existing.panel;
     }
-    const assets = vscode.Uri.joinPath(extensionUri, 'media', 'statistics');
     const panel = vscode.window.createWebviewPanel(STATISTICS_VIEW_TYPE, vscode.l10n.t('Annotation Statistics'), vscode.ViewColumn.Active, {
       enableScripts: true,
-      localResourceRoots: [assets],
+      localResourceRoots: webviewRoots(extensionUri, 'statistics'),
       retainContextWhenHidden: false,
     });
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'review', 'tawsim.svg');
-    const created = new StatisticsPanel(panel, assets, collect, labels, onDidChange);
+    const created = new StatisticsPanel(panel, extensionUri, collect, labels, onDidChange);
     StatisticsPanel.current = created;
     await created.post();
     return panel;
@@ -53,12 +52,12 @@ export class StatisticsPanel implements vscode.Disposable {
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    assets: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly collect: () => Promise<CollectedStatistics>,
     private readonly labels: () => readonly LabelDefinition[],
     onDidChange: vscode.Event<void>,
   ) {
-    panel.webview.html = webviewPage(panel.webview, assets, { script: 'statistics.js', style: 'statistics.css' }, panel.title);
+    panel.webview.html = webviewPage(panel.webview, extensionUri, { folder: 'statistics', script: 'statistics.js', style: 'statistics.css' }, panel.title);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
       onDidChange(() => {
