@@ -1,16 +1,11 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model/annotation';
-import { AnnotationHistory, applyTextChange } from '../core/model/annotationHistory';
-import type { AnnotationChange } from '../core/model/annotationHistory';
+import { AnnotationHistory, applyAnnotationEdit, applyTextChange, replayChange } from '../core/model/annotationHistory';
+import type { AnnotationChange, AnnotationEdit } from '../core/model/annotationHistory';
 import type { TextEdit } from '../core/model/shift';
 import { TrackedAnnotations } from '../core/model/trackedAnnotations';
 import type { SidecarProblem } from '../core/sidecar/sidecarTypes';
 
-/** What a user action does: annotations to remove (by id) and to add or replace. */
-export interface AnnotationEdit {
-  readonly remove?: readonly string[];
-  readonly put?: readonly Annotation[];
-}
 
 /**
  * The annotations of one open text document and the state of its sidecar. Offsets are UTF-16, as
@@ -56,19 +51,7 @@ export class AnnotationDocument implements vscode.Disposable {
 
   /** Applies a user action, recording it for annotation undo. Returns the annotations put. */
   apply(edit: AnnotationEdit): Annotation[] {
-    const before: Annotation[] = [];
-    const after: Annotation[] = [];
-    for (const id of edit.remove ?? []) {
-      const removed = this.tracked.remove(id);
-      if (removed) before.push(removed);
-    }
-    for (const a of edit.put ?? []) {
-      const old = this.tracked.remove(a.id);
-      if (old) before.push(old);
-      this.tracked.put(a);
-      after.push(a);
-    }
-    this.history.record({ before, after });
+    const after = applyAnnotationEdit(this.tracked, this.history, edit);
     this.tagVersion++;
     this.markChanged();
     return after;
@@ -84,9 +67,7 @@ export class AnnotationDocument implements vscode.Disposable {
   }
 
   private replay(change: AnnotationChange | undefined): boolean {
-    if (!change) return false;
-    for (const a of change.before) this.tracked.remove(a.id);
-    for (const a of change.after) this.tracked.put(a);
+    if (!replayChange(this.tracked, change)) return false;
     this.tagVersion++;
     this.markChanged();
     return true;

@@ -118,3 +118,38 @@ export function applyTextChange(tracked: TrackedAnnotations, history: Annotation
   history.applyEdits(edits, read, kind);
   return tracked.applyEdits(edits, read, kind);
 }
+
+/** What one user action does: annotations to remove (by id) and to add or replace. */
+export interface AnnotationEdit {
+  readonly remove?: readonly string[];
+  readonly put?: readonly Annotation[];
+}
+
+/**
+ * Applies a user action to the live annotations and records it for annotation undo, as the editor
+ * does for every tag, removal and relabel. Returns the annotations put.
+ */
+export function applyAnnotationEdit(tracked: TrackedAnnotations, history: AnnotationHistory, edit: AnnotationEdit): Annotation[] {
+  const before: Annotation[] = [];
+  const after: Annotation[] = [];
+  for (const id of edit.remove ?? []) {
+    const removed = tracked.remove(id);
+    if (removed) before.push(removed);
+  }
+  for (const a of edit.put ?? []) {
+    const old = tracked.remove(a.id);
+    if (old) before.push(old);
+    tracked.put(a);
+    after.push(a);
+  }
+  history.record({ before, after });
+  return after;
+}
+
+/** Applies a change from `history.undo()` or `history.redo()`; false when there was none. */
+export function replayChange(tracked: TrackedAnnotations, change: AnnotationChange | undefined): boolean {
+  if (!change) return false;
+  for (const a of change.before) tracked.remove(a.id);
+  for (const a of change.after) tracked.put(a);
+  return true;
+}

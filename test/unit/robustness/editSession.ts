@@ -32,8 +32,8 @@
 import fc from 'fast-check';
 import type { Annotation } from '../../../src/core/model/annotation';
 import { sameSpanAndLabel } from '../../../src/core/model/annotation';
-import { AnnotationHistory, applyTextChange } from '../../../src/core/model/annotationHistory';
-import type { AnnotationChange } from '../../../src/core/model/annotationHistory';
+import { AnnotationHistory, applyAnnotationEdit, applyTextChange, replayChange } from '../../../src/core/model/annotationHistory';
+import type { AnnotationChange, AnnotationEdit } from '../../../src/core/model/annotationHistory';
 import type { TextEdit } from '../../../src/core/model/shift';
 import { TrackedAnnotations } from '../../../src/core/model/trackedAnnotations';
 import type { UndoKind } from '../../../src/core/model/trackedAnnotations';
@@ -322,26 +322,12 @@ export class EditSession {
 
   // ---- annotation actions (AnnotationDocument.apply / undo / redo) ----
 
-  private applyAnnotations(edit: { remove?: readonly string[]; put?: readonly Annotation[] }): void {
-    const before: Annotation[] = [];
-    const after: Annotation[] = [];
-    for (const id of edit.remove ?? []) {
-      const removed = this.tracked.remove(id);
-      if (removed) before.push(removed);
-    }
-    for (const a of edit.put ?? []) {
-      const old = this.tracked.remove(a.id);
-      if (old) before.push(old);
-      this.tracked.put(a);
-      after.push(a);
-    }
-    this.history.record({ before, after });
+  private applyAnnotations(edit: AnnotationEdit): void {
+    applyAnnotationEdit(this.tracked, this.history, edit);
   }
 
   private replay(change: AnnotationChange | undefined): void {
-    if (!change) return;
-    for (const a of change.before) this.tracked.remove(a.id);
-    for (const a of change.after) this.tracked.put(a);
+    replayChange(this.tracked, change);
   }
 
   private applyModel(change: ModelChange): void {
