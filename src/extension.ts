@@ -6,6 +6,7 @@ import { DecorationPainter } from './editor/decorations';
 import { AnnotationHover } from './editor/hover';
 import { AnnotationStatusBar } from './editor/statusBar';
 import { ContextKeys } from './editor/contextKeys';
+import { SidecarWatcher } from './editor/sidecarWatcher';
 import { createLogger } from './editor/logger';
 import { onSettings, readSettings } from './editor/settings';
 import type { Services } from './editor/services';
@@ -62,14 +63,15 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   let settings = readSettings();
   const problems = new ProblemReporter();
   const sync = new SidecarSync(() => settings.labels, problems, log, () => settings.conflict);
-  stores = new AnnotationStores(settings, sync, log);
+  const sidecarFiles = new SidecarWatcher();
+  stores = new AnnotationStores(settings, sync, log, sidecarFiles);
   const storesRef = stores;
   problems.setStateListener((store) => storesRef.notify(store));
   const painter = new DecorationPainter(stores);
-  const services: Services = { stores, sync, problems, log, labels: () => settings.labels, context };
+  const services: Services = { stores, sync, problems, sidecarFiles, log, labels: () => settings.labels, context };
   const review = createReviewFeature(services);
   const explorer = createExplorerFeature(services);
-  const learned = new LearnedEntries(stores, log);
+  const learned = new LearnedEntries(stores, log, sidecarFiles);
   const dates = new DocumentDateOffer(stores);
   const engine = new SuggestionEngine(stores, learned, log, (store) => dates.dateOf(store));
   painter.setSuggestionSource((store) => engine.suggestions(store).map((s) => ({ ...s, id: s.key, status: 'suggested' as const })));
@@ -110,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     log,
     problems,
     stores,
+    sidecarFiles,
     painter,
     review,
     explorer,

@@ -4,6 +4,7 @@ import type { SidecarSync } from './sidecarSync';
 import { exists, isSidecarUri, sidecarUriFor } from './sidecarFiles';
 import type { TawsimSettings } from './settings';
 import type { Logger } from './logger';
+import type { SidecarWatcher } from './sidecarWatcher';
 
 /** URI schemes of documents that can have a sidecar beside them. */
 const FILE_SCHEMES = new Set(['file', 'vscode-remote', 'vscode-vfs', 'vscode-test-web']);
@@ -32,6 +33,7 @@ export class AnnotationStores implements vscode.Disposable {
     private settings: TawsimSettings,
     private readonly sync: SidecarSync,
     private readonly log: Logger,
+    sidecarFiles: SidecarWatcher,
   ) {
     this.disposables.push(
       this.changed,
@@ -41,10 +43,9 @@ export class AnnotationStores implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d)),
       vscode.workspace.onDidCloseTextDocument((d) => void this.onClose(d)),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
-    const onSidecar = (uri: vscode.Uri): void =>
-      void this.onSidecarDiskChange(uri).catch((e: unknown) => this.log.error(`Reloading ${uri.toString()} failed: ${(e as Error).message}`));
-    this.disposables.push(watcher, watcher.onDidChange(onSidecar), watcher.onDidCreate(onSidecar), watcher.onDidDelete(onSidecar));
+    this.disposables.push(
+      sidecarFiles.onAny((uri) => void this.onSidecarDiskChange(uri).catch((e: unknown) => this.log.error(`Reloading ${uri.toString()} failed: ${(e as Error).message}`))),
+    );
     for (const d of vscode.workspace.textDocuments) void this.ensure(d);
   }
 

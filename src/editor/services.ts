@@ -4,12 +4,15 @@ import type { SidecarSync } from './sidecarSync';
 import type { LabelDefinition } from '../core/model/labels';
 import type { Logger } from './logger';
 import type { ProblemReporter } from './problems';
+import type { SidecarWatcher } from './sidecarWatcher';
 
 /** What commands need, built once by the composition root. */
 export interface Services {
   readonly stores: AnnotationStores;
   readonly sync: SidecarSync;
   readonly problems: ProblemReporter;
+  /** The one watcher on the workspace's sidecars. */
+  readonly sidecarFiles: SidecarWatcher;
   readonly log: Logger;
   labels(): readonly LabelDefinition[];
   readonly context: vscode.ExtensionContext;

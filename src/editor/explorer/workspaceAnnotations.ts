@@ -64,16 +64,14 @@ export class WorkspaceAnnotations implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly services: Services) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
     const reread = (uri: vscode.Uri): void => {
       // Before the first scan there is nothing to update: the scan reads the file anyway.
       if (this.scan) void this.read(uri).then(() => this.schedule());
     };
     this.disposables.push(
-      watcher,
-      watcher.onDidCreate(reread),
-      watcher.onDidChange(reread),
-      watcher.onDidDelete((uri) => {
+      services.sidecarFiles.onDidCreate(reread),
+      services.sidecarFiles.onDidChange(reread),
+      services.sidecarFiles.onDidDelete((uri) => {
         if (this.disk.delete(uri.toString())) this.schedule();
       }),
       services.stores.onDidChange(() => this.schedule()),

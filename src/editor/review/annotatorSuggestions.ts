@@ -35,8 +35,7 @@ export class AnnotatorSuggestions implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly services: Services) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
-    this.disposables.push(watcher, watcher.onDidChange((uri) => void this.onDisk(uri)));
+    this.disposables.push(services.sidecarFiles.onDidChange((uri) => void this.onDisk(uri)));
   }
 
   /** Starts offering an annotator's tags on a document. Returns an error message, or undefined. */

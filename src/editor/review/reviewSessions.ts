@@ -55,14 +55,9 @@ export class ReviewSessions implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
-    const onDisk = (uri: vscode.Uri): void => this.onSidecarOnDisk(uri);
     this.disposables.push(
       this.changed,
-      watcher,
-      watcher.onDidChange(onDisk),
-      watcher.onDidCreate(onDisk),
-      watcher.onDidDelete(onDisk),
+      services.sidecarFiles.onAny((uri) => this.onSidecarOnDisk(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.scheduleRebuild(e.document.uri);
       }),

@@ -4,6 +4,7 @@ import type { AnnotationStores } from '../annotationStores';
 import { parseSidecar } from '../../core/sidecar/parseSidecar';
 import { readTextFile } from '../sidecarFiles';
 import type { Logger } from '../logger';
+import type { SidecarWatcher } from '../sidecarWatcher';
 
 /** At most this many sidecars are read from the workspace for learning; the rest are skipped. */
 const MAX_WORKSPACE_SIDECARS = 2000;
@@ -26,14 +27,18 @@ export class LearnedEntries implements vscode.Disposable {
   constructor(
     private readonly stores: AnnotationStores,
     private readonly log: Logger,
+    private readonly sidecarFiles: SidecarWatcher,
   ) {}
 
   /** Reads the workspace's sidecars once, in the background. */
   async scanWorkspace(): Promise<void> {
     const files = await vscode.workspace.findFiles('**/*.ann.yaml', '**/node_modules/**', MAX_WORKSPACE_SIDECARS);
     for (const uri of files) await this.readSidecar(uri);
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.ann.yaml');
-    this.disposables.push(watcher, watcher.onDidChange((u) => void this.readSidecar(u)), watcher.onDidCreate((u) => void this.readSidecar(u)), watcher.onDidDelete((u) => this.fromWorkspace.delete(u.toString())));
+    this.disposables.push(
+      this.sidecarFiles.onDidChange((u) => void this.readSidecar(u)),
+      this.sidecarFiles.onDidCreate((u) => void this.readSidecar(u)),
+      this.sidecarFiles.onDidDelete((u) => this.fromWorkspace.delete(u.toString())),
+    );
     this.log.info(`Learning from ${files.length} sidecars in the workspace`);
   }
 
