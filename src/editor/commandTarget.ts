@@ -66,3 +66,18 @@ export async function pickOne(annotations: readonly Annotation[], placeHolder: s
   );
   return picked?.annotation;
 }
+
+/**
+ * The one annotation a command edits: the one named by `args.id`, else the one at the cursor (the
+ * user picks among overlapping ones). Says so in the status bar when there is none.
+ */
+export async function annotationToEdit(services: Services, args?: AnnotationTarget): Promise<{ target: Target; annotation: Annotation } | undefined> {
+  const target = await resolveTarget(services, args);
+  if (!target) return undefined;
+  const annotation = await pickOne(annotationsAt(target, args), vscode.l10n.t('Which annotation?'));
+  if (!annotation) {
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('No annotation here'), 3000);
+    return undefined;
+  }
+  return { target, annotation };
+}

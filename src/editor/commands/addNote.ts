@@ -1,17 +1,13 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { AddNoteArgs } from '../commandIds';
-import { annotationsAt, pickOne, resolveTarget } from '../commandTarget';
+import { annotationToEdit } from '../commandTarget';
 
 /** Tawsim: Add Note… — sets (or with an empty answer, clears) the note of an annotation. */
 export async function addNote(services: Services, args?: AddNoteArgs): Promise<boolean> {
-  const target = await resolveTarget(services, args);
-  if (!target) return false;
-  const annotation = await pickOne(annotationsAt(target, args), vscode.l10n.t('Which annotation?'));
-  if (!annotation) {
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('No annotation here'), 3000);
-    return false;
-  }
+  const found = await annotationToEdit(services, args);
+  if (!found) return false;
+  const { target, annotation } = found;
   const note =
     args?.note ??
     (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Note for «{0}» ({1})', annotation.text, annotation.label), value: annotation.note ?? '' }));

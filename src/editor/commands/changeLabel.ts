@@ -2,18 +2,14 @@ import * as vscode from 'vscode';
 import { findLabel } from '../../core/model/labels';
 import type { Services } from '../services';
 import type { ChangeLabelArgs } from '../commandIds';
-import { annotationsAt, pickOne, resolveTarget } from '../commandTarget';
+import { annotationToEdit } from '../commandTarget';
 import { pickLabel } from '../labelPick';
 
 /** Tawsim: Change Label… — relabels the annotation given by id or under the cursor. */
 export async function changeLabel(services: Services, args?: ChangeLabelArgs): Promise<boolean> {
-  const target = await resolveTarget(services, args);
-  if (!target) return false;
-  const annotation = await pickOne(annotationsAt(target, args), vscode.l10n.t('Which annotation?'));
-  if (!annotation) {
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('No annotation here'), 3000);
-    return false;
-  }
+  const found = await annotationToEdit(services, args);
+  if (!found) return false;
+  const { target, annotation } = found;
   const labels = services.labels();
   const label = args?.label ? findLabel(labels, args.label) : await pickLabel(labels, vscode.l10n.t('New label for «{0}»', annotation.text), annotation.label);
   if (!label || label.id === annotation.label) return false;
