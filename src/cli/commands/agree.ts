@@ -6,8 +6,9 @@ import { parseCommandArgs } from '../parseArgs';
 import { readText, walkFiles } from '../files';
 import { isSidecarFileName, textOfSidecar } from '../../core/sidecar/sidecarPath';
 import { parseSidecar } from '../../core/sidecar/parseSidecar';
-import { reanchorAnnotations } from '../../core/sidecar/reanchor';
+import { placeForComparison } from '../../core/review/placeForComparison';
 import { sha256Hex } from '../../core/sidecar/hash';
+import type { Sidecar } from '../../core/sidecar/sidecarTypes';
 import { DEFAULT_LABELS } from '../../core/model/labels';
 import { STALE_REASON } from '../../core/review/annotatorSet';
 import type { AnnotatorSet } from '../../core/review/annotatorSet';
@@ -29,6 +30,8 @@ interface SidecarInput {
 interface Group {
   readonly name: string;
   readonly text: string;
+  /** Hashed once for every sidecar of this text. */
+  readonly sha256: string;
   readonly sets: AnnotatorSet[];
 }
 
@@ -134,20 +137,19 @@ async function groupByText(inputs: readonly SidecarInput[], complain: (line: str
     }
     let group = groups.get(textFile);
     if (!group) {
-      group = { name: path.relative(base, textFile).split(path.sep).join('/') || path.basename(textFile), text, sets: [] };
+      group = { name: path.relative(base, textFile).split(path.sep).join('/') || path.basename(textFile), text, sha256: sha256Hex(text), sets: [] };
       groups.set(textFile, group);
     }
-    group.sets.push(annotatorSet(file, path.basename(textFile), sidecar.annotator, sidecar.document.sha256, sidecar.annotations, text));
+    group.sets.push(annotatorSet(file, path.basename(textFile), sidecar, group));
   }
   return groups;
 }
 
-function annotatorSet(file: string, textName: string, annotator: string, sha256: string, annotations: AnnotatorSet['annotations'], text: string): AnnotatorSet {
+function annotatorSet(file: string, textName: string, sidecar: Sidecar, group: Group): AnnotatorSet {
   // An empty annotator field: the name's `${annotator}` part, else the file name, keeps sets apart.
   const hint = textOfSidecar(path.basename(file), new Set([textName]))?.annotator;
-  const name = annotator.trim() || hint || path.basename(file);
-  if (sha256 === sha256Hex(text)) return { annotator: name, annotations };
-  const placed = reanchorAnnotations(annotations, text);
-  if (placed.orphans === 0) return { annotator: name, annotations: placed.annotations };
+  const name = sidecar.annotator.trim() || hint || path.basename(file);
+  const placed = placeForComparison(sidecar, group.text, group.sha256);
+  if (!placed.stale) return { annotator: name, annotations: placed.annotations };
   return { annotator: name, annotations: [], stale: true, staleReason: `${STALE_REASON}; ${placed.orphans} of its tags could not be placed in the current text` };
 }

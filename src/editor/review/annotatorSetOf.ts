@@ -3,7 +3,7 @@ import type { Annotation } from '../../core/model/annotation';
 import type { LabelDefinition } from '../../core/model/labels';
 import type { CodePointIndex } from '../../core/model/offsets';
 import { parseSidecar } from '../../core/sidecar/parseSidecar';
-import { placeSidecarAnnotations } from '../../core/sidecar/documentAnnotations';
+import { placeForComparison } from '../../core/review/placeForComparison';
 import type { Sidecar } from '../../core/sidecar/sidecarTypes';
 import type { FoundSidecar } from './annotatorSidecars';
 import type { ReviewSet, SidecarFailure } from './reviewTypes';
@@ -15,7 +15,7 @@ export type SetOrFailure = { readonly set: ReviewSet } | { readonly failure: Sid
  * version of the text is re-anchored by its quotes (`placeSidecarAnnotations`); when some quotes are
  * gone the set is marked stale, with the reason, so it is shown but never compared on wrong offsets.
  */
-export function annotatorSetOf(found: FoundSidecar, content: string, text: string, index: CodePointIndex, labels: readonly LabelDefinition[]): SetOrFailure {
+export function annotatorSetOf(found: FoundSidecar, content: string, text: string, textSha256: string, labels: readonly LabelDefinition[]): SetOrFailure {
   const parsed = parseSidecar(content, { labels });
   const name = found.annotatorHint ?? found.fileName;
   if (!parsed.sidecar) {
@@ -29,13 +29,12 @@ export function annotatorSetOf(found: FoundSidecar, content: string, text: strin
     };
     return { failure };
   }
-  return { set: setOfSidecar(found, parsed.sidecar, text, index) };
+  return { set: setOfSidecar(found, parsed.sidecar, text, textSha256) };
 }
 
-function setOfSidecar(found: FoundSidecar, sidecar: Sidecar, text: string, index: CodePointIndex): ReviewSet {
-  const placed = placeSidecarAnnotations(sidecar, text);
-  const annotations = placed.annotations.map((a) => (a.orphan ? a : toCodePoints(a, index)));
-  const stale = placed.textChanged && placed.orphans > 0;
+function setOfSidecar(found: FoundSidecar, sidecar: Sidecar, text: string, textSha256: string): ReviewSet {
+  const placed = placeForComparison(sidecar, text, textSha256);
+  const { annotations, stale } = placed;
   return {
     annotator: sidecar.annotator.trim() || found.annotatorHint || found.fileName,
     annotations,

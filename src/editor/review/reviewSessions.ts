@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core/model/annotation';
 import { CodePointIndex } from '../../core/model/offsets';
+import { sha256Hex } from '../../core/sidecar/hash';
 import { compareAnnotators } from '../../core/review/compareAnnotators';
 import { reviewState } from '../../core/review/reviewState';
 import type { Services } from '../services';
@@ -252,6 +253,8 @@ export class ReviewSessions implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const text = open ? open.getText() : ((await readTextFile(uri).catch(() => undefined)) ?? '');
     const index = new CodePointIndex(text);
+    // Hashed once for all the annotators' sidecars compared on this text.
+    const textSha256 = sha256Hex(text);
     const store = open ? this.services.stores.get(uri) : undefined;
     const sets: ReviewSet[] = [];
     const failures: SidecarFailure[] = [];
@@ -262,7 +265,7 @@ export class ReviewSessions implements vscode.Disposable {
         failures.push(failureOf(found, content));
         continue;
       }
-      const result = annotatorSetOf(found, content, text, index, labels);
+      const result = annotatorSetOf(found, content, text, textSha256, labels);
       if ('failure' in result) {
         failures.push(result.failure);
         continue;
