@@ -38,7 +38,6 @@ interface LabelTypes {
 export class DecorationPainter implements vscode.Disposable {
   private types = new Map<string, LabelTypes>();
   private unknownTypes: LabelTypes;
-  private labels: readonly LabelDefinition[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Extra spans to show as suggestions, per document (the recogniser's, kept elsewhere). */
@@ -60,7 +59,6 @@ export class DecorationPainter implements vscode.Disposable {
 
   setLabels(labels: readonly LabelDefinition[]): void {
     for (const t of this.types.values()) disposeTypes(t);
-    this.labels = labels;
     this.types = new Map(labels.map((l) => [l.id, createTypes(l)]));
     this.paintAll();
   }
@@ -153,9 +151,6 @@ export class DecorationPainter implements vscode.Disposable {
     });
   }
 
-  get labelSet(): readonly LabelDefinition[] {
-    return this.labels;
-  }
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);

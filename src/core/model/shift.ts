@@ -48,11 +48,3 @@ export function shiftSpan(span: Span, edit: TextEdit): ShiftOutcome {
   return { kind: 'damaged', start: a, end: s };
 }
 
-/**
- * Applies several edits given in the coordinates of the text before all of them (as VS Code
- * reports a multi-cursor change) by applying them from the last to the first, so that earlier
- * offsets stay valid.
- */
-export function sortEditsForApplication(edits: readonly TextEdit[]): TextEdit[] {
-  return [...edits].sort((x, y) => y.start - x.start || y.end - x.end);
-}
