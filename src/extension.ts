@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   const dates = new DocumentDateOffer(stores);
   const engine = new SuggestionEngine(stores, learned, log, (store) => dates.dateOf(store));
   painter.setSuggestionSource((store) => engine.suggestions(store).map((s) => ({ ...s, id: s.key, status: 'suggested' as const })));
-  learned.scanWorkspace();
+  void learned.scanWorkspace();
   const validation = new ValidationDiagnostics(() => settings.labels);
 
   const handlers: Record<CommandIdValue, (...args: never[]) => unknown> = {

@@ -27,20 +27,11 @@ export class LearnedEntries implements vscode.Disposable {
     private readonly workspace: WorkspaceAnnotations,
   ) {}
 
-  /**
-   * Reads the workspace's sidecars through the index, and follows its changes, once the first
-   * annotated document is open: nothing is suggested before, so nothing is read at start-up, and
-   * the workspace's file search is ready by then.
-   */
-  scanWorkspace(): void {
-    const start = (): void => {
-      opened.dispose();
-      void this.reload().then(() => this.log.info(`Learning from ${this.fromWorkspace.size} sidecars in the workspace`));
-      this.disposables.push(this.workspace.onDidChange(() => void this.reload()));
-    };
-    const opened = this.stores.onDidOpen(start);
-    this.disposables.push(opened);
-    if (this.stores.all().length > 0) start();
+  /** Reads the workspace's sidecars through the index in the background, and follows its changes. */
+  async scanWorkspace(): Promise<void> {
+    await this.reload();
+    this.disposables.push(this.workspace.onDidChange(() => void this.reload()));
+    this.log.info(`Learning from ${this.fromWorkspace.size} sidecars in the workspace`);
   }
 
   private async reload(): Promise<void> {
