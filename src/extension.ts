@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   const services: Services = { stores, sync, problems, sidecarFiles, log, labels: () => settings.labels, context };
   const review = createReviewFeature(services);
   const explorer = createExplorerFeature(services);
-  const learned = new LearnedEntries(stores, log, explorer.annotations);
+  const learned = new LearnedEntries(stores, log, sidecarFiles);
   const dates = new DocumentDateOffer(stores);
   const engine = new SuggestionEngine(stores, learned, log, (store) => dates.dateOf(store));
   painter.setSuggestionSource((store) => engine.suggestions(store).map((s) => ({ ...s, id: s.key, status: 'suggested' as const })));

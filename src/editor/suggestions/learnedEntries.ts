@@ -1,21 +1,24 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { LearnedEntry } from '../../core/recognize/recognizeTypes';
 import type { AnnotationStores } from '../annotationStores';
-import type { WorkspaceAnnotations } from '../explorer/workspaceAnnotations';
+import { parseSidecar } from '../../core/sidecar/parseSidecar';
+import { readTextFile } from '../sidecarFiles';
 import type { Logger } from '../logger';
+import type { SidecarWatcher } from '../sidecarWatcher';
+
+/** At most this many sidecars are read from the workspace for learning; the rest are skipped. */
+const MAX_WORKSPACE_SIDECARS = 2000;
 
 /**
  * What the annotator has tagged, in open documents and in the workspace's other sidecars, as
- * entries the recogniser suggests wherever their text occurs again. The workspace's sidecars come
- * from the one index the Annotations view also reads, so each sidecar is read and parsed once. The
- * list is rebuilt only when tags change, and kept as one array so the recogniser's per-array cache
- * stays valid.
+ * entries the recogniser suggests wherever their text occurs again. The list is rebuilt only when
+ * tags change, and kept as one array so the recogniser's per-array cache stays valid.
  */
 export class LearnedEntries implements vscode.Disposable {
   private fromWorkspace = new Map<string, LearnedEntry[]>();
   private current: readonly LearnedEntry[] = [];
   private key = '';
-  /** Bumped when the workspace's sidecars are read again, so `entries()` can skip work when nothing changed. */
+  /** Bumped when a workspace sidecar is read, so `entries()` can skip work when nothing changed. */
   private workspaceVersion = 0;
   private signature = '';
   private readonly disposables: vscode.Disposable[] = [];
@@ -24,29 +27,31 @@ export class LearnedEntries implements vscode.Disposable {
   constructor(
     private readonly stores: AnnotationStores,
     private readonly log: Logger,
-    private readonly workspace: WorkspaceAnnotations,
+    private readonly sidecarFiles: SidecarWatcher,
   ) {}
 
-  /** Reads the workspace's sidecars through the index in the background, and follows its changes. */
+  /** Reads the workspace's sidecars once, in the background. */
   async scanWorkspace(): Promise<void> {
-    await this.reload();
-    this.disposables.push(this.workspace.onDidChange(() => void this.reload()));
-    this.log.info(`Learning from ${this.fromWorkspace.size} sidecars in the workspace`);
+    const files = await vscode.workspace.findFiles('**/*.ann.yaml', '**/node_modules/**', MAX_WORKSPACE_SIDECARS);
+    for (const uri of files) await this.readSidecar(uri);
+    this.disposables.push(
+      this.sidecarFiles.onDidChange((u) => void this.readSidecar(u)),
+      this.sidecarFiles.onDidCreate((u) => void this.readSidecar(u)),
+      this.sidecarFiles.onDidDelete((u) => this.fromWorkspace.delete(u.toString())),
+    );
+    this.log.info(`Learning from ${files.length} sidecars in the workspace`);
   }
 
-  private async reload(): Promise<void> {
-    const snapshot = await this.workspace.snapshot();
-    // Sidecars read from disk; open documents' live annotations are taken from their stores. The
-    // index keeps a sidecar's set object until the file is read again, so an unchanged set of
-    // objects means nothing to relearn (the index also fires on every edit of an open document).
-    const onDisk = snapshot.sets.filter((set) => set.unit === 'codePoints');
-    if (onDisk.length === this.learnedFrom.length && onDisk.every((set, i) => set === this.learnedFrom[i])) return;
-    this.learnedFrom = onDisk;
-    this.fromWorkspace = new Map(onDisk.map((set) => [set.key, set.annotations.filter((a) => a.status === 'accepted').map(toEntry)]));
-    this.workspaceVersion++;
+  private async readSidecar(uri: vscode.Uri): Promise<void> {
+    try {
+      const content = await readTextFile(uri);
+      const sidecar = content === undefined ? undefined : parseSidecar(content).sidecar;
+      if (sidecar) this.fromWorkspace.set(uri.toString(), sidecar.annotations.filter((a) => a.status === 'accepted').map(toEntry));
+      this.workspaceVersion++;
+    } catch {
+      // A broken sidecar teaches nothing; the store that owns it reports it.
+    }
   }
-
-  private learnedFrom: readonly object[] = [];
 
   /** The learned entries now; the same array as last time when nothing changed. */
   entries(): readonly LearnedEntry[] {
