@@ -35,7 +35,15 @@ async function main() {
   }
   if (withTests) {
     // mocha stays external: the test runner loads it from node_modules inside the extension host.
-    builds.push({ ...common, entryPoints: integrationTestEntries(), outdir: 'out/test/integration', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] });
+    builds.push({
+      ...common,
+      entryPoints: integrationTestEntries(),
+      outdir: 'out/test/integration',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode', 'mocha'],
+    });
   }
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

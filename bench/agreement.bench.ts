@@ -12,10 +12,35 @@ import { compareAnnotators } from '../src/core/review/compareAnnotators';
 import { measureAgreement } from '../src/core/review/measureAgreement';
 import { emitRows, seeded } from './benchRows';
 
-const VOCABULARY = ['قال', 'وزير', 'الخارجية', 'المغربي', 'في', 'الرباط', 'أمس', 'إن', 'الحكومة', 'ستعقد', 'اجتماعا', 'مع', 'ممثلي', 'الاتحاد', 'الأوروبي', 'يوم', 'الاثنين', 'المقبل', 'بالقاهرة', 'وأضاف', 'محمد', 'بن', 'سلمان', '،', '.'];
+const VOCABULARY = [
+  'قال',
+  'وزير',
+  'الخارجية',
+  'المغربي',
+  'في',
+  'الرباط',
+  'أمس',
+  'إن',
+  'الحكومة',
+  'ستعقد',
+  'اجتماعا',
+  'مع',
+  'ممثلي',
+  'الاتحاد',
+  'الأوروبي',
+  'يوم',
+  'الاثنين',
+  'المقبل',
+  'بالقاهرة',
+  'وأضاف',
+  'محمد',
+  'بن',
+  'سلمان',
+  '،',
+  '.',
+];
 const LABELS = ['PER', 'ORG', 'LOC', 'DATE', 'TIME', 'MISC'];
 const WORDS_PER_DOCUMENT = 300;
-
 
 function pick<T>(items: readonly T[], r: () => number): T {
   return items[Math.floor(r() * items.length)] as T;
@@ -50,7 +75,14 @@ function makeDocument(n: number, r: () => number): DocumentInput {
     else if (x < 0.3) second.push({ ...a, id: `t${second.length + 1}`, end: Math.max(a.start + 1, a.end - 2) });
     else second.push({ ...a, id: `t${second.length + 1}` });
   }
-  return { document: `doc-${n}.txt`, text, sets: [{ annotator: 'salma', annotations: first }, { annotator: 'omar', annotations: second }] };
+  return {
+    document: `doc-${n}.txt`,
+    text,
+    sets: [
+      { annotator: 'salma', annotations: first },
+      { annotator: 'omar', annotations: second },
+    ],
+  };
 }
 
 function time(run: () => void): number {
@@ -88,7 +120,9 @@ console.log(`agreement bench: ${count} documents × 2 annotators, ${WORDS_PER_DO
 console.log(`  tokenise (baseline)   ${baseline.toFixed(1).padStart(8)} ms  ${perSecond(baseline).padStart(9)} docs/s  1.00×`);
 console.log(`  measureAgreement      ${agreement.toFixed(1).padStart(8)} ms  ${perSecond(agreement).padStart(9)} docs/s  ${(agreement / baseline).toFixed(2)}× baseline`);
 console.log(`  compareAnnotators     ${comparison.toFixed(1).padStart(8)} ms  ${perSecond(comparison).padStart(9)} docs/s  ${(comparison / baseline).toFixed(2)}× baseline`);
-console.log(`  (check: exact F1 ${pair?.exact.f1.value?.toFixed(3)}, overlap F1 ${pair?.overlap.f1.value?.toFixed(3)}, κ ${pair?.cohenKappa.value?.toFixed(3)}, α ${report.total.krippendorffAlpha.value?.toFixed(3)})`);
+console.log(
+  `  (check: exact F1 ${pair?.exact.f1.value?.toFixed(3)}, overlap F1 ${pair?.overlap.f1.value?.toFixed(3)}, κ ${pair?.cohenKappa.value?.toFixed(3)}, α ${report.total.krippendorffAlpha.value?.toFixed(3)})`,
+);
 emitRows([
   {
     name: `agreement, ${count} docs × 2 annotators`,

@@ -42,7 +42,16 @@ async function bundle(): Promise<string> {
     `  void commands[name as keyof typeof commands].run(rest, io).then((c) => { process.exitCode = c; });`,
     `}`,
   ].join('\n');
-  await esbuild.build({ stdin: { contents: entry, loader: 'ts', resolveDir: root }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, loader: { '.json': 'json' }, logLevel: 'error' });
+  await esbuild.build({
+    stdin: { contents: entry, loader: 'ts', resolveDir: root },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: out,
+    loader: { '.json': 'json' },
+    logLevel: 'error',
+  });
   return out;
 }
 
@@ -91,7 +100,13 @@ async function main(): Promise<void> {
 
     const baseline = `detect, 1 thread: ${perSecond(detect1)}, ${rss(detect1)}`;
     const ratio = (m: Measured): string => `${(detect1.ms / m.ms).toFixed(2)}× speed`;
-    const line = (name: string, m: Measured): BenchRow => ({ name: `${name}, ${count} docs`, value: `${perSecond(m)}, peak RSS ${rss(m)}`, baseline, ratio: ratio(m), target: 'docs/s; RSS flat in the number of documents' });
+    const line = (name: string, m: Measured): BenchRow => ({
+      name: `${name}, ${count} docs`,
+      value: `${perSecond(m)}, peak RSS ${rss(m)}`,
+      baseline,
+      ratio: ratio(m),
+      target: 'docs/s; RSS flat in the number of documents',
+    });
     const rows: BenchRow[] = [
       line('cli detect, 1 thread', detect1),
       line(`cli detect, ${workers} workers`, detectN),

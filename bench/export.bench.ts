@@ -23,7 +23,16 @@ const documents = Array.from({ length: count }, (_, i) => {
     const start = at + 1;
     const end = text.indexOf(' ', start + 2);
     if (end < 0) break;
-    annotations.push({ id: `t${n}`, label: n % 4 === 0 ? 'DATE' : 'LOC', start, end, text: text.slice(start, end), status: 'accepted', source: 'manual', ...(n % 4 === 0 ? { value: '2023-01-17' } : {}) });
+    annotations.push({
+      id: `t${n}`,
+      label: n % 4 === 0 ? 'DATE' : 'LOC',
+      start,
+      end,
+      text: text.slice(start, end),
+      status: 'accepted',
+      source: 'manual',
+      ...(n % 4 === 0 ? { value: '2023-01-17' } : {}),
+    });
   }
   return { path: `news/${String(i).padStart(5, '0')}.txt`, text, annotations, annotator: 'bench' };
 });
@@ -35,6 +44,12 @@ const rows: BenchRow[] = [];
 for (const format of FORMATS) {
   const ms = bestOf(1, () => exportDocuments(format.id as FormatId, { documents }));
   console.log(`  ${format.id.padEnd(12)} ${perSecond(ms).padStart(9)} docs/s`);
-  rows.push({ name: `export ${format.id}, ${count} docs`, value: `${perSecond(ms)} docs/s`, baseline: `sidecar write ${perSecond(baseline)} docs/s`, ratio: `${(ms / baseline).toFixed(2)}×`, target: 'documents per second' });
+  rows.push({
+    name: `export ${format.id}, ${count} docs`,
+    value: `${perSecond(ms)} docs/s`,
+    baseline: `sidecar write ${perSecond(baseline)} docs/s`,
+    ratio: `${(ms / baseline).toFixed(2)}×`,
+    target: 'documents per second',
+  });
 }
 emitRows(rows);

@@ -31,7 +31,9 @@ annotations.length = 0;
 gc();
 const used = process.memoryUsage().heapUsed - before;
 const budget = 4 * textBytes + 300 * count;
-console.log(`text ${(textBytes / 1e6).toFixed(1)} MB (${index.codePointLength} code points), ${tracked.size} annotations: ${(used / 1e6).toFixed(1)} MB heap; budget ${(budget / 1e6).toFixed(1)} MB`);
+console.log(
+  `text ${(textBytes / 1e6).toFixed(1)} MB (${index.codePointLength} code points), ${tracked.size} annotations: ${(used / 1e6).toFixed(1)} MB heap; budget ${(budget / 1e6).toFixed(1)} MB`,
+);
 emitRows([
   {
     name: `memory, ${megabytes} MB text + ${count / 1000}k annotations`,

@@ -53,10 +53,7 @@ const grammar = {
       captures: { 1: { name: COMMENT } },
     },
     version: {
-      patterns: [
-        keyValue('tawsim', String.raw`\d+`, 'constant.numeric.version.tawsim'),
-        keyValue('tawsim', SCALAR, 'invalid.illegal.version.tawsim'),
-      ],
+      patterns: [keyValue('tawsim', String.raw`\d+`, 'constant.numeric.version.tawsim'), keyValue('tawsim', SCALAR, 'invalid.illegal.version.tawsim')],
     },
     document: {
       patterns: [

@@ -38,7 +38,9 @@ interface Counts {
 }
 const counts = new Map<string, Counts>(LABELS.map((l) => [l, { gold: 0, system: 0, exact: 0, overlapGold: 0, overlapSystem: 0, valued: 0, valueRight: 0 }]));
 
-const files = readdirSync(folder).filter((f) => f.endsWith('.txt.ann.yaml')).sort();
+const files = readdirSync(folder)
+  .filter((f) => f.endsWith('.txt.ann.yaml'))
+  .sort();
 let totalMs = 0;
 let totalChars = 0;
 for (const file of files) {
@@ -89,7 +91,8 @@ for (const file of files) {
         if (!matchedGold.has(gi)) console.log(`${file}: missed ${label} «${a.text}»`);
       });
       s.forEach((b, si) => {
-        if (!usedSystem.has(si)) console.log(`${file}: false ${label} «${b.text}» (${found.find((f) => index.toCodePoint(f.start) === b.start && f.label === label)?.reason ?? ''})`);
+        if (!usedSystem.has(si))
+          console.log(`${file}: false ${label} «${b.text}» (${found.find((f) => index.toCodePoint(f.start) === b.start && f.label === label)?.reason ?? ''})`);
       });
     }
   }
@@ -107,7 +110,7 @@ for (const label of LABELS) {
 rows.push(row('all', total));
 const widths = (rows[0] as string[]).map((_, i) => Math.max(...rows.map((r) => (r[i] as string).length)));
 for (const r of rows) console.log(r.map((cell, i) => cell.padStart(widths[i] as number)).join('  '));
-console.log(`\n${files.length} texts, ${totalChars} characters, recognise ${(totalMs).toFixed(1)} ms${noDate ? ' (without publication dates)' : ''}`);
+console.log(`\n${files.length} texts, ${totalChars} characters, recognise ${totalMs.toFixed(1)} ms${noDate ? ' (without publication dates)' : ''}`);
 
 function row(label: string, c: Counts): string[] {
   const pe = c.system ? c.exact / c.system : 0;

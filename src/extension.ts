@@ -62,7 +62,12 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   const log = createLogger();
   let settings = readSettings();
   const problems = new ProblemReporter();
-  const sync = new SidecarSync(() => settings.labels, problems, log, () => settings.conflict);
+  const sync = new SidecarSync(
+    () => settings.labels,
+    problems,
+    log,
+    () => settings.conflict,
+  );
   const sidecarFiles = new SidecarWatcher();
   stores = new AnnotationStores(settings, sync, log, sidecarFiles);
   const storesRef = stores;

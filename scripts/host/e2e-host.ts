@@ -95,7 +95,13 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    if (await row.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+    if (
+      await row.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     await page.keyboard.press('Escape');
     if (Date.now() > until) throw new Error(`"${title}" never appeared in the command palette`);
   }

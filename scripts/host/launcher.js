@@ -22,16 +22,19 @@ const { format } = require('node:util');
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const HOST_DIR = process.env.TAWSIM_HOST_DIR || path.join(REPO_ROOT, '.vscode-test', 'code-server');
 const CHROMIUM = process.env.TAWSIM_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // Variables that code-server reads and that would override the command line: PORT beats
 // --bind-addr, VSCODE_IPC_HOOK_CLI (set in VS Code terminals) makes it hand the folder to
 // the VS Code it was started from instead of serving.
 const SERVER_ENV_OVERRIDES = [
-  'PORT', 'CODE_SERVER_HOST', 'CODE_SERVER_CONFIG', 'CODE_SERVER_SESSION_SOCKET',
-  'VSCODE_IPC_HOOK_CLI', 'PASSWORD', 'HASHED_PASSWORD', 'VSCODE_PROXY_URI',
+  'PORT',
+  'CODE_SERVER_HOST',
+  'CODE_SERVER_CONFIG',
+  'CODE_SERVER_SESSION_SOCKET',
+  'VSCODE_IPC_HOOK_CLI',
+  'PASSWORD',
+  'HASHED_PASSWORD',
+  'VSCODE_PROXY_URI',
 ];
 
 function freePort() {
@@ -79,21 +82,42 @@ async function startServer(options = {}) {
     XDG_CACHE_HOME: path.join(tmp, 'cache'),
   });
   const args = [
-    entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened', '--disable-proxy',
+    entry,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    path.join(tmp, 'user-data'),
+    '--extensions-dir',
+    extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--disable-proxy',
   ];
   const child = spawn(process.execPath, args, {
-    env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Kept so a server that fails to start can explain why; silent otherwise.
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
 
   const cleanUpNow = () => {
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
-    try { fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 }); } catch { /* best effort */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    try {
+      fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      /* best effort */
+    }
   };
   // Last resort when the caller exits without stopping (e.g. Playwright's own SIGINT
   // handler calls process.exit): synchronous, so it works in 'exit'.
@@ -139,7 +163,11 @@ async function startServer(options = {}) {
 
   const base = `http://127.0.0.1:${port}`;
   return {
-    port, base, tmp, process: child, exited,
+    port,
+    base,
+    tmp,
+    process: child,
+    exited,
     /** vscode-remote URI the workbench needs for paths on the server side. */
     remoteUri: (p) => `vscode-remote://127.0.0.1:${port}${pathToFileURL(path.resolve(p)).pathname}`,
     stop,
@@ -147,7 +175,13 @@ async function startServer(options = {}) {
 }
 
 async function killGroup(child, exited) {
-  const kill = (signal) => { try { process.kill(-child.pid, signal); } catch { /* already gone */ } };
+  const kill = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
   kill('SIGTERM');
   const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), 3000).unref());
   await Promise.race([exited, timer]);
@@ -213,9 +247,15 @@ function parseDesktopArgs(argv) {
 // Workbench chatter with no bearing on a test run (the host is offline); shown with
 // TAWSIM_HOST_VERBOSE=1.
 const NOISE = [
-  /open-vsx\.org/, /vsda/, /^Resolv(ing|ed) connection token/, /^Creating a socket/,
-  /^Updating additional builtin extensions cache/, /^\[Service Worker\]/, /^ChatSessionStore:/,
-  /^No search provider registered/, /^Creation of workbench contribution/,
+  /open-vsx\.org/,
+  /vsda/,
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/,
+  /^ChatSessionStore:/,
+  /^No search provider registered/,
+  /^Creation of workbench contribution/,
 ];
 
 function printLog(type, args) {
@@ -236,7 +276,12 @@ async function main() {
   let browser;
   let finish;
   let finished = false;
-  const result = new Promise((resolve) => { finish = (code) => { finished = true; resolve(code); }; });
+  const result = new Promise((resolve) => {
+    finish = (code) => {
+      finished = true;
+      resolve(code);
+    };
+  });
   const timer = setTimeout(() => {
     console.error(`launcher: no result after ${timeoutMs} ms (TAWSIM_TEST_TIMEOUT_MS)`);
     finish(2);
@@ -261,7 +306,10 @@ async function main() {
       finish(Number(code) || 0);
     });
     page.on('pageerror', (err) => console.error(`launcher: page error: ${err.message}`));
-    page.on('crash', () => { console.error('launcher: page crashed'); finish(2); });
+    page.on('crash', () => {
+      console.error('launcher: page crashed');
+      finish(2);
+    });
     const url = workbenchUrl(server, opts);
     if (process.env.TAWSIM_HOST_VERBOSE) console.log(`launcher: ${url}`);
     await page.goto(url);

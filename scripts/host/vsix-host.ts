@@ -15,7 +15,6 @@ import * as path from 'node:path';
 import { startHost } from './e2e-host';
 import type { Host, HostOptions } from './e2e-host';
 
-
 /** What this file needs of the launcher: where the repository and the installed host are. */
 interface LauncherPaths {
   REPO_ROOT: string;
@@ -49,10 +48,20 @@ export function installVsix(vsix: string, extensionsDir: string): string {
   const entry = path.join(launcher.HOST_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-install-'));
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env, HOME: tmp, XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data'), XDG_CACHE_HOME: path.join(tmp, 'cache') };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      HOME: tmp,
+      XDG_CONFIG_HOME: path.join(tmp, 'config'),
+      XDG_DATA_HOME: path.join(tmp, 'data'),
+      XDG_CACHE_HOME: path.join(tmp, 'cache'),
+    };
     // Set in VS Code terminals; it would hand the install to the VS Code the tests run from.
     delete env['VSCODE_IPC_HOOK_CLI'];
-    const run = spawnSync(process.execPath, [entry, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(tmp, 'user-data'), '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, [entry, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(tmp, 'user-data'), '--install-extension', vsix], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
     if (run.status !== 0 || !/successfully installed/.test(output)) throw new Error(`installing ${vsix} failed (${run.status ?? run.signal}):\n${output}`);
     return output;

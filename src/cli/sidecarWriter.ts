@@ -52,7 +52,9 @@ async function checkAndWrite(file: string, expectedOnDisk: string | undefined, n
   const theirs = parseSidecar(current);
   if (!theirs.sidecar || !theirs.writable) {
     const problem = theirs.problems.find((p) => p.severity === 'error');
-    throw new SidecarConflictError(`${file}: ${what} by another program and cannot be merged: line ${problem?.line ?? 1}: ${problem?.message ?? 'unreadable'}; nothing was written`);
+    throw new SidecarConflictError(
+      `${file}: ${what} by another program and cannot be merged: line ${problem?.line ?? 1}: ${problem?.message ?? 'unreadable'}; nothing was written`,
+    );
   }
   if (theirs.sidecar.document.sha256 !== mine.sidecar.document.sha256) {
     throw new SidecarConflictError(`${file}: ${what} by another program for a different version of ${mine.sidecar.document.path} (sha256 differs); nothing was written`);
@@ -86,7 +88,10 @@ async function withLock<T>(file: string, work: () => Promise<T>): Promise<T> {
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const age = await fs.stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await fs.stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > STALE_LOCK_MS) await fs.rm(lock, { force: true });
       else if (Date.now() > until) throw new SidecarConflictError(`${file}: another program is writing it (lock ${lock}); nothing was written`);
       else await new Promise((r) => setTimeout(r, pause));

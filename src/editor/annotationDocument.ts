@@ -6,7 +6,6 @@ import type { TextEdit } from '../core/model/shift';
 import { TrackedAnnotations } from '../core/model/trackedAnnotations';
 import type { SidecarProblem } from '../core/sidecar/sidecarTypes';
 
-
 /**
  * The annotations of one open text document and the state of its sidecar. Offsets are UTF-16, as
  * in the editor. This class holds state and applies changes; reading and writing files is the

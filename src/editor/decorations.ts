@@ -151,7 +151,6 @@ export class DecorationPainter implements vscode.Disposable {
     });
   }
 
-
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const t of this.types.values()) disposeTypes(t);

@@ -57,7 +57,11 @@ export class ProblemReporter implements SyncReporter, vscode.Disposable {
       store.problems.map((p) => {
         const line = Math.max(0, (p.line ?? 1) - 1);
         const col = Math.max(0, (p.column ?? 1) - 1);
-        const d = new vscode.Diagnostic(new vscode.Range(line, col, line, col + 1), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+        const d = new vscode.Diagnostic(
+          new vscode.Range(line, col, line, col + 1),
+          p.message,
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+        );
         d.source = 'Tawsim';
         return d;
       }),

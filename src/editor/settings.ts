@@ -44,7 +44,13 @@ function validLabels(value: unknown): readonly LabelDefinition[] {
   if (!Array.isArray(value)) return DEFAULT_LABELS;
   const labels = value.filter(
     (l): l is LabelDefinition =>
-      typeof l === 'object' && l !== null && typeof l.id === 'string' && LABEL_ID_PATTERN.test(l.id) && typeof l.en === 'string' && typeof l.ar === 'string' && typeof l.color === 'string',
+      typeof l === 'object' &&
+      l !== null &&
+      typeof l.id === 'string' &&
+      LABEL_ID_PATTERN.test(l.id) &&
+      typeof l.en === 'string' &&
+      typeof l.ar === 'string' &&
+      typeof l.color === 'string',
   );
   return labels.length > 0 ? labels : DEFAULT_LABELS;
 }

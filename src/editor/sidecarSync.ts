@@ -88,10 +88,12 @@ export class SidecarSync {
   write(store: AnnotationDocument, document: vscode.TextDocument): Promise<void> {
     const key = store.sidecarUri.toString();
     const previous = this.writing.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.writeNow(store, document)).catch((e: unknown) => {
-      this.log.error(`Writing ${key} failed: ${(e as Error).message}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Tawsim could not write {0}: {1}', basename(store.sidecarUri), (e as Error).message));
-    });
+    const next = previous
+      .then(() => this.writeNow(store, document))
+      .catch((e: unknown) => {
+        this.log.error(`Writing ${key} failed: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Tawsim could not write {0}: {1}', basename(store.sidecarUri), (e as Error).message));
+      });
     this.writing.set(key, next);
     return next;
   }

@@ -23,7 +23,10 @@ async function showTawsimViews(page: Page): Promise<void> {
   await icon.waitFor({ timeout: 30_000 });
   const selected = await icon.evaluate((a) => a.closest('.action-item')?.classList.contains('checked') ?? false);
   if (!selected) await icon.click();
-  await page.locator('.pane-header', { hasText: /Annotations/i }).first().waitFor();
+  await page
+    .locator('.pane-header', { hasText: /Annotations/i })
+    .first()
+    .waitFor();
 }
 
 /** Rows of one view in the side bar, found by its title. */
@@ -71,7 +74,9 @@ describe('README screenshots in the browser-hosted VS Code', function () {
       .then((h) => h.jsonValue());
     assert.ok(dashed > 3, `dashed suggestion boxes: ${dashed}`);
     // The Annotations view lists the samples that have sidecars.
-    await viewRows(page, /Annotations/i).first().waitFor({ timeout: 30_000 });
+    await viewRows(page, /Annotations/i)
+      .first()
+      .waitFor({ timeout: 30_000 });
     assert.ok((await viewRows(page, /Annotations/i).count()) >= 2, 'the Annotations view lists the annotated samples');
     await page.mouse.move(5, 5);
     await page.waitForTimeout(500);
@@ -139,7 +144,8 @@ describe('the browser build in the web worker extension host', function () {
     const extensions = fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-web-exts-'));
     const target = path.join(extensions, 'tawsim.tawsim-0.1.0');
     fs.mkdirSync(target);
-    for (const f of ['package.json', 'package.nls.json', 'package.nls.ar.json', 'dist', 'media', 'l10n', 'syntaxes', 'language-configuration.json', 'walkthrough', 'samples']) fs.cpSync(path.join(root, f), path.join(target, f), { recursive: true });
+    for (const f of ['package.json', 'package.nls.json', 'package.nls.ar.json', 'dist', 'media', 'l10n', 'syntaxes', 'language-configuration.json', 'walkthrough', 'samples'])
+      fs.cpSync(path.join(root, f), path.join(target, f), { recursive: true });
     const manifest = JSON.parse(fs.readFileSync(path.join(target, 'package.json'), 'utf8')) as Record<string, unknown>;
     assert.equal(manifest['browser'], './dist/web/extension.js', 'package.json names the browser entry');
     delete manifest['main'];
@@ -172,7 +178,10 @@ describe('the browser build in the web worker extension host', function () {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill('>Tawsim: Tag Selection');
-    await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Tawsim: Tag Selection…$/ }).first().click();
+    await page
+      .locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Tawsim: Tag Selection…$/ })
+      .first()
+      .click();
     // The label pick follows in the same widget, so the palette's closing is not waited for.
     await page.locator('.quick-input-widget input[placeholder^="Label"]').waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'LOC' }).first().click();
@@ -187,7 +196,9 @@ describe('the browser build in the web worker extension host', function () {
     assert.ok(tagged, 'the sidecar was written through workspace.fs with the new LOC span');
     assert.ok(loaded.length > 0, 'the web worker host fetched dist/web/extension.js');
     await showTawsimViews(page);
-    await viewRows(page, /Annotations/i).first().waitFor({ timeout: 30_000 });
+    await viewRows(page, /Annotations/i)
+      .first()
+      .waitFor({ timeout: 30_000 });
     assert.ok((await viewRows(page, /Annotations/i).count()) >= 3, 'the Annotations view lists the samples, the new sidecar included');
 
     // Review reads the other annotators' sidecars through workspace.fs too.
@@ -195,10 +206,15 @@ describe('the browser build in the web worker extension host', function () {
     await page.keyboard.press('F1');
     await input.waitFor();
     await input.fill('>Tawsim: Review…');
-    await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Tawsim: Review…$/ }).first().click();
+    await page
+      .locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Tawsim: Review…$/ })
+      .first()
+      .click();
     await page.locator('.quick-input-widget input[placeholder^="Annotators"]').waitFor();
     await page.keyboard.press('Enter');
-    await viewRows(page, /^\s*Review/i).nth(2).waitFor({ timeout: 30_000 });
+    await viewRows(page, /^\s*Review/i)
+      .nth(2)
+      .waitFor({ timeout: 30_000 });
 
     // The statistics page loads its script and stylesheet from the extension's media folder.
     await runCommand(page, 'Tawsim: Annotation Statistics');

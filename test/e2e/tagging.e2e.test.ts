@@ -39,10 +39,17 @@ describe('end to end in the browser-hosted VS Code', function () {
     const page = (host as Host).page;
     await openFile(page, SAMPLE);
     // Saved tags from the sidecar are painted as background boxes.
-    await page.waitForFunction(() => document.querySelectorAll('.editor-instance .view-overlays .cdr, .editor-instance .view-overlays div[class*="ced-"]').length > 0, undefined, { timeout: 30_000 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => document.querySelectorAll('.editor-instance .view-overlays .cdr, .editor-instance .view-overlays div[class*="ced-"]').length > 0, undefined, {
+        timeout: 30_000,
+      })
+      .catch(() => undefined);
     await page.waitForTimeout(1500);
     const before = await overlayColours(page);
-    assert.ok(before.some((c) => LOC_BACKGROUND.test(c)), `LOC colour among ${JSON.stringify([...new Set(before)])}`);
+    assert.ok(
+      before.some((c) => LOC_BACKGROUND.test(c)),
+      `LOC colour among ${JSON.stringify([...new Set(before)])}`,
+    );
 
     // Select an untagged phrase with the find widget (Escape leaves the match selected).
     await page.keyboard.press('Control+F');
@@ -67,12 +74,18 @@ describe('end to end in the browser-hosted VS Code', function () {
     assert.ok(found, 'the sidecar on disk holds the new MISC span at its code point offset');
     const after = await overlayColours(page);
     assert.ok(!before.some((c) => MISC_BACKGROUND.test(c)), 'no MISC tag before');
-    assert.ok(after.some((c) => MISC_BACKGROUND.test(c)), `the new MISC tag is painted in its colour: ${JSON.stringify([...new Set(after)])}`);
+    assert.ok(
+      after.some((c) => MISC_BACKGROUND.test(c)),
+      `the new MISC tag is painted in its colour: ${JSON.stringify([...new Set(after)])}`,
+    );
 
     // Overlay-only decorations: every rendered line is one text span, as without decorations.
     const spansPerLine = await page.$$eval('.editor-instance .view-lines .view-line', (lines) => lines.map((l) => l.querySelectorAll(':scope > span > span').length));
     assert.ok(spansPerLine.length > 3);
-    assert.ok(spansPerLine.every((n) => n <= 1), `spans per line: ${JSON.stringify(spansPerLine)}`);
+    assert.ok(
+      spansPerLine.every((n) => n <= 1),
+      `spans per line: ${JSON.stringify(spansPerLine)}`,
+    );
 
     await page.mouse.move(5, 5);
     await page.screenshot({ path: path.join(root, 'media', 'screenshots', 'tagging.png') });

@@ -74,7 +74,19 @@ describe('the packaged extension, installed from its .vsix into the browser-host
     const installed = fs.readdirSync(extensionsDir).find((d) => d.startsWith('tawsim.tawsim-'));
     assert.ok(installed, `installed folder among ${fs.readdirSync(extensionsDir).join(', ')}`);
     const dir = path.join(extensionsDir, installed);
-    for (const f of ['dist/extension.js', 'dist/web/extension.js', 'media/icon.png', 'media/statistics/statistics.js', 'media/file-icon.svg', 'syntaxes/tawsim-annotations.tmLanguage.json', 'language-configuration.json', 'l10n/bundle.l10n.ar.json', 'package.nls.ar.json', 'walkthrough/open.md', `samples/${SAMPLE}`]) {
+    for (const f of [
+      'dist/extension.js',
+      'dist/web/extension.js',
+      'media/icon.png',
+      'media/statistics/statistics.js',
+      'media/file-icon.svg',
+      'syntaxes/tawsim-annotations.tmLanguage.json',
+      'language-configuration.json',
+      'l10n/bundle.l10n.ar.json',
+      'package.nls.ar.json',
+      'walkthrough/open.md',
+      `samples/${SAMPLE}`,
+    ]) {
       assert.ok(fs.existsSync(path.join(dir, f)), `${f} is in the package`);
     }
     for (const f of ['src', 'test', 'node_modules', 'scripts', 'dist/extension.js.map', 'dist/cli.js', 'tsconfig.json']) {
@@ -87,7 +99,11 @@ describe('the packaged extension, installed from its .vsix into the browser-host
     await runCommand(page, 'Tawsim: Open Sample Article');
     await page.locator(`.tab.active[data-resource-name="${SAMPLE}"]`).waitFor({ timeout: 30_000 });
     // The status bar counts the tags of the active document: none yet in the user's own sidecar.
-    await page.locator('.statusbar-item', { hasText: /^\s*0\s*$/ }).locator('.codicon-tag').first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.statusbar-item', { hasText: /^\s*0\s*$/ })
+      .locator('.codicon-tag')
+      .first()
+      .waitFor({ timeout: 30_000 });
 
     await page.keyboard.press('Control+F');
     await page.keyboard.type('مياه البحر');
@@ -99,20 +115,31 @@ describe('the packaged extension, installed from its .vsix into the browser-host
     await page.locator('.quick-input-widget input').fill('MISC');
     await page.keyboard.press('Enter');
 
-    await page.locator('.statusbar-item', { hasText: /^\s*1\s*$/ }).locator('.codicon-tag').first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.statusbar-item', { hasText: /^\s*1\s*$/ })
+      .locator('.codicon-tag')
+      .first()
+      .waitFor({ timeout: 30_000 });
     // Painting is debounced after the status bar's update.
     let colours: string[] = [];
-    const painted = await waitFor('the MISC tag to be painted', async () => {
-      colours = await page.$$eval('.editor-instance .view-overlays div', (nodes) => nodes.map((n) => getComputedStyle(n).backgroundColor));
-      return colours.some((c) => MISC_BACKGROUND.test(c));
-    }, 10_000).catch(() => false);
+    const painted = await waitFor(
+      'the MISC tag to be painted',
+      async () => {
+        colours = await page.$$eval('.editor-instance .view-overlays div', (nodes) => nodes.map((n) => getComputedStyle(n).backgroundColor));
+        return colours.some((c) => MISC_BACKGROUND.test(c));
+      },
+      10_000,
+    ).catch(() => false);
     assert.ok(painted, `the MISC tag is painted: ${JSON.stringify([...new Set(colours)])}`);
 
     // The sample lives in the extension's global storage, beside its new sidecar.
     const storage = path.join((host as Host).serverTmp, 'user-data', 'User', 'globalStorage', 'tawsim.tawsim', 'sample');
     const sidecarFile = path.join(storage, `${SAMPLE}.ann.yaml`);
     const sidecar = await waitFor('the sidecar to be written', async () => fs.existsSync(sidecarFile) && parseSidecar(fs.readFileSync(sidecarFile, 'utf8')).sidecar);
-    assert.deepEqual(sidecar.annotations.map((a) => [a.label, a.text]), [['MISC', 'مياه البحر']]);
+    assert.deepEqual(
+      sidecar.annotations.map((a) => [a.label, a.text]),
+      [['MISC', 'مياه البحر']],
+    );
   });
 
   it('shows a sidecar as Tawsim Annotations: coloured by the grammar, with lenses that reveal spans and live problems', async () => {
@@ -135,7 +162,10 @@ describe('the packaged extension, installed from its .vsix into the browser-host
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Home');
     await page.mouse.move(5, 5);
-    await page.locator('.editor-instance .find-widget.visible').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+    await page
+      .locator('.editor-instance .find-widget.visible')
+      .waitFor({ state: 'detached', timeout: 5000 })
+      .catch(() => undefined);
     await page.waitForTimeout(500);
     fs.mkdirSync(path.join(root, 'media', 'screenshots'), { recursive: true });
     await page.screenshot({ path: path.join(root, 'media', 'screenshots', 'sidecar.png') });

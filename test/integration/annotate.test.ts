@@ -24,7 +24,11 @@ describe('tag, see, save, reload', () => {
     const [a] = sidecar.annotations;
     const start = codePointOffset(file, 'المغرب', 1);
     assert.deepEqual([a?.label, a?.start, a?.end, a?.text, a?.status, a?.source], ['LOC', start, start + 6, 'المغرب', 'accepted', 'manual']);
-    assert.notEqual(start, fs.readFileSync(file, 'utf8').indexOf('المغرب', fs.readFileSync(file, 'utf8').indexOf('المغرب') + 1), 'the test text makes UTF-16 and code points differ');
+    assert.notEqual(
+      start,
+      fs.readFileSync(file, 'utf8').indexOf('المغرب', fs.readFileSync(file, 'utf8').indexOf('المغرب') + 1),
+      'the test text makes UTF-16 and code points differ',
+    );
     assert.equal(sidecar.document.length, [...fs.readFileSync(file, 'utf8')].length);
   });
 
@@ -40,7 +44,10 @@ describe('tag, see, save, reload', () => {
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await running;
-    assert.deepEqual(store.tracked.all.map((a) => [a.label, a.text]), [['LOC', 'الرباط']]);
+    assert.deepEqual(
+      store.tracked.all.map((a) => [a.label, a.text]),
+      [['LOC', 'الرباط']],
+    );
   });
 
   it('tags several selections at once and refuses the same span and label twice, but allows nesting', async () => {
@@ -89,7 +96,10 @@ describe('tag, see, save, reload', () => {
     await vscode.commands.executeCommand('undo');
     await waitFor('the tag to come back', () => store.tracked.all.length === 1);
     assert.equal(store.tracked.all[0]?.text, 'الرباط');
-    assert.equal(editor.document.getText(new vscode.Range(editor.document.positionAt(store.tracked.all[0]?.start ?? 0), editor.document.positionAt(store.tracked.all[0]?.end ?? 0))), 'الرباط');
+    assert.equal(
+      editor.document.getText(new vscode.Range(editor.document.positionAt(store.tracked.all[0]?.start ?? 0), editor.document.positionAt(store.tracked.all[0]?.end ?? 0))),
+      'الرباط',
+    );
   });
 
   it('removes, relabels, notes, undoes and redoes annotation changes', async () => {
@@ -118,7 +128,11 @@ describe('tag, see, save, reload', () => {
     const file = freshCopy('article.txt');
     const editor = await openInEditor(file);
     await storeFor(api, file);
-    for (const [quote, label] of [['المغرب', 'LOC'], ['الرباط', 'LOC'], ['الأردن', 'LOC']] as const) {
+    for (const [quote, label] of [
+      ['المغرب', 'LOC'],
+      ['الرباط', 'LOC'],
+      ['الأردن', 'LOC'],
+    ] as const) {
       editor.selection = select(editor, quote);
       await vscode.commands.executeCommand(CommandId.tag, { label });
     }

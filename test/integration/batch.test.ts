@@ -51,7 +51,13 @@ describe('batch commands: pre-annotate folder, validate workspace', () => {
     fs.copyFileSync(path.join(dir, 'article.txt'), path.join(dir, 'sub', 'tagged.txt'));
     fs.copyFileSync(path.join(dir, 'article.txt'), path.join(dir, 'broken.txt'));
     const tagged = path.join(dir, 'sub', 'tagged.txt');
-    fs.writeFileSync(`${tagged}.ann.yaml`, sidecarContent(tagged, [['الرباط', 'LOC', 0, 'accepted'], ['المغرب', 'LOC', 0, 'rejected']]));
+    fs.writeFileSync(
+      `${tagged}.ann.yaml`,
+      sidecarContent(tagged, [
+        ['الرباط', 'LOC', 0, 'accepted'],
+        ['المغرب', 'LOC', 0, 'rejected'],
+      ]),
+    );
     const brokenSidecar = 'tawsim: 1\ndocument: [unclosed\n';
     fs.writeFileSync(path.join(dir, 'broken.txt.ann.yaml'), brokenSidecar);
 
@@ -80,7 +86,11 @@ describe('batch commands: pre-annotate folder, validate workspace', () => {
     assert.equal(after.annotations.filter((a) => keyOf(a) === keyOf(rejected)).length, 1, 'a rejected span is not suggested again');
     assert.equal(new Set(after.annotations.map(keyOf)).size, after.annotations.length, 'no span and label twice');
 
-    const before = new Map(['article.txt.ann.yaml', 'notes.md.ann.yaml', path.join('sub', 'tagged.txt.ann.yaml')].filter((f) => fs.existsSync(path.join(dir, f))).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+    const before = new Map(
+      ['article.txt.ann.yaml', 'notes.md.ann.yaml', path.join('sub', 'tagged.txt.ann.yaml')]
+        .filter((f) => fs.existsSync(path.join(dir, f)))
+        .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+    );
     const again = await vscode.commands.executeCommand<PreannotateOutcome>(PREANNOTATE, { uri: dir });
     assert.equal(again?.suggestions, 0);
     assert.equal(again?.sidecarsWritten, 0);
@@ -102,13 +112,20 @@ describe('batch commands: pre-annotate folder, validate workspace', () => {
     const sidecar = await waitForSidecar(`${file}.ann.yaml`, (s) => s.annotations.length === suggested.length + 1);
     assert.deepEqual(sidecar.annotations.find((a) => a.id === 't1')?.status, 'accepted');
     await vscode.commands.executeCommand('tawsim.undo');
-    assert.deepEqual(store.tracked.all.map((a) => a.status), ['accepted'], 'one annotation undo takes the whole pre-annotation back');
+    assert.deepEqual(
+      store.tracked.all.map((a) => a.status),
+      ['accepted'],
+      'one annotation undo takes the whole pre-annotation back',
+    );
   });
 
   it('validates every sidecar of the workspace into the Problems panel, on the line of the annotation, and re-checks a fixed sidecar on save', async () => {
     const dir = freshFolder(['article.txt']);
     const file = path.join(dir, 'article.txt');
-    const good = sidecarContent(file, [['الرباط', 'LOC', 0, 'accepted'], ['المغرب', 'LOC', 1, 'accepted']]);
+    const good = sidecarContent(file, [
+      ['الرباط', 'LOC', 0, 'accepted'],
+      ['المغرب', 'LOC', 1, 'accepted'],
+    ]);
     fs.writeFileSync(`${file}.ann.yaml`, good);
     // The text changes outside the editor: the second tag no longer covers its quote.
     const original = fs.readFileSync(file, 'utf8');

@@ -33,25 +33,34 @@ describe('concurrent writers of one sidecar', () => {
     await closeAll();
   });
 
-  it('takes the command line\'s write when there are no unsaved annotation changes', async () => {
+  it("takes the command line's write when there are no unsaved annotation changes", async () => {
     const file = freshCopy('article.txt');
     const sidecar = `${file}.ann.yaml`;
     const first = sidecarFor(file, [['الرباط', 'LOC']]);
     fs.writeFileSync(sidecar, first);
     await openInEditor(file);
     const store = await storeFor(api, file);
-    assert.deepEqual(store.tracked.all.map((a) => a.text), ['الرباط']);
+    assert.deepEqual(
+      store.tracked.all.map((a) => a.text),
+      ['الرباط'],
+    );
     // `tawsim` on the command line: checked, atomic (temporary file and rename).
-    const theirs = sidecarFor(file, [['الرباط', 'LOC'], ['الأردن', 'LOC']]);
+    const theirs = sidecarFor(file, [
+      ['الرباط', 'LOC'],
+      ['الأردن', 'LOC'],
+    ]);
     assert.equal((await writeSidecarChecked(sidecar, first, theirs, 'fail')).outcome, 'written');
-    await waitFor('the command line\'s sidecar to be loaded', () => store.tracked.all.length === 2, 15_000);
+    await waitFor("the command line's sidecar to be loaded", () => store.tracked.all.length === 2, 15_000);
     assert.equal(store.unsaved, false);
     assert.equal(fs.readFileSync(sidecar, 'utf8'), theirs, 'the file is left as they wrote it');
     // No temporary file is left, or taken for a sidecar.
-    assert.deepEqual(fs.readdirSync(path.dirname(file)).filter((n) => n.endsWith('.tmp')), []);
+    assert.deepEqual(
+      fs.readdirSync(path.dirname(file)).filter((n) => n.endsWith('.tmp')),
+      [],
+    );
   });
 
-  it('never overwrites another writer\'s sidecar while it has unsaved annotation changes', async () => {
+  it("never overwrites another writer's sidecar while it has unsaved annotation changes", async () => {
     const file = freshCopy('article.txt');
     const sidecar = `${file}.ann.yaml`;
     const first = sidecarFor(file, [['الرباط', 'LOC']]);
@@ -69,7 +78,10 @@ describe('concurrent writers of one sidecar', () => {
     assert.deepEqual(mine, ['الأردن', 'الرباط']);
 
     // Another writer (the command line) changes the sidecar on disk.
-    const theirs = sidecarFor(file, [['الرباط', 'PER'], ['المغرب', 'LOC']]);
+    const theirs = sidecarFor(file, [
+      ['الرباط', 'PER'],
+      ['المغرب', 'LOC'],
+    ]);
     assert.equal((await writeSidecarChecked(sidecar, first, theirs, 'fail')).outcome, 'written');
     // The watcher sees it; with unsaved changes the extension asks (a modal: Keep Mine, Take
     // Theirs, Merge Both) and writes nothing until answered. A test cannot click a modal, so it

@@ -56,15 +56,21 @@ describe('export and import commands', () => {
     const dir = freshFolder(['article.txt']);
     const file = path.join(dir, 'article.txt');
     // The second المغرب comes after a flag emoji: code points and UTF-16 units differ there.
-    writeSidecar(file, [['المغرب', 'LOC', 1], ['الرباط', 'LOC', 0]]);
+    writeSidecar(file, [
+      ['المغرب', 'LOC', 1],
+      ['الرباط', 'LOC', 0],
+    ]);
     const target = path.join(dir, 'out');
     const outcome = await vscode.commands.executeCommand<ExportOutcome>(EXPORT, { uri: vscode.Uri.file(file).toString(), format: 'brat', target });
     assert.equal(outcome.documents, 1);
     // brat lines come in text order: الرباط (second line) after المغرب (first line).
-    assert.deepEqual(bratSpans(path.join(target, 'article.ann')), [
-      ['LOC', codePointOffset(file, 'المغرب', 1), codePointOffset(file, 'المغرب', 1) + 6, 'المغرب'],
-      ['LOC', codePointOffset(file, 'الرباط'), codePointOffset(file, 'الرباط') + 6, 'الرباط'],
-    ].sort((a, b) => Number(a[1]) - Number(b[1])));
+    assert.deepEqual(
+      bratSpans(path.join(target, 'article.ann')),
+      [
+        ['LOC', codePointOffset(file, 'المغرب', 1), codePointOffset(file, 'المغرب', 1) + 6, 'المغرب'],
+        ['LOC', codePointOffset(file, 'الرباط'), codePointOffset(file, 'الرباط') + 6, 'الرباط'],
+      ].sort((a, b) => Number(a[1]) - Number(b[1])),
+    );
     assert.equal(fs.readFileSync(path.join(target, 'article.txt'), 'utf8'), fs.readFileSync(file, 'utf8'));
     assert.ok(fs.existsSync(path.join(target, 'annotation.conf')));
   });
@@ -94,7 +100,10 @@ describe('export and import commands', () => {
     fs.mkdirSync(path.join(dir, 'news'));
     fs.copyFileSync(path.join(dir, 'article.txt'), path.join(dir, 'news', 'article.txt'));
     writeSidecar(path.join(dir, 'article.txt'), [['الرباط', 'LOC', 0]]);
-    writeSidecar(path.join(dir, 'news', 'article.txt'), [['للقيادة العامة', 'ORG', 0], ['العامة', 'MISC', 0]]);
+    writeSidecar(path.join(dir, 'news', 'article.txt'), [
+      ['للقيادة العامة', 'ORG', 0],
+      ['العامة', 'MISC', 0],
+    ]);
     const target = path.join(dir, 'out');
     const outcome = await vscode.commands.executeCommand<ExportOutcome>(EXPORT, { uri: vscode.Uri.file(dir).toString(), format: 'conll', target, scheme: 'bioes' });
     assert.equal(outcome.documents, 2, 'crlf.txt has no sidecar and is not exported');
@@ -102,7 +111,10 @@ describe('export and import commands', () => {
     assert.equal(conll.match(/-DOCSTART-/g)?.length, 2);
     assert.match(conll, /^الرباط S-LOC$/m);
     assert.match(conll, /^العامة E-ORG$/m);
-    assert.deepEqual(outcome.warnings.flatMap((w) => w.annotations.map((a) => a.text)), ['العامة']);
+    assert.deepEqual(
+      outcome.warnings.flatMap((w) => w.annotations.map((a) => a.text)),
+      ['العامة'],
+    );
     assert.match(outcome.warnings[0]?.path ?? '', /^news\/article\.txt$/);
   });
 
@@ -130,10 +142,13 @@ describe('export and import commands', () => {
     assert.equal(outcome.warnings.length, 1, 'the relation is reported as not imported');
     const sidecar = readSidecar(path.join(dir, 'cairo-metro-line.txt.ann.yaml'));
     assert.equal(sidecar.annotator, 'lab');
-    assert.deepEqual(sidecar.annotations.slice(0, 2).map((a) => [a.label, a.start, a.end, a.text, a.source]), [
-      ['LOC', 0, 7, 'القاهرة', 'import'],
-      ['ORG', 16, 38, 'الهيئة القومية للأنفاق', 'import'],
-    ]);
+    assert.deepEqual(
+      sidecar.annotations.slice(0, 2).map((a) => [a.label, a.start, a.end, a.text, a.source]),
+      [
+        ['LOC', 0, 7, 'القاهرة', 'import'],
+        ['ORG', 16, 38, 'الهيئة القومية للأنفاق', 'import'],
+      ],
+    );
   });
 
   it('import asks before touching an existing sidecar: cancel leaves it, merge keeps its annotations', async () => {

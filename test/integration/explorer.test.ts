@@ -62,7 +62,16 @@ describe('explorer: Annotations view, Find and Statistics', () => {
   /** A fresh article (never opened) with salma's sidecar and omar's. */
   async function corpus(): Promise<string> {
     const file = freshCopy('article.txt');
-    fs.writeFileSync(`${file}.ann.yaml`, sidecarFor(file, 'salma', [['LOC', 'المغرب'], ['LOC', 'إسرائيل'], ['ORG', 'للقيادة العامة'], ['DATE', '24 نوفمبر/ تشرين الثاني 2021'], ['LOC', 'الأردن', 'rejected']]));
+    fs.writeFileSync(
+      `${file}.ann.yaml`,
+      sidecarFor(file, 'salma', [
+        ['LOC', 'المغرب'],
+        ['LOC', 'إسرائيل'],
+        ['ORG', 'للقيادة العامة'],
+        ['DATE', '24 نوفمبر/ تشرين الثاني 2021'],
+        ['LOC', 'الأردن', 'rejected'],
+      ]),
+    );
     fs.writeFileSync(`${file}.omar.ann.yaml`, sidecarFor(file, 'omar', [['LOC', 'الرباط']]));
     await explorer.annotations.refresh();
     return file;
@@ -161,7 +170,10 @@ describe('explorer: Annotations view, Find and Statistics', () => {
     assert.deepEqual([doc.accepted, doc.rejected, doc.annotated, doc.reviewed, doc.gold], [5, 1, true, true, 1]);
     assert.deepEqual(doc.annotators, ['omar', 'salma']);
     assert.ok(statistics.totals.documents >= statistics.totals.annotated);
-    assert.ok(statistics.documents.some((d) => d.path.endsWith('notes.md')), 'texts without sidecars count as documents');
+    assert.ok(
+      statistics.documents.some((d) => d.path.endsWith('notes.md')),
+      'texts without sidecars count as documents',
+    );
 
     const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>(ExplorerCommandId.statistics);
     assert.ok(panel, 'the command returns its panel');

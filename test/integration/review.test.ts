@@ -41,7 +41,7 @@ const SHARED: readonly Tag[] = [
   ['ORG', 'لقيادة العامة'],
 ];
 
-describe('review others\' tags', () => {
+describe("review others' tags", () => {
   let api: TawsimApi;
   let review: ReviewFeature;
   before(async () => {
@@ -90,7 +90,9 @@ describe('review others\' tags', () => {
     const current = review.sessions.get(uri);
     const labelDispute = current?.comparison.disagreements.find((d) => d.kind === 'label');
     assert.ok(labelDispute);
-    const proposalNode = review.tree.getChildren({ type: 'disagreement', uri: uri.toString(), disagreementId: labelDispute.id }).find((n) => n.type === 'proposal' && n.label === 'LOC');
+    const proposalNode = review.tree
+      .getChildren({ type: 'disagreement', uri: uri.toString(), disagreementId: labelDispute.id })
+      .find((n) => n.type === 'proposal' && n.label === 'LOC');
     assert.ok(proposalNode);
     assert.equal(await vscode.commands.executeCommand(ReviewCommandId.acceptProposal, proposalNode), true);
     const goldFile = `${file}.gold.ann.yaml`;
@@ -100,7 +102,7 @@ describe('review others\' tags', () => {
     assert.equal(accepted?.text, 'الرباط');
     assert.equal(accepted?.review?.verdict, 'accepted');
     assert.deepEqual(accepted?.review?.from, ['salma']);
-    assert.equal(gold.annotator, review.sessions.get(uri)?.reviewer, 'the reviewer is the gold file\'s annotator');
+    assert.equal(gold.annotator, review.sessions.get(uri)?.reviewer, "the reviewer is the gold file's annotator");
     assert.equal(review.sessions.get(uri)?.state.open, 2);
 
     assert.equal(await vscode.commands.executeCommand(ReviewCommandId.acceptAllAgreed, { uri: uri.toString() }), 3);
@@ -150,10 +152,16 @@ describe('review others\' tags', () => {
     const uri = vscode.Uri.file(file);
     const summary = await vscode.commands.executeCommand<ReviewSummary>(ReviewCommandId.review, { uri: uri.toString(), annotators: ['salma', 'omar', 'layla'] });
     assert.deepEqual([...summary.annotators].sort(), ['omar', 'salma']);
-    assert.equal(summary.disagreements, 0, 'the re-anchored tags agree with salma\'s');
-    assert.deepEqual(summary.excluded.map((e) => e.annotator), ['layla']);
+    assert.equal(summary.disagreements, 0, "the re-anchored tags agree with salma's");
+    assert.deepEqual(
+      summary.excluded.map((e) => e.annotator),
+      ['layla'],
+    );
     assert.match(summary.excluded[0]?.reason ?? '', /sha256/);
-    assert.deepEqual(summary.failures.map((f) => f.file), [path.basename(broken)]);
+    assert.deepEqual(
+      summary.failures.map((f) => f.file),
+      [path.basename(broken)],
+    );
     const current = review.sessions.get(uri);
     assert.equal(current?.sets.find((s) => s.annotator === 'omar')?.reanchored, true);
     await waitFor('a diagnostic on the broken sidecar', () => vscode.languages.getDiagnostics(vscode.Uri.file(broken)).some((d) => d.source === REVIEW_DIAGNOSTIC_SOURCE));
@@ -161,9 +169,13 @@ describe('review others\' tags', () => {
     assert.equal(sidecars.length, 4, 'the view lists every sidecar, the ones left out marked');
   });
 
-  it('offers another annotator\'s tags to accept into or reject in the reviewer\'s own sidecar', async () => {
+  it("offers another annotator's tags to accept into or reject in the reviewer's own sidecar", async () => {
     const file = freshCopy('article.txt');
-    writeSidecar(file, 'omar', [['LOC', 'الرباط'], ['LOC', 'الأردن'], ['ORG', 'لقيادة العامة']]);
+    writeSidecar(file, 'omar', [
+      ['LOC', 'الرباط'],
+      ['LOC', 'الأردن'],
+      ['ORG', 'لقيادة العامة'],
+    ]);
     await openInEditor(file);
     const store = await storeFor(api, file);
     const uri = vscode.Uri.file(file).toString();

@@ -30,13 +30,20 @@ describe('sidecars on disk', () => {
 
   it('re-anchors tags when the text changed outside the editor, keeping lost ones as orphans', async () => {
     const file = freshCopy('article.txt');
-    writeSidecarFor(file, [['الرباط', 'LOC'], ['الأردن', 'LOC'], ['24 نوفمبر/ تشرين الثاني 2021', 'DATE']]);
+    writeSidecarFor(file, [
+      ['الرباط', 'LOC'],
+      ['الأردن', 'LOC'],
+      ['24 نوفمبر/ تشرين الثاني 2021', 'DATE'],
+    ]);
     // Another program adds a paragraph at the top and deletes the second sentence.
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     fs.writeFileSync(file, ['فقرة جديدة أضيفت في الأعلى عن الأردن 😀.', lines[0], lines[2], ''].join('\n'));
     await openInEditor(file);
     const store = await storeFor(api, file);
-    assert.deepEqual(store.tracked.orphans.map((a) => a.text), ['الرباط']);
+    assert.deepEqual(
+      store.tracked.orphans.map((a) => a.text),
+      ['الرباط'],
+    );
     assert.deepEqual(store.tracked.all.map((a) => a.text).sort(), ['24 نوفمبر/ تشرين الثاني 2021', 'الأردن']);
     const orphanDiagnostics = await waitFor('an orphan in the Problems panel', () => {
       const d = vscode.languages.getDiagnostics(vscode.Uri.file(file));
@@ -69,7 +76,10 @@ describe('sidecars on disk', () => {
     assert.equal(fs.readFileSync(`${file}.ann.yaml`, 'utf8'), broken, 'the broken sidecar is untouched');
     const recovered = await vscode.commands.executeCommand<vscode.Uri>(CommandId.saveRecovered);
     assert.ok(recovered && fs.existsSync(recovered.fsPath));
-    assert.deepEqual(readSidecar(recovered.fsPath).annotations.map((a) => a.text), ['الأردن']);
+    assert.deepEqual(
+      readSidecar(recovered.fsPath).annotations.map((a) => a.text),
+      ['الأردن'],
+    );
   });
 
   it('refuses to overwrite a sidecar from a newer schema version', async () => {
@@ -93,7 +103,11 @@ describe('sidecars on disk', () => {
     const store = await storeFor(api, file);
     assert.equal(store.tracked.all.length, 1);
     // Another annotator's change arrives (a git pull).
-    writeSidecarFor(file, [['الرباط', 'LOC'], ['الأردن', 'LOC'], ['المغرب', 'LOC']]);
+    writeSidecarFor(file, [
+      ['الرباط', 'LOC'],
+      ['الأردن', 'LOC'],
+      ['المغرب', 'LOC'],
+    ]);
     await waitFor('the changed sidecar to be reloaded', () => store.tracked.all.length === 3, 15_000);
     assert.equal(store.unsaved, false);
   });

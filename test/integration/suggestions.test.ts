@@ -19,7 +19,10 @@ describe('suggestions', () => {
     const date = suggestions.find((s) => s.label === 'DATE' && s.text.includes('24 نوفمبر'));
     assert.ok(date, `a DATE suggestion in ${JSON.stringify(suggestions.map((s) => [s.label, s.text]))}`);
     assert.equal(date.value, '2021-11-24');
-    assert.ok(suggestions.some((s) => s.label === 'LOC' && s.text === 'المغرب'), 'المغرب is suggested as a place');
+    assert.ok(
+      suggestions.some((s) => s.label === 'LOC' && s.text === 'المغرب'),
+      'المغرب is suggested as a place',
+    );
     await vscode.commands.executeCommand(CommandId.accept, { uri: store.uri.toString(), key: date.key });
     const accepted = store.tracked.all.find((a) => a.label === 'DATE');
     assert.equal(accepted?.status, 'accepted');

@@ -53,14 +53,26 @@ function randomEdits(): string {
     { numRuns: RUNS, seed: SEED },
   );
   if (out.failed) {
-    throw new Error(`seed ${SEED}, path ${out.counterexamplePath ?? '?'}\ncounterexample: ${JSON.stringify(out.counterexample)}\n${(out.errorInstance as Error | undefined)?.message ?? ''}`);
+    throw new Error(
+      `seed ${SEED}, path ${out.counterexamplePath ?? '?'}\ncounterexample: ${JSON.stringify(out.counterexample)}\n${(out.errorInstance as Error | undefined)?.message ?? ''}`,
+    );
   }
   if (figures.lost !== 0) throw new Error(`${figures.lost} annotations lost`);
   console.log(JSON.stringify(figures, null, 1));
   rows.push({ check: '  steps (edits, tags, undos, saves, …)', figure: String(figures.steps), result: 'ok', seconds: 0 });
   rows.push({ check: '  annotations tagged / removed by the user', figure: `${figures.tagged} / ${figures.removedByUser}`, result: 'ok', seconds: 0 });
-  rows.push({ check: '  restored by text undo / orphaned / text deleted', figure: `${figures.restoredByUndo} / ${figures.orphaned} / ${figures.deletedWithText}`, result: 'ok', seconds: 0 });
-  rows.push({ check: '  saves / reloads / outside text / outside sidecar', figure: `${figures.saves} / ${figures.reloads} / ${figures.externalTextChanges} / ${figures.externalSidecarChanges}`, result: 'ok', seconds: 0 });
+  rows.push({
+    check: '  restored by text undo / orphaned / text deleted',
+    figure: `${figures.restoredByUndo} / ${figures.orphaned} / ${figures.deletedWithText}`,
+    result: 'ok',
+    seconds: 0,
+  });
+  rows.push({
+    check: '  saves / reloads / outside text / outside sidecar',
+    figure: `${figures.saves} / ${figures.reloads} / ${figures.externalTextChanges} / ${figures.externalSidecarChanges}`,
+    result: 'ok',
+    seconds: 0,
+  });
   rows.push({ check: '  annotations lost', figure: String(figures.lost), result: figures.lost === 0 ? 'ok' : 'FAILED', seconds: 0 });
   return `${figures.sequences} sequences`;
 }

@@ -38,7 +38,7 @@ interface Group {
 /** `tawsim agree`: agreement figures over annotators' sidecars, grouped by the text they annotate. */
 export const agreeCommand: CliCommand = {
   name: 'agree',
-  summary: 'agreement between annotators: P/R/F1, Cohen\'s κ, Krippendorff\'s α, Fleiss\' κ',
+  summary: "agreement between annotators: P/R/F1, Cohen's κ, Krippendorff's α, Fleiss' κ",
   usage:
     'tawsim agree [--by label] [--json | --csv] SIDECAR_OR_FOLDER...\n' +
     '  Sidecars of the same text are compared with each other; folders are searched for sidecars\n' +

@@ -63,7 +63,8 @@ async function validateOne(file: string): Promise<string[]> {
     return [...out, `${file}: error: cannot read the text ${sidecar.document.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`];
   }
   const index = new CodePointIndex(text);
-  if (sidecar.document.sha256 !== sha256Hex(text)) out.push(`${file}: warning: ${sidecar.document.path} changed since the sidecar was saved (sha256 differs); offsets are checked by their quotes`);
+  if (sidecar.document.sha256 !== sha256Hex(text))
+    out.push(`${file}: warning: ${sidecar.document.path} changed since the sidecar was saved (sha256 differs); offsets are checked by their quotes`);
   for (const a of sidecar.annotations) {
     if (a.orphan) {
       out.push(`${file}: warning: ${a.id} (${a.label} «${a.text}») is an orphan: its text is not in the document`);

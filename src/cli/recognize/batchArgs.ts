@@ -67,7 +67,8 @@ function checkLabels(value: string): readonly string[] {
     .filter((l) => l !== '');
   if (labels.length === 0) throw new UsageError(`--labels needs at least one of ${DEFAULT_RECOGNIZED_LABELS.join(',')}`);
   const unknown = labels.filter((l) => !DEFAULT_RECOGNIZED_LABELS.includes(l));
-  if (unknown.length > 0) throw new UsageError(`unknown label${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}: the recogniser finds ${DEFAULT_RECOGNIZED_LABELS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new UsageError(`unknown label${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}: the recogniser finds ${DEFAULT_RECOGNIZED_LABELS.join(', ')}`);
   return [...new Set(labels)];
 }
 

@@ -16,6 +16,4 @@ export interface BatchTask {
 }
 
 /** A file's outcome: the lines to print (JSON lines on stdout for detect, a summary on stderr for annotate), or why it failed. */
-export type BatchResult =
-  | { readonly ok: true; readonly lines: readonly string[]; readonly spans: number }
-  | { readonly ok: false; readonly message: string };
+export type BatchResult = { readonly ok: true; readonly lines: readonly string[]; readonly spans: number } | { readonly ok: false; readonly message: string };

@@ -47,7 +47,10 @@ function bratDocuments(source: ImportSource, texts: readonly SourceDocument[]): 
     return { documents: [originals.length === 1 && originals[0] ? originals[0] : beside], textPath: identity };
   }
   if (elsewhere.length > 1) {
-    return { file: source.name, message: `${source.name}: several texts are named ${wanted} (${elsewhere.map((t) => t.path).join(', ')}); import from the folder that holds the right one` };
+    return {
+      file: source.name,
+      message: `${source.name}: several texts are named ${wanted} (${elsewhere.map((t) => t.path).join(', ')}); import from the folder that holds the right one`,
+    };
   }
   // With no text at all, importFile itself reports the missing document, naming the file.
   return { documents: elsewhere, textPath: identity };

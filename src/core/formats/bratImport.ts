@@ -104,7 +104,10 @@ function parseTextBound(c: ImportCollector, text: string, line: number, disconti
   }
   const numbers = fragments.map((f) => f.map(Number) as [number, number]);
   if (numbers.length > 1 && discontinuous === 'error') {
-    c.error({ line }, `${id} is a discontinuous span (${offsets}); Tawsim spans are contiguous. Import with the option to cover it from first to last fragment, or split it in brat`);
+    c.error(
+      { line },
+      `${id} is a discontinuous span (${offsets}); Tawsim spans are contiguous. Import with the option to cover it from first to last fragment, or split it in brat`,
+    );
     return undefined;
   }
   const start = Math.min(...numbers.map((f) => f[0]));

@@ -46,7 +46,14 @@ export function exportConll(request: ExportRequest): ExportResult {
     const withValues = kept.filter((k) => k.a.value !== undefined).map((k) => k.a);
     const withNotes = kept.filter((k) => k.a.note !== undefined).map((k) => k.a);
     if (noToken.length) warnings.push(leftOutWarning(doc.path, 'spans covering no token left out', noToken));
-    if (dropped.length) warnings.push(leftOutWarning(doc.path, 'overlapping spans left out (CoNLL tags are flat; the outer span was kept)', dropped.map((d) => d.a)));
+    if (dropped.length)
+      warnings.push(
+        leftOutWarning(
+          doc.path,
+          'overlapping spans left out (CoNLL tags are flat; the outer span was kept)',
+          dropped.map((d) => d.a),
+        ),
+      );
     const keptWidened = widened.filter((a) => kept.some((k) => k.a === a));
     if (keptWidened.length) warnings.push(leftOutWarning(doc.path, 'spans not on token boundaries were widened to whole tokens', keptWidened));
     if (withValues.length) warnings.push(leftOutWarning(doc.path, 'values left out (CoNLL has no place for them)', withValues));

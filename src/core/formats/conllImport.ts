@@ -26,7 +26,10 @@ export function importConll(request: ImportRequest): ImportResult {
   const docs = readDocuments(c);
   if (c.failed) return c.result();
   if (docs.length !== request.documents.length) {
-    c.error({}, `the file holds ${docs.length} document${docs.length === 1 ? '' : 's'} but ${request.documents.length} ${request.documents.length === 1 ? 'was' : 'were'} given to attach them to`);
+    c.error(
+      {},
+      `the file holds ${docs.length} document${docs.length === 1 ? '' : 's'} but ${request.documents.length} ${request.documents.length === 1 ? 'was' : 'were'} given to attach them to`,
+    );
     return c.result();
   }
   const scheme = request.options?.conll?.scheme ?? 'auto';
@@ -36,7 +39,10 @@ export function importConll(request: ImportRequest): ImportResult {
     const offsets = align(c, d, source);
     if (!offsets) return;
     for (const sentence of d.sentences) {
-      const { chunks, problems } = decodeTags(sentence.map((t) => t.tag), scheme);
+      const { chunks, problems } = decodeTags(
+        sentence.map((t) => t.tag),
+        scheme,
+      );
       for (const p of problems) c.error({ line: sentence[p.at]?.line ?? d.line }, p.message);
       for (const chunk of chunks) {
         const first = sentence[chunk.first] as ConllToken;
@@ -104,7 +110,9 @@ function align(c: ImportCollector, d: ConllDocument, source: SourceDocument): Ma
       while (cursor < text.length && /\s/.test(text[cursor] as string)) cursor++;
       if (!text.startsWith(t.text, cursor)) {
         const codePoint = Array.from(text.slice(0, cursor)).length;
-        const found = Array.from(text.slice(cursor, cursor + 40)).slice(0, Math.max(8, Array.from(t.text).length + 4)).join('');
+        const found = Array.from(text.slice(cursor, cursor + 40))
+          .slice(0, Math.max(8, Array.from(t.text).length + 4))
+          .join('');
         c.error({ line: t.line }, `the token ${JSON.stringify(t.text)} is not next in ${source.path}: at code point ${codePoint} the text reads ${JSON.stringify(found)}`);
         return undefined;
       }

@@ -175,7 +175,10 @@ export class ImportCollector {
     const comparable = raw.textIsFlattened ? covered.replace(/[\r\n\t]/g, ' ') : covered;
     if (raw.text !== undefined && raw.text !== comparable) {
       const at = firstDifference(raw.text, comparable) ?? 0;
-      this.error(place, `the span text ${JSON.stringify(raw.text)} differs from the document ${doc.path} at code point ${cpStart + at} (the document has ${JSON.stringify(covered)})`);
+      this.error(
+        place,
+        `the span text ${JSON.stringify(raw.text)} differs from the document ${doc.path} at code point ${cpStart + at} (the document has ${JSON.stringify(covered)})`,
+      );
       return;
     }
     if (++this.annotationCount > this.maxAnnotations) {
@@ -209,9 +212,7 @@ export class ImportCollector {
 
   /** Sorts, drops exact repeats (same span, label and status) with a warning, and numbers t1…tN. */
   private finish(p: PendingDocument): Annotation[] {
-    const sorted = p.annotations
-      .map((a, i) => ({ ...a, id: `t${i + 1}` }))
-      .sort(compareAnnotations);
+    const sorted = p.annotations.map((a, i) => ({ ...a, id: `t${i + 1}` })).sort(compareAnnotations);
     const unique: Annotation[] = [];
     const seen = new Set<string>();
     let repeats = 0;

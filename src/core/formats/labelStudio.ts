@@ -49,9 +49,7 @@ export function exportLabelStudio(request: ExportRequest): ExportResult {
 
 function resultItems(a: Annotation): Record<string, unknown>[] {
   const region = { start: a.start, end: a.end };
-  const items: Record<string, unknown>[] = [
-    { id: a.id, from_name: LS_LABEL_FROM, to_name: LS_TEXT_TO, type: 'labels', value: { ...region, text: a.text, labels: [a.label] } },
-  ];
+  const items: Record<string, unknown>[] = [{ id: a.id, from_name: LS_LABEL_FROM, to_name: LS_TEXT_TO, type: 'labels', value: { ...region, text: a.text, labels: [a.label] } }];
   if (a.value !== undefined) items.push({ id: a.id, from_name: LS_VALUE_FROM, to_name: LS_TEXT_TO, type: 'textarea', value: { ...region, text: [a.value] } });
   if (a.note !== undefined) items.push({ id: a.id, from_name: LS_NOTE_FROM, to_name: LS_TEXT_TO, type: 'textarea', value: { ...region, text: [a.note] } });
   return items;

@@ -42,7 +42,8 @@ export function exportTimeml(request: ExportRequest): ExportResult {
       at = e;
     }
     body += xmlText(doc.text.slice(at));
-    const dct = doc.date !== undefined ? `<DCT><TIMEX3 tid="t0" type="DATE" value="${xmlAttr(doc.date)}" functionInDocument="CREATION_TIME">${xmlText(doc.date)}</TIMEX3></DCT>\n` : '';
+    const dct =
+      doc.date !== undefined ? `<DCT><TIMEX3 tid="t0" type="DATE" value="${xmlAttr(doc.date)}" functionInDocument="CREATION_TIME">${xmlText(doc.date)}</TIMEX3></DCT>\n` : '';
     const content = `<?xml version="1.0" encoding="UTF-8"?>\n<TimeML>\n${dct}<TEXT>${body}</TEXT>\n</TimeML>\n`;
     const stem = doc.path.endsWith('.txt') ? doc.path.slice(0, -4) : doc.path;
     files.push({ relativePath: `${stem}.tml`, content });

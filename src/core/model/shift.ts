@@ -47,4 +47,3 @@ export function shiftSpan(span: Span, edit: TextEdit): ShiftOutcome {
   if (s <= a) return { kind: 'damaged', start: s + n, end: b + delta };
   return { kind: 'damaged', start: a, end: s };
 }
-

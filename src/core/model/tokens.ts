@@ -32,7 +32,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const tokens: Token[] = [];
   // ICU's segmenter slows down far faster than the text grows on one huge string, so it is fed
   // pieces cut at white space, which never falls inside a token.
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     const to = chunkEnd(text, from);
     tokenizeChunk(text, from, to, options, tokens);
     from = to;
@@ -100,8 +100,7 @@ export function procliticLengths(word: string): number[] {
     // ل + ال is written لل: the second ل is the article's.
     const lamArticle = ch === 'ل' && rest.startsWith('ل') && rest.length > 2;
     // A further clitic letter may sit between, as in وبالرباط or وللقوات.
-    const cliticThenArticle =
-      CLITIC_LETTERS.has(rest[0] ?? '') && (rest.slice(1).startsWith('ال') || (rest[0] === 'ل' && rest[1] === 'ل')) && rest.length > 4;
+    const cliticThenArticle = CLITIC_LETTERS.has(rest[0] ?? '') && (rest.slice(1).startsWith('ال') || (rest[0] === 'ل' && rest[1] === 'ل')) && rest.length > 4;
     if (!articleFollows && !lamArticle && !cliticThenArticle) break;
     lengths.push(j - i);
     i = j;

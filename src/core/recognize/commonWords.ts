@@ -38,7 +38,11 @@ const OTHER_WORDS = `
 جهاد نضال كفاح حرب سلام عمل
 `;
 
-const fold = (words: string): string[] => words.split(/\s+/u).filter((w) => w.length > 0).map((w) => foldArabic(w));
+const fold = (words: string): string[] =>
+  words
+    .split(/\s+/u)
+    .filter((w) => w.length > 0)
+    .map((w) => foldArabic(w));
 
 /** Particles, pronouns and verbs: they end a name and an organisation's name. */
 export const PARTICLES: ReadonlySet<string> = new Set(fold(PARTICLE_WORDS));
@@ -49,7 +53,12 @@ const rawWords = `${PARTICLE_WORDS} ${OTHER_WORDS}`.split(/\s+/u).filter((w) => 
 /** Common words spelled with a final ى (على، إلى): folded, they look like names ending in ي (علي). */
 const MAQSURA_ONLY: ReadonlySet<string> = (() => {
   const withYa = new Set(rawWords.filter((w) => w.endsWith('ي')).map((w) => foldArabic(w)));
-  return new Set(rawWords.filter((w) => w.endsWith('ى')).map((w) => foldArabic(w)).filter((w) => !withYa.has(w)));
+  return new Set(
+    rawWords
+      .filter((w) => w.endsWith('ى'))
+      .map((w) => foldArabic(w))
+      .filter((w) => !withYa.has(w)),
+  );
 })();
 
 /**
@@ -61,9 +70,10 @@ export function isCommonAsWritten(folded: string, written: string): boolean {
   return !(MAQSURA_ONLY.has(folded) && written.endsWith('ي'));
 }
 
-
 /** Connectors inside a person's name: بن، ابن، بنت، أبو، أم، آل، ولد، آيت, and عبد before a divine name. */
-export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت', 'أبو', 'أبي', 'أم', 'آل', 'ولد', 'آيت', 'أيت', 'عبد', 'بو', 'سيدي', 'مولاي', 'دي', 'فون', 'دو', 'لا'].map((w) => foldArabic(w)));
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set(
+  ['بن', 'ابن', 'بنت', 'أبو', 'أبي', 'أم', 'آل', 'ولد', 'آيت', 'أيت', 'عبد', 'بو', 'سيدي', 'مولاي', 'دي', 'فون', 'دو', 'لا'].map((w) => foldArabic(w)),
+);
 
 /** Words that mark the end of a sentence or clause for name and organisation scans. */
 export const CLAUSE_MARKS: ReadonlySet<string> = new Set(['.', '،', ',', '؛', ';', ':', '!', '?', '؟', '"', '«', '»', '(', ')', '[', ']', '“', '”', '-', '–', '—', '/']);

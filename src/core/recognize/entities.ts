@@ -21,9 +21,54 @@ const PLACE_CONTEXT = new Set(['في', 'من', 'الي', 'دوله', 'جمهور
 /** Place words whose name is a facility: the word belongs to the span (مطار محمد الخامس). */
 const FACILITY_WORDS = new Set(['مطار', 'ميناء', 'معبر', 'شارع', 'ساحه', 'ميدان', 'مخيم', 'ملعب', 'مرفا', 'قصر', 'جسر', 'مرسي']);
 /** Words that open a place name of several words: سيدي قاسم، بني ملال، عين صالح. */
-const PLACE_PREFIXES = new Set(['سيدي', 'بني', 'عين', 'بير', 'بئر', 'راس', 'تل', 'جبل', 'وادي', 'دير', 'كفر', 'بيت', 'ابو', 'ام', 'خان', 'سان', 'سانت', 'بورت', 'لاس', 'لوس', 'نيو', 'حي', 'سيد']);
+const PLACE_PREFIXES = new Set([
+  'سيدي',
+  'بني',
+  'عين',
+  'بير',
+  'بئر',
+  'راس',
+  'تل',
+  'جبل',
+  'وادي',
+  'دير',
+  'كفر',
+  'بيت',
+  'ابو',
+  'ام',
+  'خان',
+  'سان',
+  'سانت',
+  'بورت',
+  'لاس',
+  'لوس',
+  'نيو',
+  'حي',
+  'سيد',
+]);
 /** Heads that may be followed by a brand or proper name without the article: شركة أرامكو. */
-const NAMED_HEADS = new Set(['شركه', 'بنك', 'مصرف', 'صحيفه', 'جريده', 'مجله', 'قناه', 'اذاعه', 'وكاله', 'نادي', 'فريق', 'مجموعه', 'حركه', 'جبهه', 'جامعه', 'مؤسسه', 'تنظيم', 'جماعه', 'حزب', 'مستشفي']);
+const NAMED_HEADS = new Set([
+  'شركه',
+  'بنك',
+  'مصرف',
+  'صحيفه',
+  'جريده',
+  'مجله',
+  'قناه',
+  'اذاعه',
+  'وكاله',
+  'نادي',
+  'فريق',
+  'مجموعه',
+  'حركه',
+  'جبهه',
+  'جامعه',
+  'مؤسسه',
+  'تنظيم',
+  'جماعه',
+  'حزب',
+  'مستشفي',
+]);
 /** Prepositions that may sit inside a title's description (سفير المغرب في فرنسا، المتحدث باسم). */
 const DESCRIPTION_PREPOSITIONS = new Set(['في', 'لدي', 'عن', 'من', 'علي', 'الي', 'باسم', 'لشؤون', 'المكلف', 'المكلفه']);
 
@@ -276,7 +321,14 @@ export class EntityReader {
           continue;
         }
         // Construct nouns before the genitive: مجلس حقوق الإنسان، سلطة منطقة العقبة.
-        if (constructs < 2 && !isVerbLike(key) && !this.givenAt(j, false) && this.isLetters(j + 1) && (hasArticle(this.key(j + 1)) || this.lexicon.entities.matchAt(this.words, j + 1, false)) && !PARTICLES.has(this.key(j + 1))) {
+        if (
+          constructs < 2 &&
+          !isVerbLike(key) &&
+          !this.givenAt(j, false) &&
+          this.isLetters(j + 1) &&
+          (hasArticle(this.key(j + 1)) || this.lexicon.entities.matchAt(this.words, j + 1, false)) &&
+          !PARTICLES.has(this.key(j + 1))
+        ) {
           constructs++;
           j++;
           continue;

@@ -19,7 +19,9 @@ export interface MentionCandidate {
   readonly payload: MentionPayload;
 }
 
-export function buildMentionIndex(entries: Iterable<{ readonly text: string; readonly label: string; readonly reason: string; readonly value?: string }>): PhraseIndex<MentionPayload> {
+export function buildMentionIndex(
+  entries: Iterable<{ readonly text: string; readonly label: string; readonly reason: string; readonly value?: string }>,
+): PhraseIndex<MentionPayload> {
   const index = new PhraseIndex<MentionPayload>();
   for (const e of entries) {
     const words = phraseWords(e.text);

@@ -15,20 +15,51 @@ const MORNING = new Set(['صباحا', 'صباحاً', 'صباح', 'فجرا', '
 /** Two-word parts of the day: من صباح، بعد الظهر، من مساء. */
 const PART_PHRASES: ReadonlyArray<readonly [string, string, boolean]> = (
   [
-    ['من', 'صباح', false], ['من', 'مساء', true], ['بعد', 'الظهر', true], ['بعد', 'الظهيرة', true], ['من', 'فجر', false], ['من', 'ليل', true],
+    ['من', 'صباح', false],
+    ['من', 'مساء', true],
+    ['بعد', 'الظهر', true],
+    ['بعد', 'الظهيرة', true],
+    ['من', 'فجر', false],
+    ['من', 'ليل', true],
   ] as const
 ).map(([a, b, pm]) => [foldArabic(a), foldArabic(b), pm] as const);
 const MINUTE_NOUNS = new Set(['دقيقة', 'دقائق', 'دقيقه'].map((w) => foldArabic(w)));
 const MINUTE_NUMBERS = new Map(
   (
     [
-      ['خمس', 5], ['ثلاث', 3], ['أربع', 4], ['ست', 6], ['سبع', 7], ['ثماني', 8], ['ثمان', 8], ['تسع', 9], ['عشر', 10], ['دقيقتين', 2],
-      ['عشرين', 20], ['عشرون', 20], ['ثلاثين', 30], ['أربعين', 40], ['خمسين', 50],
+      ['خمس', 5],
+      ['ثلاث', 3],
+      ['أربع', 4],
+      ['ست', 6],
+      ['سبع', 7],
+      ['ثماني', 8],
+      ['ثمان', 8],
+      ['تسع', 9],
+      ['عشر', 10],
+      ['دقيقتين', 2],
+      ['عشرين', 20],
+      ['عشرون', 20],
+      ['ثلاثين', 30],
+      ['أربعين', 40],
+      ['خمسين', 50],
     ] as const
   ).map(([w, n]) => [foldArabic(w), n]),
 );
-const MINUTE_WORDS = new Map([['والنصف', 30], ['والربع', 15], ['والثلث', 20]].map(([w, n]) => [foldArabic(w as string), n as number]));
-const TO_WORDS = new Map([['إلا ربعا', 15], ['إلا الربع', 15], ['إلا ثلثا', 20], ['إلا ربع', 15]].map(([w, n]) => [foldArabic(w as string), n as number]));
+const MINUTE_WORDS = new Map(
+  [
+    ['والنصف', 30],
+    ['والربع', 15],
+    ['والثلث', 20],
+  ].map(([w, n]) => [foldArabic(w as string), n as number]),
+);
+const TO_WORDS = new Map(
+  [
+    ['إلا ربعا', 15],
+    ['إلا الربع', 15],
+    ['إلا ثلثا', 20],
+    ['إلا ربع', 15],
+  ].map(([w, n]) => [foldArabic(w as string), n as number]),
+);
 
 export class TimeReader {
   constructor(private readonly words: readonly Word[]) {}

@@ -36,11 +36,7 @@ export function relabelProposal(gold: GoldSet, proposal: Proposal, label: string
 }
 
 /** A span the reviewer tags that no annotator proposed. */
-export function addGoldSpan(
-  gold: GoldSet,
-  span: Pick<Annotation, 'start' | 'end' | 'label' | 'text'> & { readonly value?: string },
-  decision: Decision,
-): Annotation[] {
+export function addGoldSpan(gold: GoldSet, span: Pick<Annotation, 'start' | 'end' | 'label' | 'text'> & { readonly value?: string }, decision: Decision): Annotation[] {
   return putDecision(gold, { ...span, by: [] }, span.label, 'accepted', 'added', decision);
 }
 
@@ -48,13 +44,7 @@ export function addGoldSpan(
  * Settles a disagreement: the chosen proposals are accepted, every other proposal in it is recorded
  * as rejected, so the disagreement is closed in one step.
  */
-export function resolveDisagreement(
-  gold: GoldSet,
-  disagreement: Disagreement,
-  chosen: readonly Proposal[],
-  decision: Decision,
-  verdict: ReviewVerdict = 'accepted',
-): Annotation[] {
+export function resolveDisagreement(gold: GoldSet, disagreement: Disagreement, chosen: readonly Proposal[], decision: Decision, verdict: ReviewVerdict = 'accepted'): Annotation[] {
   const chosenKeys = new Set(chosen.map(tagKey));
   let next: Annotation[] = [...gold];
   for (const p of disagreement.proposals) {

@@ -114,11 +114,19 @@ export function countDocument(doc: DocumentInput, labels: readonly string[], spl
   }
 
   counts.group.spans = views.reduce((n, v) => n + v.tags.length, 0);
-  addGroupUnits(counts.group, views.map((v) => v.bio), tokens.length);
+  addGroupUnits(
+    counts.group,
+    views.map((v) => v.bio),
+    tokens.length,
+  );
   for (const label of allLabels) {
     const group = emptyGroup();
     group.spans = views.reduce((n, v) => n + (v.byLabel.get(label)?.length ?? 0), 0);
-    addGroupUnits(group, views.map((v) => v.bioByLabel.get(label) ?? []), tokens.length);
+    addGroupUnits(
+      group,
+      views.map((v) => v.bioByLabel.get(label) ?? []),
+      tokens.length,
+    );
     counts.labels.set(label, group);
   }
   return counts;

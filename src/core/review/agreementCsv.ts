@@ -2,19 +2,7 @@ import type { AgreementFigures, PairFigures } from './agreementFigures';
 import type { Figure } from './figure';
 import type { AgreementReport } from './measureAgreement';
 
-export const CSV_COLUMNS = [
-  'scope',
-  'document',
-  'annotator_a',
-  'annotator_b',
-  'label',
-  'label_b',
-  'metric',
-  'value',
-  'items',
-  'unit',
-  'reason',
-] as const;
+export const CSV_COLUMNS = ['scope', 'document', 'annotator_a', 'annotator_b', 'label', 'label_b', 'metric', 'value', 'items', 'unit', 'reason'] as const;
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string>;
 
@@ -49,7 +37,18 @@ function pushFigures(rows: Row[], scope: string, document: string, f: AgreementF
     m.labels.forEach((row, i) =>
       m.labels.forEach((column, j) => {
         const n = m.counts[i]?.[j] ?? 0;
-        rows.push({ ...base, annotator_a: m.a, annotator_b: m.b, label: row, label_b: column, metric: 'confusion', value: String(n), items: String(m.tokens), unit: 'tokens', reason: '' });
+        rows.push({
+          ...base,
+          annotator_a: m.a,
+          annotator_b: m.b,
+          label: row,
+          label_b: column,
+          metric: 'confusion',
+          value: String(n),
+          items: String(m.tokens),
+          unit: 'tokens',
+          reason: '',
+        });
       }),
     );
   }
@@ -57,7 +56,10 @@ function pushFigures(rows: Row[], scope: string, document: string, f: AgreementF
 
 function pushPair(rows: Row[], base: Omit<Row, 'metric' | 'value' | 'items' | 'unit' | 'reason'>, p: PairFigures): void {
   const b = { ...base, annotator_a: p.a, annotator_b: p.b };
-  for (const [kind, s] of [['exact', p.exact], ['overlap', p.overlap]] as const) {
+  for (const [kind, s] of [
+    ['exact', p.exact],
+    ['overlap', p.overlap],
+  ] as const) {
     rows.push(figureRow(b, `${kind}_precision`, s.precision), figureRow(b, `${kind}_recall`, s.recall), figureRow(b, `${kind}_f1`, s.f1));
     rows.push(countRow(b, `${kind}_matched`, s.matched, 'spans'));
   }

@@ -52,19 +52,7 @@ export function formatAgreementTable(report: AgreementReport, options: TableOpti
 }
 
 function pairTable(f: AgreementFigures, s: ReportStrings, cell: (f: Figure) => string, byLabel: boolean): string[] {
-  const header = [
-    s.pair,
-    s.label,
-    `${s.spans} a/b`,
-    s.exactPrecision,
-    s.exactRecall,
-    s.exactF1,
-    s.overlapPrecision,
-    s.overlapRecall,
-    s.overlapF1,
-    s.cohenKappa,
-    s.tokens,
-  ];
+  const header = [s.pair, s.label, `${s.spans} a/b`, s.exactPrecision, s.exactRecall, s.exactF1, s.overlapPrecision, s.overlapRecall, s.overlapF1, s.cohenKappa, s.tokens];
   const row = (p: PairFigures, label: string): string[] => [
     `${p.a} / ${p.b}`,
     label,
@@ -112,8 +100,7 @@ function labelName(label: string, known: boolean | null, s: ReportStrings): stri
 function layout(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, codePointLength(c))));
-  const line = (r: readonly string[]): string =>
-    r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - codePointLength(c)))).join('  ');
+  const line = (r: readonly string[]): string => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - codePointLength(c)))).join('  ');
   const [header, ...body] = rows;
   if (header === undefined) return [];
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];

@@ -34,13 +34,8 @@ export const STALE_REASON = 'the sidecar was saved for another version of the te
  * Flags the sets whose sidecar was written for another text. Hashing stays with the caller because
  * core runs in browsers too, where hashing is asynchronous.
  */
-export function markStale<T extends AnnotatorSet & { readonly sha256: string }>(
-  sets: readonly T[],
-  textSha256: string,
-): AnnotatorSet[] {
-  return sets.map((s) =>
-    s.sha256.toLowerCase() === textSha256.toLowerCase() ? s : { ...s, stale: true, staleReason: s.staleReason ?? STALE_REASON },
-  );
+export function markStale<T extends AnnotatorSet & { readonly sha256: string }>(sets: readonly T[], textSha256: string): AnnotatorSet[] {
+  return sets.map((s) => (s.sha256.toLowerCase() === textSha256.toLowerCase() ? s : { ...s, stale: true, staleReason: s.staleReason ?? STALE_REASON }));
 }
 
 /** Splits usable sets from stale ones and from repeated annotator names (the first one wins). */

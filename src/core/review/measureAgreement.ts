@@ -45,7 +45,13 @@ export interface AgreementReport {
 /** Figures for one document. */
 export function measureDocument(doc: DocumentInput, options: AgreementOptions = {}): DocumentFigures {
   const counts = countDocument(doc, labelsOf([doc]), options.splitProclitics ?? true);
-  return { document: doc.document, figures: figuresFromCounts(counts, options.labels?.map((l) => l.id)) };
+  return {
+    document: doc.document,
+    figures: figuresFromCounts(
+      counts,
+      options.labels?.map((l) => l.id),
+    ),
+  };
 }
 
 /**

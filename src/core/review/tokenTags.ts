@@ -33,9 +33,7 @@ export function tokenRanges(text: string, splitProclitics = true): TokenRange[] 
  */
 export function bioTags(tokens: readonly TokenRange[], spans: readonly TagSpan[]): string[] {
   // An empty span covers no code point, so it tags nothing.
-  const ordered = spans.filter((s) => s.end > s.start).sort(
-    (a, b) => a.start - b.start || b.end - a.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
-  );
+  const ordered = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   const tags: string[] = [];
   // Spans that have started before the current token ends, in winning order; tokens only move right,
   // so a span that ended before a token is dead for every later token.

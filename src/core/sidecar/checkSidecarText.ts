@@ -35,14 +35,30 @@ export function checkSidecarText(sidecar: Sidecar, text: string): TextProblem[] 
   }
   for (const a of sidecar.annotations) {
     if (a.orphan) {
-      out.push({ kind: 'orphan', severity: 'warning', id: a.id, label: a.label, quote: a.text, message: `${a.id} (${a.label} «${a.text}») is an orphan: its text is not in the document` });
+      out.push({
+        kind: 'orphan',
+        severity: 'warning',
+        id: a.id,
+        label: a.label,
+        quote: a.text,
+        message: `${a.id} (${a.label} «${a.text}») is an orphan: its text is not in the document`,
+      });
     } else if (a.end > index.codePointLength) {
       const length = index.codePointLength;
       out.push({ kind: 'pastEnd', severity: 'error', id: a.id, end: a.end, length, path, message: `${a.id} ends at ${a.end}, past the end of ${path} (${length} code points)` });
     } else {
       const covered = text.slice(index.toUtf16(a.start), index.toUtf16(a.end));
       if (covered !== a.text) {
-        out.push({ kind: 'quoteDiffers', severity: 'error', id: a.id, start: a.start, end: a.end, covered, quote: a.text, message: `${a.id} at ${a.start}-${a.end} covers «${covered}», not «${a.text}»` });
+        out.push({
+          kind: 'quoteDiffers',
+          severity: 'error',
+          id: a.id,
+          start: a.start,
+          end: a.end,
+          covered,
+          quote: a.text,
+          message: `${a.id} at ${a.start}-${a.end} covers «${covered}», not «${a.text}»`,
+        });
       }
     }
   }

@@ -31,7 +31,11 @@ export function parseSidecar(text: string, options: ParseOptions = {}): ParsedSi
   // let a 100 MB Arabic file through (and parsing it took gigabytes).
   const bytes = utf8Length(text, MAX_SIDECAR_BYTES);
   if (bytes > MAX_SIDECAR_BYTES) {
-    return refuse({ message: `The file is larger than ${MAX_SIDECAR_BYTES / 1048576} MB (${Math.round(text.length / 1048576)} million characters); sidecars that large are not read`, line: 1, severity: 'error' });
+    return refuse({
+      message: `The file is larger than ${MAX_SIDECAR_BYTES / 1048576} MB (${Math.round(text.length / 1048576)} million characters); sidecars that large are not read`,
+      line: 1,
+      severity: 'error',
+    });
   }
   // Fast path: js-yaml reads large sidecars many times faster than the yaml package. Files with
   // anchors or aliases (Tawsim never writes them) take the yaml package's path, which caps alias

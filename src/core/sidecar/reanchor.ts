@@ -22,9 +22,7 @@ export interface ReanchorResult {
 export function reanchorAnnotations(annotations: readonly Annotation[], text: string, index = new CodePointIndex(text)): ReanchorResult {
   const length = index.codePointLength;
   const slice = (start: number, end: number): string => text.slice(index.toUtf16(start), index.toUtf16(end));
-  const result: (Annotation | undefined)[] = annotations.map((a) =>
-    a.end <= length && a.start <= a.end && slice(a.start, a.end) === a.text ? withoutOrphan(a) : undefined,
-  );
+  const result: (Annotation | undefined)[] = annotations.map((a) => (a.end <= length && a.start <= a.end && slice(a.start, a.end) === a.text ? withoutOrphan(a) : undefined));
   if (result.every((a) => a !== undefined)) return { annotations: result as Annotation[], moved: 0, orphans: 0 };
 
   const occurrences = new Map<string, number[]>();

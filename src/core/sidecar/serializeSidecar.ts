@@ -40,9 +40,7 @@ function orderAnnotation(a: Annotation): Record<string, unknown> {
     source: a.source,
     ...(a.value !== undefined ? { value: a.value } : {}),
     ...(a.note !== undefined ? { note: a.note } : {}),
-    ...(a.review !== undefined
-      ? { review: { by: a.review.by, verdict: a.review.verdict, at: a.review.at, ...(a.review.from ? { from: [...a.review.from] } : {}) } }
-      : {}),
+    ...(a.review !== undefined ? { review: { by: a.review.by, verdict: a.review.verdict, at: a.review.at, ...(a.review.from ? { from: [...a.review.from] } : {}) } } : {}),
     ...(a.orphan ? { orphan: true } : {}),
   };
 }

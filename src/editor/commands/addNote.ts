@@ -8,9 +8,7 @@ export async function addNote(services: Services, args?: AddNoteArgs): Promise<b
   const found = await annotationToEdit(services, args);
   if (!found) return false;
   const { target, annotation } = found;
-  const note =
-    args?.note ??
-    (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Note for «{0}» ({1})', annotation.text, annotation.label), value: annotation.note ?? '' }));
+  const note = args?.note ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Note for «{0}» ({1})', annotation.text, annotation.label), value: annotation.note ?? '' }));
   if (note === undefined) return false;
   const { note: _old, ...rest } = annotation;
   target.store.apply({ put: [note.trim() ? { ...rest, note: note.trim() } : rest] });

@@ -26,7 +26,9 @@ export async function agreementReport(ctx: ReviewContext, args?: AgreementReport
     return undefined;
   }
   for (const f of inputs.failures) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Tawsim: {0}: {1}. It is left out of the review and the figures.', `${f.fileName}${f.line !== undefined ? `:${f.line}` : ''}`, f.reason));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Tawsim: {0}: {1}. It is left out of the review and the figures.', `${f.fileName}${f.line !== undefined ? `:${f.line}` : ''}`, f.reason),
+    );
   }
   if (inputs.documents.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No document in {0} has sidecars of two or more annotators.', inputs.name));

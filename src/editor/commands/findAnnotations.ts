@@ -65,7 +65,10 @@ function toItem(entry: AnnotationEntry): FindItem {
     label: a.text.replace(/\s+/g, ' '),
     description: [a.label, who, a.status === 'accepted' ? '' : statusName(a.status)].filter(Boolean).join(' · '),
     detail: [vscode.workspace.asRelativePath(set.textUri, true), a.note ?? ''].filter(Boolean).join(' — '),
-    iconPath: new vscode.ThemeIcon(a.status === 'accepted' ? 'circle-filled' : a.status === 'suggested' ? 'circle-outline' : 'circle-slash', new vscode.ThemeColor(`tawsim.label.${a.label}`)),
+    iconPath: new vscode.ThemeIcon(
+      a.status === 'accepted' ? 'circle-filled' : a.status === 'suggested' ? 'circle-outline' : 'circle-slash',
+      new vscode.ThemeColor(`tawsim.label.${a.label}`),
+    ),
     // The quick pick would hide what its own, unfolded matching misses; the filtering is ours.
     alwaysShow: true,
   };

@@ -49,7 +49,7 @@ export async function importAnnotations(services: Services, first?: ImportArgs |
   // From the Explorer, a selected folder is where the texts are and selected files are what to import.
   const selectedFolders: vscode.Uri[] = [];
   const selectedFiles: vscode.Uri[] = [];
-  for (const uri of selection ?? []) (await isFolder(uri) ? selectedFolders : selectedFiles).push(uri);
+  for (const uri of selection ?? []) ((await isFolder(uri)) ? selectedFolders : selectedFiles).push(uri);
   const files = args.files?.map(uriFromArg) ?? (selectedFiles.length > 0 ? selectedFiles : await pickImportFiles());
   const [firstFile] = files ?? [];
   if (!files || !firstFile) return undefined;
@@ -93,7 +93,11 @@ export async function importAnnotations(services: Services, first?: ImportArgs |
   services.log.info(`Imported ${annotations} annotations from ${files.map((f) => f.toString()).join(', ')} into ${sidecars.length} sidecars`);
   const done = vscode.l10n.t('Imported {0} annotations into {1} sidecars.', annotations, sidecars.length);
   if (prepared.warnings.length === 0) void vscode.window.showInformationMessage(done);
-  else void offerReport(vscode.window.showWarningMessage(`${done} ${vscode.l10n.t('Some content was not imported: {0} warnings.', prepared.warnings.length)}`, vscode.l10n.t('Show')), prepared.warnings);
+  else
+    void offerReport(
+      vscode.window.showWarningMessage(`${done} ${vscode.l10n.t('Some content was not imported: {0} warnings.', prepared.warnings.length)}`, vscode.l10n.t('Show')),
+      prepared.warnings,
+    );
   return { sidecars, annotations, warnings: prepared.warnings };
 }
 

@@ -19,8 +19,7 @@ export async function navigateDisagreement(ctx: ReviewContext, direction: 1 | -1
   }
   // Backwards from the selection's start, so that a selected disagreement is not found again.
   const here = (direction === 1 ? cursorCodePoint(review) : selectionStart(review)) ?? -1;
-  const next =
-    direction === 1 ? (open.find((d) => d.start > here) ?? open[0]) : ([...open].reverse().find((d) => d.start < here) ?? open[open.length - 1]);
+  const next = direction === 1 ? (open.find((d) => d.start > here) ?? open[0]) : ([...open].reverse().find((d) => d.start < here) ?? open[open.length - 1]);
   if (!next) return undefined;
   const editor = await vscode.window.showTextDocument(review.uri, { preserveFocus: false });
   const doc = editor.document;

@@ -21,7 +21,11 @@ export async function review(ctx: ReviewContext, args?: ReviewArgs): Promise<Rev
     const candidates = await ctx.sessions.candidates(uri);
     if (candidates.length === 0) {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('No annotator sidecars were found beside {0}. Each annotator saves into their own file, for example with the sidecar pattern {1}.', basename(uri), '${file}.${annotator}.ann.yaml'),
+        vscode.l10n.t(
+          'No annotator sidecars were found beside {0}. Each annotator saves into their own file, for example with the sidecar pattern {1}.',
+          basename(uri),
+          '${file}.${annotator}.ann.yaml',
+        ),
       );
       return undefined;
     }
@@ -31,7 +35,9 @@ export async function review(ctx: ReviewContext, args?: ReviewArgs): Promise<Rev
   }
   const started = await ctx.sessions.start(uri, chosen);
   for (const f of started.failures) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Tawsim: {0}: {1}. It is left out of the review and the figures.', `${f.fileName}${f.line !== undefined ? `:${f.line}` : ''}`, f.reason));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Tawsim: {0}: {1}. It is left out of the review and the figures.', `${f.fileName}${f.line !== undefined ? `:${f.line}` : ''}`, f.reason),
+    );
   }
   if (started.comparison.annotators.length < 2) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Fewer than two annotators can be compared on {0}: every tag shows as agreed.', basename(uri)));

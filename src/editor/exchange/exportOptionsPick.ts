@@ -13,7 +13,7 @@ export async function pickExportOptions(format: FormatId, args: ExportArgs, ask:
       const picked = await vscode.window.showQuickPick(
         [
           { label: 'IOB2', detail: vscode.l10n.t('B- begins every span, I- continues it'), value: 'iob2' as const },
-          { label: 'BIOES', detail: vscode.l10n.t('Also E- for a span\'s last token and S- for one-token spans'), value: 'bioes' as const },
+          { label: 'BIOES', detail: vscode.l10n.t("Also E- for a span's last token and S- for one-token spans"), value: 'bioes' as const },
         ],
         { placeHolder: vscode.l10n.t('CoNLL tag scheme') },
       );

@@ -28,4 +28,3 @@ export async function pickExportTarget(root: vscode.Uri, format: string): Promis
   });
   return chosen?.[0];
 }
-

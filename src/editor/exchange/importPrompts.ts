@@ -24,7 +24,13 @@ export async function pickImportFiles(): Promise<vscode.Uri[] | undefined> {
 
 /** The format all files have by their names; asked when the names do not tell or disagree. */
 export async function pickImportFormat(files: readonly vscode.Uri[]): Promise<FormatId | undefined> {
-  const inferred = new Set(files.map((f) => importFormatsForFile(basename(f)).map((d) => d.id).join('|')));
+  const inferred = new Set(
+    files.map((f) =>
+      importFormatsForFile(basename(f))
+        .map((d) => d.id)
+        .join('|'),
+    ),
+  );
   const [only] = inferred;
   if (inferred.size === 1 && only && !only.includes('|') && only !== '') return only as FormatId;
   return pickFormat('import');

@@ -58,7 +58,14 @@ export async function planSidecarWrites(
     const parsed = parseSidecar(content, { labels });
     if (!parsed.sidecar || !parsed.writable) {
       const p = parsed.problems.find((q) => q.severity === 'error') ?? parsed.problems[0];
-      errors.push(vscode.l10n.t('{0}, line {1}: {2} (a sidecar that cannot be read is neither replaced nor merged into)', vscode.workspace.asRelativePath(uri), p?.line ?? 1, p?.message ?? ''));
+      errors.push(
+        vscode.l10n.t(
+          '{0}, line {1}: {2} (a sidecar that cannot be read is neither replaced nor merged into)',
+          vscode.workspace.asRelativePath(uri),
+          p?.line ?? 1,
+          p?.message ?? '',
+        ),
+      );
       continue;
     }
     writes.push({ uri, target, existing: parsed.sidecar });

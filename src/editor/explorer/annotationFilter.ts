@@ -34,14 +34,15 @@ export function isFiltering(filter: AnnotationFilter): boolean {
   return (filter.labels?.length ?? 0) > 0 || (filter.annotators?.length ?? 0) > 0 || (filter.statuses?.length ?? 0) > 0;
 }
 
-
 export function annotatorName(key: string): string {
   return key === GOLD_ANNOTATOR ? vscode.l10n.t('gold') : key;
 }
 
 /** The filter in words, for the view's description: "LOC, PER · salma · accepted". */
 export function describeFilter(filter: AnnotationFilter): string {
-  return [(filter.labels ?? []).join(', '), (filter.annotators ?? []).map(annotatorName).join(', '), (filter.statuses ?? []).map(statusName).join(', ')].filter(Boolean).join(' · ');
+  return [(filter.labels ?? []).join(', '), (filter.annotators ?? []).map(annotatorName).join(', '), (filter.statuses ?? []).map(statusName).join(', ')]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /**

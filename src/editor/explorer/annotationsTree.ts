@@ -71,9 +71,7 @@ export function buildModel(snapshot: AnnotationsSnapshot, filter: AnnotationFilt
       if (list) list.push(e);
       else groups.set(e.annotation.label, [e]);
     }
-    const labels = [...groups.entries()]
-      .sort(([a], [b]) => rank(a) - rank(b) || compare(a, b))
-      .map(([label, entries]) => ({ label, entries: entries.sort(inTextOrder) }));
+    const labels = [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b) || compare(a, b)).map(([label, entries]) => ({ label, entries: entries.sort(inTextOrder) }));
     roots.push({ type: 'document', uri: doc.uri, labels, count: doc.entries.length, annotators: [...doc.annotators].sort(compare) });
   }
   for (const sidecar of snapshot.unreadable) roots.push({ type: 'unreadable', sidecar });
@@ -100,7 +98,11 @@ export class AnnotationsTree implements vscode.TreeDataProvider<AnnotationsNode>
 
   /** Rebuilds from the current snapshot and filter; resolves with the new model. */
   async rebuild(): Promise<AnnotationsModel> {
-    this.model = buildModel(await this.snapshot(), this.filter(), this.labels().map((l) => l.id));
+    this.model = buildModel(
+      await this.snapshot(),
+      this.filter(),
+      this.labels().map((l) => l.id),
+    );
     this.changed.fire(undefined);
     this.modelChanged.fire(this.model);
     return this.model;
@@ -197,7 +199,10 @@ function annotationItem(entry: AnnotationEntry, labels: readonly LabelDefinition
   tooltip.appendText([parts.join(' · '), vscode.workspace.asRelativePath(set.sidecarUri, true)].join('\n'));
   item.tooltip = tooltip;
   const color = new vscode.ThemeColor(`tawsim.label.${a.label}`);
-  item.iconPath = a.orphan === true ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(a.status === 'accepted' ? 'circle-filled' : a.status === 'suggested' ? 'circle-outline' : 'circle-slash', color);
+  item.iconPath =
+    a.orphan === true
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon(a.status === 'accepted' ? 'circle-filled' : a.status === 'suggested' ? 'circle-outline' : 'circle-slash', color);
   item.contextValue = `tawsim.annotations.annotation.${a.status}`;
   if (a.orphan !== true) {
     const args: RevealAnnotationArgs = { uri: set.textUri.toString(), start: a.start, end: a.end, unit: set.unit, text: a.text, sidecar: set.key, id: a.id };
@@ -208,7 +213,12 @@ function annotationItem(entry: AnnotationEntry, labels: readonly LabelDefinition
 
 function inTextOrder(a: AnnotationEntry, b: AnnotationEntry): number {
   // Orphans last: their offsets are from a text that no longer holds them.
-  return Number(a.annotation.orphan === true) - Number(b.annotation.orphan === true) || a.annotation.start - b.annotation.start || a.annotation.end - b.annotation.end || compare(a.set.annotator, b.set.annotator);
+  return (
+    Number(a.annotation.orphan === true) - Number(b.annotation.orphan === true) ||
+    a.annotation.start - b.annotation.start ||
+    a.annotation.end - b.annotation.end ||
+    compare(a.set.annotator, b.set.annotator)
+  );
 }
 
 function escapeMarkdown(text: string): string {

@@ -29,7 +29,11 @@ export interface ExplorerFeature extends vscode.Disposable {
 export function createExplorerFeature(services: Services): ExplorerFeature {
   const annotations = new WorkspaceAnnotations(services);
   const filter = new FilterState(services.context.workspaceState);
-  const tree = new AnnotationsTree(() => annotations.snapshot(), () => filter.current, services.labels);
+  const tree = new AnnotationsTree(
+    () => annotations.snapshot(),
+    () => filter.current,
+    services.labels,
+  );
   const treeView = vscode.window.createTreeView(ANNOTATIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const rebuild = (): void => {
     // Reading the workspace's sidecars waits until someone looks: the view is visible, or a command asked.

@@ -25,7 +25,10 @@ export async function filterAnnotations(
   args?: FilterArgs,
 ): Promise<void> {
   if (args && Array.isArray(args.values)) {
-    await state.set(dimension, args.values.filter((v): v is string => typeof v === 'string'));
+    await state.set(
+      dimension,
+      args.values.filter((v): v is string => typeof v === 'string'),
+    );
     return;
   }
   const current = new Set<string>(state.current[dimension] ?? []);
@@ -34,7 +37,11 @@ export async function filterAnnotations(
     choices.map((c) => ({ ...c, picked: current.has(c.value) })),
     { canPickMany: true, title: titleOf(dimension), placeHolder: vscode.l10n.t('Pick what to show; pick nothing to show everything') },
   );
-  if (picked) await state.set(dimension, picked.map((p) => p.value));
+  if (picked)
+    await state.set(
+      dimension,
+      picked.map((p) => p.value),
+    );
 }
 
 function choicesFor(dimension: FilterDimension, snapshot: AnnotationsSnapshot, labels: readonly LabelDefinition[]): Choice[] {

@@ -27,11 +27,7 @@ export async function findAnnotatorSidecars(textUri: vscode.Uri, goldName: strin
  * Every text of a folder (not its subfolders) with its annotator sidecars. `goldNameOf` gives the
  * gold file name of a text, which is left out along with recovery files.
  */
-export function sidecarsByText(
-  folder: vscode.Uri,
-  entries: readonly [string, vscode.FileType][],
-  goldNameOf: string | ((text: string) => string),
-): Map<string, FoundSidecar[]> {
+export function sidecarsByText(folder: vscode.Uri, entries: readonly [string, vscode.FileType][], goldNameOf: string | ((text: string) => string)): Map<string, FoundSidecar[]> {
   const files = entries.filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => name);
   const texts = new Set(files.filter((n) => !isSidecarFileName(n)));
   const byText = new Map<string, FoundSidecar[]>();

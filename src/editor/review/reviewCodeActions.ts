@@ -32,12 +32,16 @@ export class ReviewCodeActions implements vscode.CodeActionProvider {
         const diagnostics = context.diagnostics.filter((x) => x.source === REVIEW_DIAGNOSTIC_SOURCE && x.code === d.id);
         for (const p of d.proposals) {
           const args = { uri, disagreementId: d.id, start: p.start, end: p.end, label: p.label };
-          actions.push(action(vscode.l10n.t('Accept {0} into gold ({1})', proposalTitle(p), p.by.join(', ')), ReviewCommandId.acceptProposal, args, diagnostics, d.proposals.length === 1));
+          actions.push(
+            action(vscode.l10n.t('Accept {0} into gold ({1})', proposalTitle(p), p.by.join(', ')), ReviewCommandId.acceptProposal, args, diagnostics, d.proposals.length === 1),
+          );
           actions.push(action(vscode.l10n.t('Reject {0}', proposalTitle(p)), ReviewCommandId.rejectProposal, args, diagnostics));
           actions.push(action(vscode.l10n.t('Relabel {0}…', proposalTitle(p)), ReviewCommandId.relabelProposal, args, diagnostics));
         }
         for (const a of d.annotators) {
-          actions.push(action(vscode.l10n.t('Take the boundaries of {0}', a.annotator), ReviewCommandId.takeBoundaries, { uri, disagreementId: d.id, annotator: a.annotator }, diagnostics));
+          actions.push(
+            action(vscode.l10n.t('Take the boundaries of {0}', a.annotator), ReviewCommandId.takeBoundaries, { uri, disagreementId: d.id, annotator: a.annotator }, diagnostics),
+          );
         }
       }
     }

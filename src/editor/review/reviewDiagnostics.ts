@@ -18,7 +18,10 @@ export class ReviewDiagnostics implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly sessions: ReviewSessions) {
-    this.disposables.push(this.collection, sessions.onDidChange((uri) => this.update(uri)));
+    this.disposables.push(
+      this.collection,
+      sessions.onDidChange((uri) => this.update(uri)),
+    );
   }
 
   private update(uri: vscode.Uri): void {
@@ -34,12 +37,16 @@ export class ReviewDiagnostics implements vscode.Disposable {
     const touched: vscode.Uri[] = [];
     for (const f of review.failures) {
       const line = Math.max(0, (f.line ?? 1) - 1);
-      this.collection.set(f.uri, [diagnostic(new vscode.Range(line, 0, line, 1), vscode.l10n.t('{0}. It is left out of the review and the figures.', f.reason), vscode.DiagnosticSeverity.Warning)]);
+      this.collection.set(f.uri, [
+        diagnostic(new vscode.Range(line, 0, line, 1), vscode.l10n.t('{0}. It is left out of the review and the figures.', f.reason), vscode.DiagnosticSeverity.Warning),
+      ]);
       touched.push(f.uri);
     }
     for (const s of review.sets) {
       if (s.stale !== true) continue;
-      this.collection.set(s.uri, [diagnostic(new vscode.Range(0, 0, 0, 1), vscode.l10n.t('Left out of the review of {0}: {1}', s.annotator, s.staleReason ?? ''), vscode.DiagnosticSeverity.Warning)]);
+      this.collection.set(s.uri, [
+        diagnostic(new vscode.Range(0, 0, 0, 1), vscode.l10n.t('Left out of the review of {0}: {1}', s.annotator, s.staleReason ?? ''), vscode.DiagnosticSeverity.Warning),
+      ]);
       touched.push(s.uri);
     }
     this.sidecarsOf.set(key, touched);

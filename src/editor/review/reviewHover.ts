@@ -57,7 +57,9 @@ export class ReviewHover implements vscode.HoverProvider {
 
   private describeDisagreement(md: vscode.MarkdownString, review: DocumentReview, d: Disagreement): void {
     const open = review.state.openIds.includes(d.id);
-    md.appendMarkdown(`**${escapeMarkdown(vscode.l10n.t('Annotators disagree'))}** — ${escapeMarkdown(kindName(d.kind))}${open ? '' : ` (${escapeMarkdown(vscode.l10n.t('decided'))})`}\n\n`);
+    md.appendMarkdown(
+      `**${escapeMarkdown(vscode.l10n.t('Annotators disagree'))}** — ${escapeMarkdown(kindName(d.kind))}${open ? '' : ` (${escapeMarkdown(vscode.l10n.t('decided'))})`}\n\n`,
+    );
     for (const a of d.annotators) {
       const tags = a.spans.length === 0 ? `*${escapeMarkdown(vscode.l10n.t('no tag'))}*` : a.spans.map((s) => this.tagText(s)).join(', ');
       md.appendMarkdown(`- ${escapeMarkdown(a.annotator)}: ${tags}\n`);

@@ -151,7 +151,9 @@ export class ReviewSessions implements vscode.Disposable {
         return review;
       }
       if (review.goldProblem !== undefined) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Tawsim: {0} cannot be used ({1}); it is not overwritten until it is fixed.', basename(review.goldUri), review.goldProblem));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Tawsim: {0} cannot be used ({1}); it is not overwritten until it is fixed.', basename(review.goldUri), review.goldProblem),
+        );
         return review;
       }
       const gold = decide(review);
@@ -172,7 +174,18 @@ export class ReviewSessions implements vscode.Disposable {
   }
 
   private newSession(uri: vscode.Uri, chosen: readonly string[] | undefined): Session {
-    return { uri, chosen, found: [], contents: new Map(), goldContent: undefined, goldReadError: undefined, goldDate: undefined, review: undefined, queue: Promise.resolve(), timer: undefined };
+    return {
+      uri,
+      chosen,
+      found: [],
+      contents: new Map(),
+      goldContent: undefined,
+      goldReadError: undefined,
+      goldDate: undefined,
+      review: undefined,
+      queue: Promise.resolve(),
+      timer: undefined,
+    };
   }
 
   private enqueue<T>(session: Session, work: () => Promise<T>): Promise<T> {
@@ -280,7 +293,10 @@ export class ReviewSessions implements vscode.Disposable {
     const gold: GoldOnDisk =
       session.goldReadError !== undefined ? { gold: [], content: undefined, problem: session.goldReadError } : goldOf(session.goldContent, text, index, labels);
     session.goldDate = gold.date;
-    const state = reviewState(comparison, gold.gold.filter((g) => g.orphan !== true));
+    const state = reviewState(
+      comparison,
+      gold.gold.filter((g) => g.orphan !== true),
+    );
     return {
       uri,
       goldUri: goldUriFor(uri, reviewer),

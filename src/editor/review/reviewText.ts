@@ -50,9 +50,7 @@ export function proposalTitle(p: Pick<Proposal, 'label' | 'text'>): string {
 
 /** Who tagged what, for one disagreement: `salma: LOC «…» · omar: —`. */
 export function whoTaggedWhat(d: Disagreement): string {
-  return d.annotators
-    .map((a) => `${a.annotator}: ${a.spans.length === 0 ? vscode.l10n.t('no tag') : a.spans.map((s) => proposalTitle(s)).join(', ')}`)
-    .join(' · ');
+  return d.annotators.map((a) => `${a.annotator}: ${a.spans.length === 0 ? vscode.l10n.t('no tag') : a.spans.map((s) => proposalTitle(s)).join(', ')}`).join(' · ');
 }
 
 /** The diagnostic and code action wording of a disagreement. */

@@ -31,9 +31,13 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode>, vscode.D
     stores: AnnotationStores,
   ) {
     const refresh = (): void => this.changed.fire(undefined);
-    this.disposables.push(sessions.onDidChange(refresh), suggestions.onDidChange(refresh), stores.onDidChange((s) => {
-      if (this.suggestions.annotatorOf(s.uri) !== undefined) refresh();
-    }));
+    this.disposables.push(
+      sessions.onDidChange(refresh),
+      suggestions.onDidChange(refresh),
+      stores.onDidChange((s) => {
+        if (this.suggestions.annotatorOf(s.uri) !== undefined) refresh();
+      }),
+    );
   }
 
   getChildren(node?: ReviewNode): ReviewNode[] {
@@ -128,11 +132,19 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode>, vscode.D
       case 'proposal': {
         const item = new vscode.TreeItem(proposalTitle({ label: node.label, text: review ? reviewQuote(review, node.start, node.end) : '' }), None);
         const proposal = findProposal(review, node);
-        const decision = review?.gold.find((g) => g.review !== undefined && g.orphan !== true && g.start === node.start && g.end === node.end && (g.label === node.label || g.review.verdict === 'relabelled'));
-        item.description = [proposal?.by.join(', ') ?? '', decision?.review ? `${verdictName(decision.review.verdict)}${decision.label !== node.label ? ` → ${decision.label}` : ''}` : '']
+        const decision = review?.gold.find(
+          (g) => g.review !== undefined && g.orphan !== true && g.start === node.start && g.end === node.end && (g.label === node.label || g.review.verdict === 'relabelled'),
+        );
+        item.description = [
+          proposal?.by.join(', ') ?? '',
+          decision?.review ? `${verdictName(decision.review.verdict)}${decision.label !== node.label ? ` → ${decision.label}` : ''}` : '',
+        ]
           .filter(Boolean)
           .join(' — ');
-        item.iconPath = new vscode.ThemeIcon(decision ? (decision.status === 'rejected' ? 'close' : 'check') : 'circle-filled', new vscode.ThemeColor(`tawsim.label.${node.label}`));
+        item.iconPath = new vscode.ThemeIcon(
+          decision ? (decision.status === 'rejected' ? 'close' : 'check') : 'circle-filled',
+          new vscode.ThemeColor(`tawsim.label.${node.label}`),
+        );
         item.contextValue = decision ? 'tawsim.review.proposal.decided' : 'tawsim.review.proposal';
         if (review) item.command = revealCommand(docUri, review, node.start, node.end);
         return item;

@@ -100,7 +100,13 @@ export class SidecarDiagnostics implements vscode.Disposable {
         this.lineDiagnostic(
           document,
           entry.textLine ?? entry.line,
-          vscode.l10n.t('«{0}» is not the text at {1}–{2}, which reads «{3}»; Tawsim re-anchors the annotation when the text is opened.', entry.text, entry.start, entry.end, actual),
+          vscode.l10n.t(
+            '«{0}» is not the text at {1}–{2}, which reads «{3}»; Tawsim re-anchors the annotation when the text is opened.',
+            entry.text,
+            entry.start,
+            entry.end,
+            actual,
+          ),
           vscode.DiagnosticSeverity.Warning,
         ),
       );
@@ -114,7 +120,11 @@ export class SidecarDiagnostics implements vscode.Disposable {
     const column = Math.min(Math.max(0, (p.column ?? 1) - 1), text.length);
     // From the problem's column to the end of the line's content, so the squiggle is visible.
     const end = Math.min(text.length, Math.max(column + 1, text.trimEnd().length));
-    const d = new vscode.Diagnostic(new vscode.Range(line, column, line, end), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+    const d = new vscode.Diagnostic(
+      new vscode.Range(line, column, line, end),
+      p.message,
+      p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+    );
     d.source = 'Tawsim';
     return d;
   }

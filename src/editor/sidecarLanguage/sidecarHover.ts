@@ -42,7 +42,8 @@ export class SidecarHover implements vscode.HoverProvider {
       }
     }
     const args = revealArgs(document.uri, outline, entry);
-    if (args) md.appendMarkdown(`\n\n[${escapeMarkdown(vscode.l10n.t('Reveal in the text'))}](command:${ExplorerCommandId.revealAnnotation}?${encodeURIComponent(JSON.stringify(args))})`);
+    if (args)
+      md.appendMarkdown(`\n\n[${escapeMarkdown(vscode.l10n.t('Reveal in the text'))}](command:${ExplorerCommandId.revealAnnotation}?${encodeURIComponent(JSON.stringify(args))})`);
     return new vscode.Hover(md, new vscode.Range(entry.line, 0, entry.endLine, document.lineAt(entry.endLine).text.length));
   }
 }

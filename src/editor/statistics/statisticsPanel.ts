@@ -31,7 +31,12 @@ export class StatisticsPanel implements vscode.Disposable {
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
 
-  static async show(extensionUri: vscode.Uri, collect: () => Promise<CollectedStatistics>, labels: () => readonly LabelDefinition[], onDidChange: vscode.Event<void>): Promise<vscode.WebviewPanel> {
+  static async show(
+    extensionUri: vscode.Uri,
+    collect: () => Promise<CollectedStatistics>,
+    labels: () => readonly LabelDefinition[],
+    onDidChange: vscode.Event<void>,
+  ): Promise<vscode.WebviewPanel> {
     const existing = StatisticsPanel.current;
     if (existing) {
       existing.panel.reveal(undefined, false);

@@ -46,7 +46,10 @@ export class DocumentDateOffer implements vscode.Disposable {
     this.offered.add(key);
     const use = vscode.l10n.t('Keep as Document Date');
     void vscode.window
-      .showInformationMessage(vscode.l10n.t('{0} is dated {1} by its dateline; relative dates are read from it. Keep it in the sidecar as the document date?', basename(store.uri), date), use)
+      .showInformationMessage(
+        vscode.l10n.t('{0} is dated {1} by its dateline; relative dates are read from it. Keep it in the sidecar as the document date?', basename(store.uri), date),
+        use,
+      )
       .then((choice) => {
         if (choice === use) void vscode.commands.executeCommand(CommandId.setDocumentDate, { uri: key, date });
       });

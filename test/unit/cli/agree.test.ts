@@ -28,8 +28,22 @@ describe('tawsim agree', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-agree-'));
     fs.writeFileSync(path.join(dir, 'a.txt'), TEXT);
-    fs.writeFileSync(path.join(dir, 'a.txt.salma.ann.yaml'), sidecarOf('a.txt', TEXT, 'salma', [['PER', 'محمد'], ['LOC', 'الرباط'], ['ORG', 'الوزارة']]));
-    fs.writeFileSync(path.join(dir, 'a.txt.omar.ann.yaml'), sidecarOf('a.txt', TEXT, 'omar', [['PER', 'محمد'], ['LOC', 'الرباط'], ['LOC', 'الوزارة']]));
+    fs.writeFileSync(
+      path.join(dir, 'a.txt.salma.ann.yaml'),
+      sidecarOf('a.txt', TEXT, 'salma', [
+        ['PER', 'محمد'],
+        ['LOC', 'الرباط'],
+        ['ORG', 'الوزارة'],
+      ]),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'a.txt.omar.ann.yaml'),
+      sidecarOf('a.txt', TEXT, 'omar', [
+        ['PER', 'محمد'],
+        ['LOC', 'الرباط'],
+        ['LOC', 'الوزارة'],
+      ]),
+    );
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -39,7 +53,10 @@ describe('tawsim agree', () => {
     assert.deepEqual(io.stderr, []);
     const report = JSON.parse(io.stdout.join('\n')) as AgreementReport;
     assert.equal(report.format, 'tawsim-agreement');
-    assert.deepEqual(report.documents.map((d) => d.document), ['a.txt']);
+    assert.deepEqual(
+      report.documents.map((d) => d.document),
+      ['a.txt'],
+    );
     assert.deepEqual(report.total.annotators, ['omar', 'salma']);
     const [pair] = report.total.pairs;
     assert.equal(pair?.exact.matched, 2);
@@ -76,14 +93,28 @@ describe('tawsim agree', () => {
   it('re-anchors a sidecar saved for an earlier text, and marks it stale when tags cannot be placed', async () => {
     const edited = `عاجل: ${TEXT}`;
     fs.writeFileSync(path.join(dir, 'a.txt'), edited);
-    fs.writeFileSync(path.join(dir, 'a.txt.salma.ann.yaml'), sidecarOf('a.txt', edited, 'salma', [['PER', 'محمد'], ['LOC', 'الرباط'], ['ORG', 'الوزارة']]));
+    fs.writeFileSync(
+      path.join(dir, 'a.txt.salma.ann.yaml'),
+      sidecarOf('a.txt', edited, 'salma', [
+        ['PER', 'محمد'],
+        ['LOC', 'الرباط'],
+        ['ORG', 'الوزارة'],
+      ]),
+    );
     // omar's sidecar describes the old text: its quotes are still there, so it is placed again.
     const moved = fakeIo();
     assert.equal(await agreeCommand.run(['--json', dir], moved), 0);
     assert.equal((JSON.parse(moved.stdout.join('\n')) as AgreementReport).total.pairs[0]?.exact.matched, 2);
 
     // layla tagged a word that the text no longer has: her set is excluded with the reason.
-    fs.writeFileSync(path.join(dir, 'a.txt.layla.ann.yaml'), sidecarOf('a.txt', `${TEXT} الرباط`, 'layla', [['LOC', 'الرباط'], ['PER', 'محمد'], ['MISC', 'والتقى وزير']]).replace('والتقى وزير', 'والتقت وزيرة'));
+    fs.writeFileSync(
+      path.join(dir, 'a.txt.layla.ann.yaml'),
+      sidecarOf('a.txt', `${TEXT} الرباط`, 'layla', [
+        ['LOC', 'الرباط'],
+        ['PER', 'محمد'],
+        ['MISC', 'والتقى وزير'],
+      ]).replace('والتقى وزير', 'والتقت وزيرة'),
+    );
     const stale = fakeIo();
     assert.equal(await agreeCommand.run(['--json', dir], stale), 0);
     const report = JSON.parse(stale.stdout.join('\n')) as AgreementReport;

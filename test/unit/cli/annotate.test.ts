@@ -92,7 +92,11 @@ describe('tawsim annotate', () => {
     const after = readSidecar(`${file}.ann.yaml`);
     assert.equal(after.annotator, 'omar');
     assert.equal(after.document.date, '2024-02-01');
-    for (const old of existing.annotations) assert.deepEqual(after.annotations.find((a) => a.id === old.id), old);
+    for (const old of existing.annotations)
+      assert.deepEqual(
+        after.annotations.find((a) => a.id === old.id),
+        old,
+      );
     const keys = after.annotations.map((a) => `${a.start}:${a.end}:${a.label}`);
     assert.equal(new Set(keys).size, keys.length, 'no span and label twice');
     assert.ok(!after.annotations.some((a) => a.text === 'فرنسا' && a.status !== 'rejected'), 'a rejected span is not added again');

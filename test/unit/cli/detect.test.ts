@@ -66,7 +66,10 @@ describe('tawsim detect', () => {
     const rabat = spans.find((s) => s.text === 'الرباط');
     assert.equal(rabat?.label, 'LOC');
     assert.equal(rabat?.start, EMOJI_ARTICLE.indexOf('الرباط') - 1, 'code points, not UTF-16 units');
-    assert.ok(spans.some((s) => s.label === 'PER' && s.text === 'ماكرون' && s.start > EMOJI_ARTICLE.indexOf('\n')), 'names are linked across lines');
+    assert.ok(
+      spans.some((s) => s.label === 'PER' && s.text === 'ماكرون' && s.start > EMOJI_ARTICLE.indexOf('\n')),
+      'names are linked across lines',
+    );
     assert.equal(spans.find((s) => s.label === 'DATE')?.value, 'XXXX-WXX-2', 'no date known: the weekday keeps X');
   });
 
@@ -162,7 +165,16 @@ describe('tawsim detect', () => {
       `const io = { out: (l: string) => process.stdout.write(l + '\\n'), err: (l: string) => process.stderr.write(l + '\\n') };`,
       `if (require.main === module) void detectCommand.run(process.argv.slice(2), io).then((c) => { process.exitCode = c; });`,
     ].join('\n');
-    await esbuild.build({ stdin: { contents: entry, loader: 'ts', resolveDir: root }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, loader: { '.json': 'json' }, logLevel: 'error' });
+    await esbuild.build({
+      stdin: { contents: entry, loader: 'ts', resolveDir: root },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile: out,
+      loader: { '.json': 'json' },
+      logLevel: 'error',
+    });
     const run = (workers: string): { status: number | null; stdout: string; stderr: string } =>
       spawnSync(process.execPath, [out, '--workers', workers, dir], { encoding: 'utf8', cwd: os.tmpdir(), timeout: 60_000 });
     const single = run('0');

@@ -30,7 +30,10 @@ function sidecarOf(file: string): Sidecar {
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => f.split(path.sep).join('/')).sort();
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
 }
 
 async function run(args: string[]): Promise<{ code: number; io: Captured }> {
@@ -71,7 +74,10 @@ describe('tawsim export', () => {
     const ann = fs.readFileSync(path.join(out, 'rabat-water-summit.ann'), 'utf8');
     const spans = [...ann.matchAll(/^T\d+\t(\S+) (\d+) (\d+)\t(.*)$/gm)].map((m) => [m[1], Number(m[2]), Number(m[3]), m[4]]);
     const sidecar = sidecarOf(path.join(folder, `${SAMPLE}.ann.yaml`));
-    assert.deepEqual(spans, sidecar.annotations.map((a) => [a.label, a.start, a.end, a.text]));
+    assert.deepEqual(
+      spans,
+      sidecar.annotations.map((a) => [a.label, a.start, a.end, a.text]),
+    );
     assert.match(ann, /\tValue T2 2023-01-18$/m);
     assert.match(ann, /AnnotatorNotes T10\tوزير التجهيز والماء$/m);
     assert.equal(fs.readFileSync(path.join(out, SAMPLE), 'utf8'), fs.readFileSync(path.join(folder, SAMPLE), 'utf8'));
@@ -142,8 +148,18 @@ describe('tawsim export', () => {
     for (const f of [SAMPLE, `${SAMPLE}.ann.yaml`]) fs.copyFileSync(path.join(folder, f), path.join(folder, 'news', f));
     const { code, io } = await run(['--format', 'brat', '--progress', '--out', path.join(dir, 'out'), folder]);
     assert.equal(code, 0);
-    assert.deepEqual(filesUnder(path.join(dir, 'out')), ['annotation.conf', 'news/rabat-water-summit.ann', 'news/rabat-water-summit.txt', 'rabat-water-summit.ann', 'rabat-water-summit.txt', 'visual.conf']);
-    assert.deepEqual(io.stderr.filter((l) => /^\d+\/\d+$/.test(l)), ['1/2', '2/2']);
+    assert.deepEqual(filesUnder(path.join(dir, 'out')), [
+      'annotation.conf',
+      'news/rabat-water-summit.ann',
+      'news/rabat-water-summit.txt',
+      'rabat-water-summit.ann',
+      'rabat-water-summit.txt',
+      'visual.conf',
+    ]);
+    assert.deepEqual(
+      io.stderr.filter((l) => /^\d+\/\d+$/.test(l)),
+      ['1/2', '2/2'],
+    );
   });
 
   it('refuses a broken sidecar and writes nothing', async () => {
@@ -156,7 +172,7 @@ describe('tawsim export', () => {
     assert.equal(fs.existsSync(out), false);
   });
 
-  it('refuses to export into the texts\' own folder where it would overwrite them', async () => {
+  it("refuses to export into the texts' own folder where it would overwrite them", async () => {
     const { corpus: folder } = corpus();
     const before = fs.readdirSync(folder).sort();
     const { code, io } = await run(['--format', 'brat', '--out', folder, folder]);

@@ -150,7 +150,14 @@ describe('tawsim import', () => {
     const corpus = copySamples(dir, 'corpus', [RABAT], true);
     await runExport(['--format', 'brat', '--out', path.join(corpus, 'export', 'brat'), corpus]);
     const { code, io } = await runImport([
-      '--format', 'brat', '--into', corpus, '--annotator', 'omar', '--pattern', '${file}.${annotator}.ann.yaml',
+      '--format',
+      'brat',
+      '--into',
+      corpus,
+      '--annotator',
+      'omar',
+      '--pattern',
+      '${file}.${annotator}.ann.yaml',
       path.join(corpus, 'export', 'brat', 'rabat-water-summit.ann'),
     ]);
     assert.equal(code, 0, io.stderr.join('\n'));
@@ -245,7 +252,10 @@ describe('tawsim import', () => {
     const escaped = await runImport(['--format', 'doccano', '--into', texts, '--pattern', '../${file}.ann.yaml', fixture]);
     assert.equal(escaped.code, 1);
     assert.match(escaped.io.stderr.join('\n'), /must name a different file in the same folder/);
-    assert.deepEqual(listing(dir).filter((f) => f.endsWith('.ann.yaml')), []);
+    assert.deepEqual(
+      listing(dir).filter((f) => f.endsWith('.ann.yaml')),
+      [],
+    );
     assert.equal((await runImport(['--format', 'doccano', '--into', path.join(dir, 'nowhere'), fixture])).code, 1);
   });
 

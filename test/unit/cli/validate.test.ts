@@ -41,6 +41,9 @@ describe('tawsim validate', () => {
     fs.writeFileSync(text, fs.readFileSync(text, 'utf8').replace('الجزائر', 'الجزاير'));
     const io = fakeIo();
     assert.equal(await validateCommand.run([`${text}.ann.yaml`], io), 1);
-    assert.ok(io.stdout.some((l) => /covers «الجزاير», not «الجزائر»/.test(l)), io.stdout.join('\n'));
+    assert.ok(
+      io.stdout.some((l) => /covers «الجزاير», not «الجزائر»/.test(l)),
+      io.stdout.join('\n'),
+    );
   });
 });

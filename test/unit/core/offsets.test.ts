@@ -7,8 +7,14 @@ describe('CodePointIndex', () => {
     const text = 'a😀b';
     const idx = new CodePointIndex(text);
     assert.equal(idx.codePointLength, 3);
-    assert.deepEqual([0, 1, 2, 3].map((u) => idx.toUtf16(u)), [0, 1, 3, 4]);
-    assert.deepEqual([0, 1, 3, 4].map((u) => idx.toCodePoint(u)), [0, 1, 2, 3]);
+    assert.deepEqual(
+      [0, 1, 2, 3].map((u) => idx.toUtf16(u)),
+      [0, 1, 3, 4],
+    );
+    assert.deepEqual(
+      [0, 1, 3, 4].map((u) => idx.toCodePoint(u)),
+      [0, 1, 2, 3],
+    );
   });
 
   it('maps an offset inside a surrogate pair to that character', () => {

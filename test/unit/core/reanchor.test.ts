@@ -25,7 +25,10 @@ describe('reanchorAnnotations', () => {
     assert.equal(r.orphans, 0);
     const expected = [tag('t1', 'المغرب', old, 0), tag('t2', 'إسرائيل', old), tag('t3', 'المغرب', old, 1), tag('t4', 'الرباط', old)];
     const shift = [...'فقرة جديدة عن المغرب في الأعلى.\n'].length;
-    assert.deepEqual(r.annotations.map((a) => a.start), expected.map((a) => a.start + shift));
+    assert.deepEqual(
+      r.annotations.map((a) => a.start),
+      expected.map((a) => a.start + shift),
+    );
   });
 
   it('keeps a span whose text is gone as an orphan at its old place', () => {
@@ -39,7 +42,7 @@ describe('reanchorAnnotations', () => {
   });
 
   it('places an orphan again once its text is back, clearing the flag', () => {
-    const orphan: Annotation = { ...tags[3] as Annotation, start: 0, end: 6, orphan: true };
+    const orphan: Annotation = { ...(tags[3] as Annotation), start: 0, end: 6, orphan: true };
     const r = reanchorAnnotations([orphan], old);
     assert.equal(r.annotations[0]?.orphan, undefined);
     assert.equal(r.annotations[0]?.start, (tags[3] as Annotation).start);

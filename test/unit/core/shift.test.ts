@@ -84,11 +84,20 @@ describe('TrackedAnnotations', () => {
     const t = new TrackedAnnotations([ann('t1', 5, 11, 'المغرب'), ann('t2', 13, 20, 'إسرائيل')]);
     const del = doc.edit(4, 12, '');
     t.applyEdits([del], doc.read);
-    assert.deepEqual(t.all.map((a) => a.id), ['t2']);
+    assert.deepEqual(
+      t.all.map((a) => a.id),
+      ['t2'],
+    );
     assert.equal(t.all[0]?.start, 5);
     const undo = doc.edit(4, 4, ' المغرب ');
     t.applyEdits([undo], doc.read, true);
-    assert.deepEqual(t.all.map((a) => [a.id, a.start, a.end, a.text]), [['t1', 5, 11, 'المغرب'], ['t2', 13, 20, 'إسرائيل']]);
+    assert.deepEqual(
+      t.all.map((a) => [a.id, a.start, a.end, a.text]),
+      [
+        ['t1', 5, 11, 'المغرب'],
+        ['t2', 13, 20, 'إسرائيل'],
+      ],
+    );
   });
 
   it('restores a span cut by several backspaces undone at once', () => {
@@ -98,7 +107,10 @@ describe('TrackedAnnotations', () => {
     t.applyEdits([doc.edit(7, 8, '')], doc.read);
     assert.equal(t.all[0]?.text, 'الرب');
     t.applyEdits([doc.edit(7, 7, 'اط')], doc.read, true);
-    assert.deepEqual(t.all.map((a) => [a.start, a.end, a.text]), [[3, 9, 'الرباط']]);
+    assert.deepEqual(
+      t.all.map((a) => [a.start, a.end, a.text]),
+      [[3, 9, 'الرباط']],
+    );
   });
 
   it('does not restore on ordinary typing that happens to match', () => {
@@ -115,9 +127,18 @@ describe('TrackedAnnotations', () => {
     // Two insertions reported together, both against the old text.
     const before = doc.text;
     doc.text = 'aa!! XX bb!! YY cc';
-    t.applyEdits([{ start: 8, end: 8, insertedLength: 2 }, { start: 2, end: 2, insertedLength: 2 }], doc.read);
+    t.applyEdits(
+      [
+        { start: 8, end: 8, insertedLength: 2 },
+        { start: 2, end: 2, insertedLength: 2 },
+      ],
+      doc.read,
+    );
     assert.equal(before.length + 4, doc.text.length);
-    assert.deepEqual(t.all.map((a) => doc.text.slice(a.start, a.end)), ['XX', 'YY']);
+    assert.deepEqual(
+      t.all.map((a) => doc.text.slice(a.start, a.end)),
+      ['XX', 'YY'],
+    );
   });
 
   it('updates the covered text of a span that grew', () => {
@@ -129,15 +150,27 @@ describe('TrackedAnnotations', () => {
 
   it('finds annotations overlapping a range or containing a point, nested ones included', () => {
     const t = new TrackedAnnotations([ann('a', 0, 30, 'x'.repeat(30), 'ORG'), ann('b', 10, 15, 'x'.repeat(5)), ann('c', 40, 45, 'x'.repeat(5))]);
-    assert.deepEqual(t.inRange(12, 12).map((a) => a.id), ['a', 'b']);
-    assert.deepEqual(t.inRange(15, 40).map((a) => a.id), ['a']);
-    assert.deepEqual(t.inRange(16, 41).map((a) => a.id), ['a', 'c']);
+    assert.deepEqual(
+      t.inRange(12, 12).map((a) => a.id),
+      ['a', 'b'],
+    );
+    assert.deepEqual(
+      t.inRange(15, 40).map((a) => a.id),
+      ['a'],
+    );
+    assert.deepEqual(
+      t.inRange(16, 41).map((a) => a.id),
+      ['a', 'c'],
+    );
   });
 
   it('keeps orphans aside and untouched by edits', () => {
     const t = new TrackedAnnotations([{ ...ann('o', 2, 4, 'zz'), orphan: true }, ann('t1', 0, 1, 'a')]);
     t.applyEdits([{ start: 0, end: 0, insertedLength: 5 }], () => '');
-    assert.deepEqual(t.orphans.map((a) => [a.id, a.start]), [['o', 2]]);
+    assert.deepEqual(
+      t.orphans.map((a) => [a.id, a.start]),
+      [['o', 2]],
+    );
     assert.equal(t.all[0]?.start, 5);
   });
 });

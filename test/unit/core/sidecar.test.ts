@@ -28,13 +28,16 @@ describe('sidecar', () => {
     assert.deepEqual(parsed.problems, []);
     assert.equal(parsed.writable, true);
     assert.equal(serializeSidecar(parsed.sidecar as Sidecar), first);
-    assert.deepEqual(parsed.sidecar?.annotations.map((a) => a.id), ['t1', 't2']);
+    assert.deepEqual(
+      parsed.sidecar?.annotations.map((a) => a.id),
+      ['t1', 't2'],
+    );
     assert.equal(parsed.sidecar?.annotations[0]?.value, '2020');
     assert.match(first, /^tawsim: 1\ndocument:\n {2}path: article.txt\n/);
   });
 
   it('round trips any annotation set (property)', () => {
-    const text = fc.string({ unit: fc.constantFrom('ا', 'ب', ' ', ':', '"', "'", '#', '\n', '😀', 'ً', 'y', '-', '{') , maxLength: 12 });
+    const text = fc.string({ unit: fc.constantFrom('ا', 'ب', ' ', ':', '"', "'", '#', '\n', '😀', 'ً', 'y', '-', '{'), maxLength: 12 });
     const annotation = fc.record({
       label: fc.constantFrom('PER', 'ORG', 'LOC', 'DATE'),
       start: fc.nat(50),
@@ -49,8 +52,15 @@ describe('sidecar', () => {
           ...base,
           document: { ...base.document, length: 100 },
           annotations: items.map((it, i) => ({
-            id: `t${i + 1}`, label: it.label, start: it.start, end: it.start + it.len, text: it.text, status: 'accepted', source: 'manual',
-            ...(it.note !== undefined ? { note: it.note } : {}), ...(it.value !== undefined ? { value: it.value } : {}),
+            id: `t${i + 1}`,
+            label: it.label,
+            start: it.start,
+            end: it.start + it.len,
+            text: it.text,
+            status: 'accepted',
+            source: 'manual',
+            ...(it.note !== undefined ? { note: it.note } : {}),
+            ...(it.value !== undefined ? { value: it.value } : {}),
           })),
         };
         const yaml = serializeSidecar(sidecar);
@@ -91,7 +101,10 @@ describe('sidecar', () => {
     it(`reports ${name} with its line and refuses to overwrite`, () => {
       const yaml = mutate(serializeSidecar(base));
       const problems = problemsOf(yaml);
-      assert.ok(problems.some((p) => expected.test(p)), problems.join('\n'));
+      assert.ok(
+        problems.some((p) => expected.test(p)),
+        problems.join('\n'),
+      );
       assert.equal(parseSidecar(yaml).writable, false);
       assert.equal(parseSidecar(yaml).sidecar, undefined);
     });
@@ -107,7 +120,12 @@ describe('sidecar', () => {
 
   it('refuses a YAML alias bomb quickly', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill('*' + 'abcdefghi'[i - 1]).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
+          .fill('*' + 'abcdefghi'[i - 1])
+          .join(',')}]`,
+      );
     const started = process.hrtime.bigint();
     const parsed = parseSidecar(levels.join('\n'));
     assert.match(parsed.problems[0]?.message ?? '', /alias/i);

@@ -63,7 +63,10 @@ describe('CSV details', () => {
 
 describe('export warnings name what was left out', () => {
   const sample = sampleDocument();
-  const warningsOf = (format: FormatId, options = {}): string => exportDocument(format, { ...sample, options }).warnings.map((w) => w.message).join('\n');
+  const warningsOf = (format: FormatId, options = {}): string =>
+    exportDocument(format, { ...sample, options })
+      .warnings.map((w) => w.message)
+      .join('\n');
   it('CoNLL: overlaps, values, notes, statuses, widened spans', () => {
     const w = warningsOf('conll');
     assert.match(w, /overlapping spans left out .*t9 MISC 152-160 «المغربية»/);
@@ -94,7 +97,9 @@ describe('export warnings name what was left out', () => {
   it('orphans and stale spans are never written silently', () => {
     const text = 'في الرباط';
     const doc = { path: 'a.txt', text, annotations: [span(text, 3, 9, 'LOC', { id: 't1', orphan: true }), { ...span(text, 3, 9, 'LOC', { id: 't2' }), text: 'الرياض' }] };
-    const w = exportDocument('brat', doc).warnings.map((x) => x.message).join('\n');
+    const w = exportDocument('brat', doc)
+      .warnings.map((x) => x.message)
+      .join('\n');
     assert.match(w, /orphaned .*t1/);
     assert.match(w, /do not match the document .*t2/);
   });
@@ -114,7 +119,10 @@ describe('format outputs', () => {
       { path: 'b.md', text: 'x', annotations: [] },
     ];
     const r = exportDocuments('brat', { documents: docs, options: { brat: { labelLanguage: 'en' } } });
-    assert.deepEqual(r.files.map((f) => f.relativePath), ['news/a.txt', 'news/a.ann', 'b.md.txt', 'b.md.ann', 'annotation.conf', 'visual.conf']);
+    assert.deepEqual(
+      r.files.map((f) => f.relativePath),
+      ['news/a.txt', 'news/a.ann', 'b.md.txt', 'b.md.ann', 'annotation.conf', 'visual.conf'],
+    );
     assert.match(r.files[5]?.content ?? '', /^LOC \| Place \| LOC$/m);
   });
   it('TimeML escapes markup and keeps CR, so the text survives XML parsing', () => {
@@ -151,8 +159,17 @@ describe('format registry', () => {
   it('finds formats by id and by file name', () => {
     assert.equal(formatById('conll')?.capabilities.canHoldOverlaps, false);
     assert.equal(formatById('nope'), undefined);
-    assert.deepEqual(importFormatsForFile('train.JSONL').map((f) => f.id), ['doccano']);
-    assert.deepEqual(importFormatsForFile('a.ann').map((f) => f.id), ['brat']);
-    assert.deepEqual(importFormatsForFile('a.txt.tawsim.json').map((f) => f.id), ['labelstudio']);
+    assert.deepEqual(
+      importFormatsForFile('train.JSONL').map((f) => f.id),
+      ['doccano'],
+    );
+    assert.deepEqual(
+      importFormatsForFile('a.ann').map((f) => f.id),
+      ['brat'],
+    );
+    assert.deepEqual(
+      importFormatsForFile('a.txt.tawsim.json').map((f) => f.id),
+      ['labelstudio'],
+    );
   });
 });

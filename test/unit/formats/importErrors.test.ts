@@ -52,7 +52,19 @@ describe('doccano import errors', () => {
     assert.equal(result.documents[0]?.annotations[0]?.text, 'الرباط');
   });
   it('refuses files over the size limit', () => fails(run('doccano', doccanoLine([]), 'd.jsonl', { maxContentLength: 10 }), /too large/));
-  it('refuses files over the annotation limit', () => fails(run('doccano', doccanoLine([[0, 3, 'LOC'], [4, 10, 'PER']]), 'd.jsonl', { maxAnnotations: 1 }), /too many annotations/));
+  it('refuses files over the annotation limit', () =>
+    fails(
+      run(
+        'doccano',
+        doccanoLine([
+          [0, 3, 'LOC'],
+          [4, 10, 'PER'],
+        ]),
+        'd.jsonl',
+        { maxAnnotations: 1 },
+      ),
+      /too many annotations/,
+    ));
   it('caps the number of errors it reports', () => {
     const lines = Array.from({ length: 300 }, () => '{').join('\n');
     const result = run('doccano', lines, 'd.jsonl');
@@ -63,10 +75,17 @@ describe('doccano import errors', () => {
 
 describe('Label Studio import errors', () => {
   const task = (result: unknown[], key = 'annotations'): string => JSON.stringify([{ data: { text: TEXT }, [key]: [{ result }] }]);
-  const region = (start: number, end: number, label: string, text?: string): unknown => ({ id: 'r1', from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, labels: [label], ...(text !== undefined ? { text } : {}) } });
+  const region = (start: number, end: number, label: string, text?: string): unknown => ({
+    id: 'r1',
+    from_name: 'label',
+    to_name: 'text',
+    type: 'labels',
+    value: { start, end, labels: [label], ...(text !== undefined ? { text } : {}) },
+  });
   it('invalid JSON names the line', () => fails(run('labelstudio', '[\n{"data": \n', 'ls.json'), /invalid JSON/));
   it('a task without data.text', () => fails(run('labelstudio', '[{"data": {}}]', 'ls.json'), /data\.text/));
-  it('a region text that differs from the document', () => fails(run('labelstudio', task([region(13, 19, 'LOC', 'الرياض')]), 'ls.json'), /differs from the document a\.txt at code point 16/));
+  it('a region text that differs from the document', () =>
+    fails(run('labelstudio', task([region(13, 19, 'LOC', 'الرياض')]), 'ls.json'), /differs from the document a\.txt at code point 16/));
   it('offsets past the end', () => fails(run('labelstudio', task([region(30, 40, 'LOC')]), 'ls.json'), /past the end/));
   it('unknown label', () => fails(run('labelstudio', task([region(13, 19, 'City')]), 'ls.json'), /unknown label "City"/));
   it('names the place in the JSON', () => {
@@ -74,7 +93,11 @@ describe('Label Studio import errors', () => {
     assert.equal(result.errors[0]?.where, '[0].annotations[0].result[0]');
   });
   it('imports predictions as suggested, other result types with a warning', () => {
-    const result = run('labelstudio', JSON.stringify([{ data: { text: TEXT }, predictions: [{ result: [region(13, 19, 'LOC', 'الرباط'), { type: 'choices', value: { choices: ['x'] } }] }] }]), 'ls.json');
+    const result = run(
+      'labelstudio',
+      JSON.stringify([{ data: { text: TEXT }, predictions: [{ result: [region(13, 19, 'LOC', 'الرباط'), { type: 'choices', value: { choices: ['x'] } }] }] }]),
+      'ls.json',
+    );
     assert.deepEqual(result.errors, []);
     assert.equal(result.documents[0]?.annotations[0]?.status, 'suggested');
     assert.match(result.warnings.join('\n'), /1 choices results not imported/);
@@ -111,12 +134,16 @@ describe('CoNLL import errors', () => {
   it('a tag that is no tag', () => fails(run('conll', 'زار X-LOC\n', 'a.conll'), /"X-LOC" is not a tag/, 1));
   it('an unknown label', () => fails(run('conll', 'زار B-CITY\n', 'a.conll'), /unknown label "CITY"/, 1));
   it('more documents than given', () => fails(run('conll', '-DOCSTART- -X- -X- O\n\nزار O\n\n-DOCSTART- -X- -X- O\n\nزار O\n', 'a.conll'), /holds 2 documents but 1 was given/));
-  it('a strict IOB2 check catches IOB1 input', () => fails(run('conll', 'زار O\nالوزير I-PER\n', 'a.conll', { conll: { scheme: 'IOB2' } }), /I-PER does not continue a PER chunk/, 2));
+  it('a strict IOB2 check catches IOB1 input', () =>
+    fails(run('conll', 'زار O\nالوزير I-PER\n', 'a.conll', { conll: { scheme: 'IOB2' } }), /I-PER does not continue a PER chunk/, 2));
   it('a strict BIOES check catches an unclosed chunk', () => fails(run('conll', 'زار B-PER\nالوزير O\n', 'a.conll', { conll: { scheme: 'BIOES' } }), /not closed with E-/));
   it('reads IOB1 (I- starts a chunk, B- separates adjacent ones)', () => {
     const result = run('conll', 'زار O\nالوزير I-PER\n😀 O\nالرباط I-LOC\nيوم B-LOC\n', 'a.conll', { conll: { scheme: 'IOB1' } });
     assert.deepEqual(result.errors, []);
-    assert.deepEqual(result.documents[0]?.annotations.map((a) => `${a.label} ${a.start}-${a.end} ${a.text}`), ['PER 4-10 الوزير', 'LOC 13-19 الرباط', 'LOC 20-23 يوم']);
+    assert.deepEqual(
+      result.documents[0]?.annotations.map((a) => `${a.label} ${a.start}-${a.end} ${a.text}`),
+      ['PER 4-10 الوزير', 'LOC 13-19 الرباط', 'LOC 20-23 يوم'],
+    );
   });
   it('reads four-column CoNLL 2003 lines (tag last)', () => {
     const result = run('conll', '-DOCSTART- -X- -X- O\n\nزار VB B-VP O\nالوزير NN I-NP B-PER\n', 'a.conll');

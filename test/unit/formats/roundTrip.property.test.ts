@@ -10,16 +10,73 @@ import { essences, expectedAfter, roundTrip } from './formatTestData';
 
 /** Pieces of Arabic news text that stress offsets: harakat, tatweel, clitics, astral emoji, CRLF, XML and CSV specials. */
 const PIECES = [
-  'ا', 'ب', 'ت', 'ج', 'ح', 'د', 'ر', 'س', 'ع', 'ف', 'ق', 'ك', 'ل', 'م', 'ن', 'ه', 'و', 'ي', 'ة', 'ى', 'أ', 'إ', 'آ',
-  'َ', 'ُ', 'ِ', 'ّ', 'ْ', 'ً', 'ـ', 'ال', 'وبال', 'لل', 'الرباط',
-  ' ', ' ', ' ', '\r\n', '\n', '\t', '😀', '👍🏽', '🇲🇦', '،', '.', '؟', '!', '…', '١٢', '2021', ':', '"', '&', '<', ',', '=', '-',
+  'ا',
+  'ب',
+  'ت',
+  'ج',
+  'ح',
+  'د',
+  'ر',
+  'س',
+  'ع',
+  'ف',
+  'ق',
+  'ك',
+  'ل',
+  'م',
+  'ن',
+  'ه',
+  'و',
+  'ي',
+  'ة',
+  'ى',
+  'أ',
+  'إ',
+  'آ',
+  'َ',
+  'ُ',
+  'ِ',
+  'ّ',
+  'ْ',
+  'ً',
+  'ـ',
+  'ال',
+  'وبال',
+  'لل',
+  'الرباط',
+  ' ',
+  ' ',
+  ' ',
+  '\r\n',
+  '\n',
+  '\t',
+  '😀',
+  '👍🏽',
+  '🇲🇦',
+  '،',
+  '.',
+  '؟',
+  '!',
+  '…',
+  '١٢',
+  '2021',
+  ':',
+  '"',
+  '&',
+  '<',
+  ',',
+  '=',
+  '-',
 ];
 
 const textArb = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 60 }).map((p) => p.join(''));
 const labelArb = fc.constantFrom(...DEFAULT_LABELS.map((l) => l.id));
 const statusArb = fc.constantFrom<AnnotationStatus>('accepted', 'accepted', 'suggested', 'rejected');
 const valueArb = fc.option(fc.constantFrom('2021-11-24', '2021-W47', 'PRESENT_REF', '2021-11-24T10:30', 'XXXX-01-03'), { nil: undefined });
-const noteArb = fc.option(fc.array(fc.constantFrom('ملاحظة', ' ', '،', '"', ',', '😀', '=', 'x'), { minLength: 1, maxLength: 6 }).map((p) => p.join('')), { nil: undefined });
+const noteArb = fc.option(
+  fc.array(fc.constantFrom('ملاحظة', ' ', '،', '"', ',', '😀', '=', 'x'), { minLength: 1, maxLength: 6 }).map((p) => p.join('')),
+  { nil: undefined },
+);
 
 /** Random spans over a text, in code points, unique by span, label and status. */
 function annotationsArb(text: string): fc.Arbitrary<Annotation[]> {

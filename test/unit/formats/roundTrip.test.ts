@@ -21,13 +21,19 @@ describe('format round trips on the sample', () => {
       const back = annotationsOf(result, sample.path);
       assert.deepEqual(essences(back), essences(expectedAfter(format, sample.annotations)));
       assert.ok(back.every((a) => a.source === 'import'));
-      assert.deepEqual(back.map((a) => a.id), back.map((_, i) => `t${i + 1}`));
+      assert.deepEqual(
+        back.map((a) => a.id),
+        back.map((_, i) => `t${i + 1}`),
+      );
     });
   }
 
   it('labelstudio imports predictions as suggested', () => {
     const back = annotationsOf(roundTrip('labelstudio', [sample]), sample.path);
-    assert.deepEqual(back.filter((a) => a.status === 'suggested').map((a) => a.text), ['رئيسُ الوزراء']);
+    assert.deepEqual(
+      back.filter((a) => a.status === 'suggested').map((a) => a.text),
+      ['رئيسُ الوزراء'],
+    );
   });
 
   it('conll gives back the flat, token-aligned spans (proclitics split)', () => {
@@ -96,7 +102,13 @@ describe('format round trips on hard texts', () => {
       r.value.end = prefix(r.value.end);
     }
     const source = [{ path: doc.path, text: doc.text }];
-    const asUtf16 = importFile('labelstudio', { content: JSON.stringify(tasks), fileName: 'ls.json', documents: source, labels: DEFAULT_LABELS, options: { labelStudio: { offsetUnit: 'utf16' } } });
+    const asUtf16 = importFile('labelstudio', {
+      content: JSON.stringify(tasks),
+      fileName: 'ls.json',
+      documents: source,
+      labels: DEFAULT_LABELS,
+      options: { labelStudio: { offsetUnit: 'utf16' } },
+    });
     assert.deepEqual(asUtf16.errors, []);
     assert.deepEqual(essences(asUtf16.documents[0]?.annotations ?? []), essences(expectedAfter('labelstudio', doc.annotations)));
     // Read as code points, the same file fails loudly on the stored region text instead of shifting spans.

@@ -7,8 +7,14 @@ const doc = { documentDate: '2023-01-18' }; // a Wednesday
 describe('dates', () => {
   it('reads day month year in every month family, paired names included', () => {
     assert.deepEqual(found('وقعت في 24 نوفمبر/ تشرين الثاني 2021، التعاون', 'DATE'), [['24 نوفمبر/ تشرين الثاني 2021', '2021-11-24']]);
-    assert.deepEqual(found('في 3 شباط 2020 و4 حزيران 2021', 'DATE'), [['3 شباط 2020', '2020-02-03'], ['4 حزيران 2021', '2021-06-04']]);
-    assert.deepEqual(found('في 13 شتنبر 2022 و5 دجنبر 2022', 'DATE'), [['13 شتنبر 2022', '2022-09-13'], ['5 دجنبر 2022', '2022-12-05']]);
+    assert.deepEqual(found('في 3 شباط 2020 و4 حزيران 2021', 'DATE'), [
+      ['3 شباط 2020', '2020-02-03'],
+      ['4 حزيران 2021', '2021-06-04'],
+    ]);
+    assert.deepEqual(found('في 13 شتنبر 2022 و5 دجنبر 2022', 'DATE'), [
+      ['13 شتنبر 2022', '2022-09-13'],
+      ['5 دجنبر 2022', '2022-12-05'],
+    ]);
     assert.deepEqual(found('في 18 جويلية 2022', 'DATE'), [['18 جويلية 2022', '2022-07-18']]);
     assert.deepEqual(found('كانون الثاني (يناير) 2023', 'DATE'), [['كانون الثاني (يناير) 2023', '2023-01']]);
   });
@@ -71,7 +77,10 @@ describe('dates', () => {
 
   it('reads years, decades and centuries', () => {
     assert.deepEqual(found('في نهاية العام 2020، يسير', 'DATE'), [['نهاية العام 2020', '2020']]);
-    assert.deepEqual(found('منذ عام 2020 وحتى 2022م', 'DATE'), [['عام 2020', '2020'], ['2022م', '2022']]);
+    assert.deepEqual(found('منذ عام 2020 وحتى 2022م', 'DATE'), [
+      ['عام 2020', '2020'],
+      ['2022م', '2022'],
+    ]);
     assert.deepEqual(found('في 2019 بسبب', 'DATE'), [['2019', '2019']]);
     assert.deepEqual(found('في 2000 موقع', 'DATE'), []);
     assert.deepEqual(found('منذ الثمانينيات', 'DATE'), [['الثمانينيات', '198']]);

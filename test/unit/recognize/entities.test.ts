@@ -4,8 +4,11 @@ import { recognize } from '../../../src/core/recognize/recognize';
 import { found } from './helpers';
 
 describe('entities', () => {
-  it('starts spans after proclitics, at the article\'s ل in لل', () => {
-    assert.deepEqual(found('اتفق المغرب وإسرائيل على', 'LOC'), [['المغرب', undefined], ['إسرائيل', undefined]]);
+  it("starts spans after proclitics, at the article's ل in لل", () => {
+    assert.deepEqual(found('اتفق المغرب وإسرائيل على', 'LOC'), [
+      ['المغرب', undefined],
+      ['إسرائيل', undefined],
+    ]);
     assert.deepEqual(found('في العاصمة بالرباط', 'LOC'), [['الرباط', undefined]]);
     const spans = recognize('المفتش العام للقوات المسلحة الملكية، أنّ').filter((s) => s.label === 'ORG');
     assert.equal(spans.length, 1);
@@ -24,7 +27,10 @@ describe('entities', () => {
   });
 
   it('finds countries through ICU region names and their variants', () => {
-    assert.deepEqual(found('زار الوزير أذربيجان ثم أمريكا', 'LOC'), [['أذربيجان', undefined], ['أمريكا', undefined]]);
+    assert.deepEqual(found('زار الوزير أذربيجان ثم أمريكا', 'LOC'), [
+      ['أذربيجان', undefined],
+      ['أمريكا', undefined],
+    ]);
   });
 
   it('reads a name after a title, after adjectives and after a described office', () => {
@@ -52,7 +58,10 @@ describe('entities', () => {
 
   it('finds a name again in the same text, the surname alone included', () => {
     const spans = found('وقال الوزير عبد اللطيف لوديي إن الاتفاق مهم. وأضاف لوديي أن', 'PER');
-    assert.deepEqual(spans, [['عبد اللطيف لوديي', undefined], ['لوديي', undefined]]);
+    assert.deepEqual(spans, [
+      ['عبد اللطيف لوديي', undefined],
+      ['لوديي', undefined],
+    ]);
   });
 
   it('links mentions across lines recognised separately', () => {

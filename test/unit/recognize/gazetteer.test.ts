@@ -24,13 +24,20 @@ describe('gazetteers', () => {
       ['label: "not a label"\nentries: []\n', /^bad\.yaml:1: label "not a label"/],
     ];
     for (const [yaml, message] of cases) {
-      assert.throws(() => parseGazetteer(yaml, 'bad.yaml'), (e: unknown) => e instanceof GazetteerError && message.test(e.message), yaml);
+      assert.throws(
+        () => parseGazetteer(yaml, 'bad.yaml'),
+        (e: unknown) => e instanceof GazetteerError && message.test(e.message),
+        yaml,
+      );
     }
   });
 
   it('uses extra gazetteers next to the built-in ones, with proclitics', () => {
     const extra = mergeGazetteers([parseGazetteer('label: LOC\nentries: [تيفلت]\n', 'a.yaml')], [parseGazetteer('label: ORG\nentries: [شركة النور للتوزيع]\n', 'b.yaml')]);
-    assert.deepEqual(found('وصل إلى تيفلت وبتيفلت', 'LOC', { gazetteers: extra }), [['تيفلت', undefined], ['تيفلت', undefined]]);
+    assert.deepEqual(found('وصل إلى تيفلت وبتيفلت', 'LOC', { gazetteers: extra }), [
+      ['تيفلت', undefined],
+      ['تيفلت', undefined],
+    ]);
     assert.deepEqual(found('أعلنت شركة النور للتوزيع', 'ORG', { gazetteers: extra }), [['شركة النور للتوزيع', undefined]]);
     const span = found('وصل إلى تيفلت', 'LOC', { gazetteers: extra });
     assert.equal(span.length, 1);

@@ -27,20 +27,32 @@ describe('learned spans and rejections', () => {
     assert.equal(all.length, 2);
     const second = all[1] as (typeof all)[number];
     const kept = recognize(text, { rejections: [{ text: 'الرباط', label: 'LOC', start: second.start, end: second.end }] }).filter((s) => s.label === 'LOC');
-    assert.deepEqual(kept.map((s) => s.start), [all[0]?.start]);
+    assert.deepEqual(
+      kept.map((s) => s.start),
+      [all[0]?.start],
+    );
     // The same rejection given in document coordinates while recognising the line alone.
     const line = 'ثم عاد إلى الرباط';
     const offset = text.indexOf(line);
     const inLine = recognize(line, { offset, rejections: [{ text: 'الرباط', label: 'LOC', start: second.start, end: second.end }] });
-    assert.deepEqual(inLine.filter((s) => s.label === 'LOC'), []);
+    assert.deepEqual(
+      inLine.filter((s) => s.label === 'LOC'),
+      [],
+    );
 
     const text2 = 'أكدت مجموعة العمل المالي ثم مجموعة العمل المالي';
     const spans = recognize(text2, { learned, rejections: [{ text: 'مجموعة العمل المالي', label: 'ORG', start: 5, end: 24 }] });
-    assert.deepEqual(spans.filter((s) => s.source === 'learned'), []);
+    assert.deepEqual(
+      spans.filter((s) => s.source === 'learned'),
+      [],
+    );
   });
 
   it('drops a rejection without a position everywhere', () => {
     const spans = recognize('زار الرباط ثم الرباط', { rejections: [{ text: 'الرباط', label: 'LOC' }] });
-    assert.deepEqual(spans.filter((s) => s.label === 'LOC'), []);
+    assert.deepEqual(
+      spans.filter((s) => s.label === 'LOC'),
+      [],
+    );
   });
 });

@@ -11,12 +11,9 @@ import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 import { CodePointIndex } from '../../../src/core/model/offsets';
 
-const ARTICLE = [
-  '📰 الرباط - 18 يناير 2023',
-  'استقبل الملك محمد السادس في الرباط، الثلاثاء، الرئيس الفرنسي إيمانويل ماكرون.',
-  '',
-  'وقال ماكرون إن فرنسا تدعم المغرب.',
-].join('\r\n');
+const ARTICLE = ['📰 الرباط - 18 يناير 2023', 'استقبل الملك محمد السادس في الرباط، الثلاثاء، الرئيس الفرنسي إيمانويل ماكرون.', '', 'وقال ماكرون إن فرنسا تدعم المغرب.'].join(
+  '\r\n',
+);
 
 const brief = (s: RecognizedSpan | Annotation): [string, string] => [s.label, s.text];
 
@@ -46,13 +43,10 @@ describe('recognizeDocument', () => {
     const lf = recognizeDocument(ARTICLE.replace(/\r\n/g, '\n'));
     const cr = recognizeDocument(ARTICLE.replace(/\r\n/g, '\r'));
     assert.deepEqual(cr, lf);
-    assert.deepEqual(
-      recognizeDocument(ARTICLE, { labels: ['DATE'] }).map(brief),
-      [
-        ['DATE', '18 يناير 2023'],
-        ['DATE', 'الثلاثاء'],
-      ],
-    );
+    assert.deepEqual(recognizeDocument(ARTICLE, { labels: ['DATE'] }).map(brief), [
+      ['DATE', '18 يناير 2023'],
+      ['DATE', 'الثلاثاء'],
+    ]);
   });
 
   it('chooses the date asked for, else the sidecar’s, else the dateline', () => {
@@ -91,7 +85,10 @@ describe('suggestionsToAdd', () => {
       added.map((_, i) => `t${10 + i}`),
     );
     assert.ok(!added.some((a) => a.text === 'فرنسا'), 'a rejected span is not suggested again');
-    assert.ok(added.some((a) => a.text === 'الرباط'), 'the other الرباط, not tagged, is suggested');
+    assert.ok(
+      added.some((a) => a.text === 'الرباط'),
+      'the other الرباط, not tagged, is suggested',
+    );
   });
 
   it('keeps DATE values, skips ids the session held, and drops learned spans whose lesson was rejected', () => {
@@ -146,7 +143,10 @@ describe('preannotateSidecar', () => {
 
   it('re-anchors the existing annotations on a changed text and keeps orphans', () => {
     const old = buildSidecar({ path: 'a.txt', annotator: 'salma' }, ARTICLE, [tag('t1', ARTICLE, 'ماكرون', 'PER', 'accepted', 1)], []);
-    const withOrphan = { ...old, annotations: [...old.annotations, { id: 't2', label: 'ORG', start: 3, end: 9, text: 'اليونسكو', status: 'accepted', source: 'manual', orphan: true } as const] };
+    const withOrphan = {
+      ...old,
+      annotations: [...old.annotations, { id: 't2', label: 'ORG', start: 3, end: 9, text: 'اليونسكو', status: 'accepted', source: 'manual', orphan: true } as const],
+    };
     const edited = `عاجل: ${ARTICLE}`;
     const { sidecar } = preannotateSidecar({ text: edited, textName: 'a.txt', annotator: 'salma', existing: withOrphan, date: '2023-01-18' });
     const moved = sidecar.annotations.find((a) => a.id === 't1');
@@ -158,7 +158,12 @@ describe('preannotateSidecar', () => {
 
 describe('checkSidecarText', () => {
   it('reports changed texts, orphans, spans past the end and wrong quotes, each with its id and line', () => {
-    const sidecar = buildSidecar({ path: 'a.txt', annotator: 'salma' }, ARTICLE, [tag('t1', ARTICLE, 'الرباط', 'LOC', 'accepted'), tag('t2', ARTICLE, 'فرنسا', 'LOC', 'accepted')], []);
+    const sidecar = buildSidecar(
+      { path: 'a.txt', annotator: 'salma' },
+      ARTICLE,
+      [tag('t1', ARTICLE, 'الرباط', 'LOC', 'accepted'), tag('t2', ARTICLE, 'فرنسا', 'LOC', 'accepted')],
+      [],
+    );
     assert.deepEqual(checkSidecarText(sidecar, ARTICLE), []);
     const changed = ARTICLE.replace('فرنسا', 'ألمانيا');
     const problems = checkSidecarText(sidecar, changed);

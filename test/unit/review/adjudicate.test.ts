@@ -69,14 +69,20 @@ describe('review/adjudicate', () => {
     const boundary = find(comparison.disagreements, 'd30-40');
     gold = takeBoundaries(gold, boundary, 'b', decision);
     const taken = gold.filter((g) => g.start === 30);
-    assert.deepEqual(taken.map((g) => [g.end, g.status, g.review?.verdict, g.review?.from]), [
-      [36, 'accepted', 'reboundaried', ['b']],
-      [40, 'rejected', 'rejected', ['a']],
-    ]);
+    assert.deepEqual(
+      taken.map((g) => [g.end, g.status, g.review?.verdict, g.review?.from]),
+      [
+        [36, 'accepted', 'reboundaried', ['b']],
+        [40, 'rejected', 'rejected', ['a']],
+      ],
+    );
     const s = reviewState(comparison, gold);
     assert.deepEqual([s.done, s.open, s.total], [true, 0, 3]);
     // Gold stays sorted with distinct ids.
-    assert.deepEqual(gold.map((g) => g.start), [0, 10, 20, 30, 30]);
+    assert.deepEqual(
+      gold.map((g) => g.start),
+      [0, 10, 20, 30, 30],
+    );
     assert.equal(new Set(gold.map((g) => g.id)).size, gold.length);
   });
 
@@ -94,7 +100,10 @@ describe('review/adjudicate', () => {
   it('taking the boundaries of an annotator who has nothing there rejects every proposal', () => {
     const d = find(comparison.disagreements, 'd20-25');
     const gold = takeBoundaries([], d, 'b', decision);
-    assert.deepEqual(gold.map((g) => g.status), ['rejected']);
+    assert.deepEqual(
+      gold.map((g) => g.status),
+      ['rejected'],
+    );
     assert.ok(isClosed(d, gold));
   });
 
@@ -108,7 +117,10 @@ describe('review/adjudicate', () => {
   });
 
   it('accepting only one side of a boundary-and-label dispute leaves it open until the rest is decided', () => {
-    const c = compareAnnotators([{ annotator: 'a', annotations: [raw('LOC', 0, 5)] }, { annotator: 'b', annotations: [raw('ORG', 0, 7)] }]);
+    const c = compareAnnotators([
+      { annotator: 'a', annotations: [raw('LOC', 0, 5)] },
+      { annotator: 'b', annotations: [raw('ORG', 0, 7)] },
+    ]);
     const d = c.disagreements[0];
     assert.ok(d);
     const org = d.proposals.find((p) => p.label === 'ORG');

@@ -11,7 +11,10 @@ describe('review/compareAnnotators', () => {
       { annotator: 'omar', annotations: [tag('PER', 0), tag('ORG', 1), tag('ORG', 5)] },
     ]);
     assert.deepEqual(c.annotators, ['salma', 'omar']);
-    assert.deepEqual(c.agreed.map((p) => [p.label, p.start, p.by]), [['PER', 0, ['salma', 'omar']]]);
+    assert.deepEqual(
+      c.agreed.map((p) => [p.label, p.start, p.by]),
+      [['PER', 0, ['salma', 'omar']]],
+    );
     assert.deepEqual(
       c.disagreements.map((d) => [d.kind, d.missingIn, d.labelsDiffer, d.boundariesDiffer]),
       [
@@ -23,18 +26,33 @@ describe('review/compareAnnotators', () => {
     const w1 = wordSpan(1, 1);
     const [label, , boundary] = c.disagreements;
     assert.equal(label?.id, `d${w1.start}-${w1.end}`);
-    assert.deepEqual(label?.proposals.map((p) => [p.label, p.by]), [['LOC', ['salma']], ['ORG', ['omar']]]);
-    assert.deepEqual(boundary?.annotators.map((a) => [a.annotator, a.spans.map((s) => s.end - s.start)]), [
-      ['salma', [wordSpan(5, 6).end - wordSpan(5, 6).start]],
-      ['omar', [wordSpan(5, 5).end - wordSpan(5, 5).start]],
-    ]);
+    assert.deepEqual(
+      label?.proposals.map((p) => [p.label, p.by]),
+      [
+        ['LOC', ['salma']],
+        ['ORG', ['omar']],
+      ],
+    );
+    assert.deepEqual(
+      boundary?.annotators.map((a) => [a.annotator, a.spans.map((s) => s.end - s.start)]),
+      [
+        ['salma', [wordSpan(5, 6).end - wordSpan(5, 6).start]],
+        ['omar', [wordSpan(5, 5).end - wordSpan(5, 5).start]],
+      ],
+    );
     assert.equal(boundary?.start, wordSpan(5, 6).start);
     assert.equal(boundary?.end, wordSpan(5, 6).end);
   });
 
   it('gives ids derived from offsets that survive unrelated changes', () => {
-    const before = compareAnnotators([{ annotator: 'a', annotations: [raw('LOC', 10, 15)] }, { annotator: 'b', annotations: [] }]);
-    const after = compareAnnotators([{ annotator: 'a', annotations: [raw('LOC', 10, 15), raw('PER', 30, 35)] }, { annotator: 'b', annotations: [raw('ORG', 40, 45)] }]);
+    const before = compareAnnotators([
+      { annotator: 'a', annotations: [raw('LOC', 10, 15)] },
+      { annotator: 'b', annotations: [] },
+    ]);
+    const after = compareAnnotators([
+      { annotator: 'a', annotations: [raw('LOC', 10, 15), raw('PER', 30, 35)] },
+      { annotator: 'b', annotations: [raw('ORG', 40, 45)] },
+    ]);
     assert.equal(before.disagreements[0]?.id, 'd10-15');
     assert.equal(after.disagreements[0]?.id, 'd10-15');
     assert.equal(new Set(after.disagreements.map((d) => d.id)).size, after.disagreements.length);
@@ -51,7 +69,10 @@ describe('review/compareAnnotators', () => {
     assert.equal(c.disagreements[0]?.id, 'd0-20');
     assert.equal(c.disagreements[0]?.kind, 'boundary');
     // Touching spans do not overlap.
-    const touching = compareAnnotators([{ annotator: 'a', annotations: [raw('LOC', 0, 5)] }, { annotator: 'b', annotations: [raw('LOC', 5, 9)] }]);
+    const touching = compareAnnotators([
+      { annotator: 'a', annotations: [raw('LOC', 0, 5)] },
+      { annotator: 'b', annotations: [raw('LOC', 5, 9)] },
+    ]);
     assert.equal(touching.disagreements.length, 2);
   });
 
@@ -61,11 +82,17 @@ describe('review/compareAnnotators', () => {
       { annotator: 'b', annotations: [raw('ORG', 0, 20)] },
     ]);
     assert.equal(c.agreed.length, 1);
-    assert.deepEqual(c.disagreements.map((d) => [d.id, d.kind]), [['d10-15', 'missing']]);
+    assert.deepEqual(
+      c.disagreements.map((d) => [d.id, d.kind]),
+      [['d10-15', 'missing']],
+    );
   });
 
   it('lists several spans of one annotator inside one disagreement', () => {
-    const c = compareAnnotators([{ annotator: 'a', annotations: [raw('LOC', 0, 10)] }, { annotator: 'b', annotations: [raw('LOC', 0, 4), raw('LOC', 5, 10)] }]);
+    const c = compareAnnotators([
+      { annotator: 'a', annotations: [raw('LOC', 0, 10)] },
+      { annotator: 'b', annotations: [raw('LOC', 0, 4), raw('LOC', 5, 10)] },
+    ]);
     assert.equal(c.disagreements.length, 1);
     assert.equal(c.disagreements[0]?.annotators[1]?.spans.length, 2);
     assert.equal(c.disagreements[0]?.proposals.length, 3);
@@ -79,7 +106,10 @@ describe('review/compareAnnotators', () => {
     ]);
     assert.equal(c.agreed.length, 1);
     assert.deepEqual(c.disagreements, []);
-    assert.deepEqual(c.excluded.map((e) => e.annotator), ['c']);
+    assert.deepEqual(
+      c.excluded.map((e) => e.annotator),
+      ['c'],
+    );
   });
 
   it('with three annotators, a span two of them share is missing in the third', () => {
@@ -88,12 +118,18 @@ describe('review/compareAnnotators', () => {
       { annotator: 'b', annotations: [raw('LOC', 0, 5)] },
       { annotator: 'c', annotations: [] },
     ]);
-    assert.deepEqual(c.disagreements.map((d) => [d.kind, d.missingIn, d.proposals[0]?.by]), [['missing', ['c'], ['a', 'b']]]);
+    assert.deepEqual(
+      c.disagreements.map((d) => [d.kind, d.missingIn, d.proposals[0]?.by]),
+      [['missing', ['c'], ['a', 'b']]],
+    );
   });
 
   it('handles no annotators, no annotations and a single annotator', () => {
     assert.deepEqual(compareAnnotators([]), { annotators: [], excluded: [], agreed: [], disagreements: [] });
-    const empty = compareAnnotators([{ annotator: 'a', annotations: [] }, { annotator: 'b', annotations: [] }]);
+    const empty = compareAnnotators([
+      { annotator: 'a', annotations: [] },
+      { annotator: 'b', annotations: [] },
+    ]);
     assert.deepEqual([empty.agreed, empty.disagreements], [[], []]);
     // With one annotator there is nobody to disagree with: every tag is agreed.
     const one = compareAnnotators([{ annotator: 'a', annotations: [raw('LOC', 0, 5)] }]);

@@ -13,7 +13,13 @@ describe('review/krippendorffAlpha (nominal)', () => {
   it('matches a hand computation with two annotators', () => {
     // Units (a,a) (a,b) (b,b). o_cc: each agreeing pair unit adds k(k−1)/(m−1) = 2 → Σ o_cc = 4.
     // n = 6, n_a = n_b = 3, Σ n_c² = 18. α = 1 − (n−1)(n − Σ o_cc)/(n² − Σ n_c²) = 1 − 5·2/18 = 4/9.
-    const a = krippendorffAlpha(countsOf([['a', 'a'], ['a', 'b'], ['b', 'b']]));
+    const a = krippendorffAlpha(
+      countsOf([
+        ['a', 'a'],
+        ['a', 'b'],
+        ['b', 'b'],
+      ]),
+    );
     close(a.value, 4 / 9);
     assert.equal(a.items, 3);
   });
@@ -36,18 +42,41 @@ describe('review/krippendorffAlpha (nominal)', () => {
   });
 
   it('adds documents by summing counts', () => {
-    const whole = countsOf([['a', 'a'], ['a', 'b'], ['b', 'b']]);
+    const whole = countsOf([
+      ['a', 'a'],
+      ['a', 'b'],
+      ['b', 'b'],
+    ]);
     const part = countsOf([['a', 'a']]);
-    mergeAlphaCounts(part, countsOf([['a', 'b'], ['b', 'b']]));
+    mergeAlphaCounts(
+      part,
+      countsOf([
+        ['a', 'b'],
+        ['b', 'b'],
+      ]),
+    );
     assert.equal(krippendorffAlpha(part).value, krippendorffAlpha(whole).value);
   });
 
   it('is 1 for perfect agreement with variation, null with a reason when undefined', () => {
-    close(krippendorffAlpha(countsOf([['a', 'a'], ['b', 'b']])).value, 1);
+    close(
+      krippendorffAlpha(
+        countsOf([
+          ['a', 'a'],
+          ['b', 'b'],
+        ]),
+      ).value,
+      1,
+    );
     const none = krippendorffAlpha(emptyAlphaCounts());
     assert.equal(none.value, null);
     assert.match(none.reason ?? '', /two or more annotators/);
-    const single = krippendorffAlpha(countsOf([['O', 'O'], ['O', 'O']]));
+    const single = krippendorffAlpha(
+      countsOf([
+        ['O', 'O'],
+        ['O', 'O'],
+      ]),
+    );
     assert.equal(single.value, null);
     assert.match(single.reason ?? '', /expected disagreement is 0/);
   });

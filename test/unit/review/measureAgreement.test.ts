@@ -70,7 +70,14 @@ describe('review/measureAgreement', () => {
 
   it('computes per-label figures from that label’s spans only', () => {
     const f = measureDocument(doc1).figures;
-    assert.deepEqual(f.labels.map((l) => [l.label, l.spans]), [['LOC', 2], ['ORG', 1], ['PER', 2]]);
+    assert.deepEqual(
+      f.labels.map((l) => [l.label, l.spans]),
+      [
+        ['LOC', 2],
+        ['ORG', 1],
+        ['PER', 2],
+      ],
+    );
     const [loc, org, per] = f.labels.map((l) => onlyPair(l.pairs));
     // LOC tags: omar O O B O O O, salma O O B I O O. Cells O/O 4, B/B 1, O/I 1; rows O 5, B 1; columns O 4, B 1, I 1.
     // κ = (6·5 − (20 + 1))/(36 − 21) = 9/15.
@@ -117,7 +124,14 @@ describe('review/measureAgreement', () => {
 
   describe('edge cases', () => {
     it('no annotations at all: every figure null with a reason, never NaN', () => {
-      const f = measureDocument({ document: 'd', text: textOf(3), sets: [{ annotator: 'a', annotations: [] }, { annotator: 'b', annotations: [] }] }).figures;
+      const f = measureDocument({
+        document: 'd',
+        text: textOf(3),
+        sets: [
+          { annotator: 'a', annotations: [] },
+          { annotator: 'b', annotations: [] },
+        ],
+      }).figures;
       const p = onlyPair(f.pairs);
       for (const fig of [p.exact.precision, p.exact.recall, p.exact.f1, p.overlap.f1, p.cohenKappa, f.krippendorffAlpha]) {
         assert.equal(fig.value, null);
@@ -138,7 +152,14 @@ describe('review/measureAgreement', () => {
 
     it('one annotator empty', () => {
       // a: PER w0; b: nothing. Tags a: B-PER O O, b: O O O.
-      const f = measureDocument({ document: 'd', text: textOf(3), sets: [{ annotator: 'a', annotations: [tag('PER', 0)] }, { annotator: 'b', annotations: [] }] }).figures;
+      const f = measureDocument({
+        document: 'd',
+        text: textOf(3),
+        sets: [
+          { annotator: 'a', annotations: [tag('PER', 0)] },
+          { annotator: 'b', annotations: [] },
+        ],
+      }).figures;
       const p = onlyPair(f.pairs);
       assert.equal(p.exact.precision.value, null); // 0/0 over b's spans
       assert.equal(p.exact.recall.value, 0); // 0/1
@@ -151,7 +172,15 @@ describe('review/measureAgreement', () => {
 
     it('identical sets: every figure 1', () => {
       const same = [tag('PER', 0), tag('LOC', 2, 3)];
-      const f = measureDocument({ document: 'd', text: textOf(5), sets: [{ annotator: 'a', annotations: same }, { annotator: 'b', annotations: same }, { annotator: 'c', annotations: same }] }).figures;
+      const f = measureDocument({
+        document: 'd',
+        text: textOf(5),
+        sets: [
+          { annotator: 'a', annotations: same },
+          { annotator: 'b', annotations: same },
+          { annotator: 'c', annotations: same },
+        ],
+      }).figures;
       assert.equal(f.pairs.length, 3);
       for (const p of f.pairs) {
         for (const fig of [p.exact.precision, p.exact.recall, p.exact.f1, p.overlap.f1, p.cohenKappa]) close(fig.value, 1);
@@ -162,7 +191,14 @@ describe('review/measureAgreement', () => {
 
     it('total disagreement', () => {
       // a: PER w0; b: LOC w1. Tags a: B-PER O; b: O B-LOC.
-      const f = measureDocument({ document: 'd', text: textOf(2), sets: [{ annotator: 'a', annotations: [tag('PER', 0)] }, { annotator: 'b', annotations: [tag('LOC', 1)] }] }).figures;
+      const f = measureDocument({
+        document: 'd',
+        text: textOf(2),
+        sets: [
+          { annotator: 'a', annotations: [tag('PER', 0)] },
+          { annotator: 'b', annotations: [tag('LOC', 1)] },
+        ],
+      }).figures;
       const p = onlyPair(f.pairs);
       for (const fig of [p.exact.precision, p.exact.recall, p.exact.f1, p.overlap.precision, p.overlap.recall, p.overlap.f1]) assert.equal(fig.value, 0);
       // κ: N 2, diagonal 0, Σ row·column = O 1·1 = 1: (0 − 1)/(4 − 1) = −1/3.
@@ -172,7 +208,14 @@ describe('review/measureAgreement', () => {
     });
 
     it('a single label: per-label figures equal the overall ones', () => {
-      const f = measureDocument({ document: 'd', text: textOf(4), sets: [{ annotator: 'a', annotations: [tag('LOC', 0), tag('LOC', 2, 3)] }, { annotator: 'b', annotations: [tag('LOC', 0, 1), tag('LOC', 3)] }] }).figures;
+      const f = measureDocument({
+        document: 'd',
+        text: textOf(4),
+        sets: [
+          { annotator: 'a', annotations: [tag('LOC', 0), tag('LOC', 2, 3)] },
+          { annotator: 'b', annotations: [tag('LOC', 0, 1), tag('LOC', 3)] },
+        ],
+      }).figures;
       assert.equal(f.labels.length, 1);
       const label = f.labels[0];
       assert.deepEqual(label?.pairs, f.pairs);
@@ -186,7 +229,15 @@ describe('review/measureAgreement', () => {
       // Three words. a: PER w0; b: PER w0; c: nothing. Per token: (B-PER, B-PER, O), (O, O, O), (O, O, O).
       // Σ n_ij(n_ij − 1) = 2 + 6 + 6 = 14; N 3, r 3, T 9; totals B-PER 2, O 7, S = 4 + 49 = 53.
       // κ = (14·9 − 53·2)/(2·(81 − 53)) = 20/56 = 5/14.
-      const f = measureDocument({ document: 'd', text: textOf(3), sets: [{ annotator: 'a', annotations: [tag('PER', 0)] }, { annotator: 'b', annotations: [tag('PER', 0)] }, { annotator: 'c', annotations: [] }] }).figures;
+      const f = measureDocument({
+        document: 'd',
+        text: textOf(3),
+        sets: [
+          { annotator: 'a', annotations: [tag('PER', 0)] },
+          { annotator: 'b', annotations: [tag('PER', 0)] },
+          { annotator: 'c', annotations: [] },
+        ],
+      }).figures;
       close(f.fleissKappa.value, 5 / 14);
       assert.equal(f.fleissKappa.items, 3);
     });
@@ -194,7 +245,14 @@ describe('review/measureAgreement', () => {
 
   it('counts only accepted spans, once each, and skips orphans', () => {
     const noisy = [tag('PER', 0), tag('PER', 0), tag('LOC', 1, 1, 'suggested'), tag('ORG', 2, 2, 'rejected'), { ...tag('MISC', 3), orphan: true }];
-    const f = measureDocument({ document: 'd', text: textOf(4), sets: [{ annotator: 'a', annotations: noisy }, { annotator: 'b', annotations: [tag('PER', 0)] }] }).figures;
+    const f = measureDocument({
+      document: 'd',
+      text: textOf(4),
+      sets: [
+        { annotator: 'a', annotations: noisy },
+        { annotator: 'b', annotations: [tag('PER', 0)] },
+      ],
+    }).figures;
     close(onlyPair(f.pairs).exact.f1.value, 1);
     assert.equal(f.spans, 2);
   });
@@ -219,10 +277,24 @@ describe('review/measureAgreement', () => {
 
   it('keeps labels unknown to the label set, after the known ones', () => {
     const f = measureDocument(
-      { document: 'd', text: textOf(3), sets: [{ annotator: 'a', annotations: [tag('ZZZ', 0), tag('LOC', 1), tag('PER', 2)] }, { annotator: 'b', annotations: [tag('ZZZ', 0)] }] },
+      {
+        document: 'd',
+        text: textOf(3),
+        sets: [
+          { annotator: 'a', annotations: [tag('ZZZ', 0), tag('LOC', 1), tag('PER', 2)] },
+          { annotator: 'b', annotations: [tag('ZZZ', 0)] },
+        ],
+      },
       { labels: DEFAULT_LABELS },
     ).figures;
-    assert.deepEqual(f.labels.map((l) => [l.label, l.known]), [['PER', true], ['LOC', true], ['ZZZ', false]]);
+    assert.deepEqual(
+      f.labels.map((l) => [l.label, l.known]),
+      [
+        ['PER', true],
+        ['LOC', true],
+        ['ZZZ', false],
+      ],
+    );
     close(onlyPair(f.labels[2]?.pairs ?? []).exact.f1.value, 1);
   });
 

@@ -68,9 +68,13 @@ export function prepareCrashRun(count: number): CrashRun {
 
 /** Starts the writer, kills it with SIGKILL after a random delay, and checks the file. */
 export async function crashOnce(run: CrashRun, figures: CrashFigures, maxDelayMs: number, writer = 'crashChild.ts'): Promise<void> {
-  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(__dirname, writer), run.target, path.join(run.dir, 'a.version'), path.join(run.dir, 'b.version')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--require', require.resolve('tsx/cjs'), path.join(__dirname, writer), run.target, path.join(run.dir, 'a.version'), path.join(run.dir, 'b.version')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`the writer exited (${code}) before it started`)));

@@ -47,27 +47,7 @@ import type { Sidecar } from '../../../src/core/sidecar/sidecarTypes';
  * What text is made of: Arabic words with harakat, shadda and tatweel, repeated words (so that
  * quotes are ambiguous), emoji (astral, and a ZWJ sequence), CRLF and LF, Latin, format marks.
  */
-export const FRAGMENTS: readonly string[] = [
-  'المغرب',
-  'وَزِيرُ',
-  'الخارجيّة',
-  'مـــصر',
-  'في',
-  'ال',
-  ' ',
-  ' ',
-  '، ',
-  '😀',
-  '👨‍👩‍👧',
-  '\r\n',
-  '\n',
-  'abc',
-  'ً',
-  'ـ',
-  '\u200F',
-  'ب',
-  'ا',
-];
+export const FRAGMENTS: readonly string[] = ['المغرب', 'وَزِيرُ', 'الخارجيّة', 'مـــصر', 'في', 'ال', ' ', ' ', '، ', '😀', '👨‍👩‍👧', '\r\n', '\n', 'abc', 'ً', 'ـ', '\u200F', 'ب', 'ا'];
 
 export const LABELS: readonly string[] = ['PER', 'ORG', 'LOC', 'DATE'];
 
@@ -84,7 +64,14 @@ export type Step =
   | { readonly k: 'save' }
   | { readonly k: 'reload' }
   | { readonly k: 'extText'; readonly at: number; readonly len: number; readonly frags: readonly number[] }
-  | { readonly k: 'extSidecar'; readonly what: 'add' | 'remove' | 'relabel' | 'garbage' | 'merge'; readonly pick: number; readonly at: number; readonly len: number; readonly label: number };
+  | {
+      readonly k: 'extSidecar';
+      readonly what: 'add' | 'remove' | 'relabel' | 'garbage' | 'merge';
+      readonly pick: number;
+      readonly at: number;
+      readonly len: number;
+      readonly label: number;
+    };
 
 const frags = fc.array(fc.nat(FRAGMENTS.length - 1), { minLength: 1, maxLength: 4 });
 
@@ -137,7 +124,20 @@ export interface SessionFigures {
 }
 
 export function emptyFigures(): SessionFigures {
-  return { sequences: 0, steps: 0, tagged: 0, removedByUser: 0, deletedWithText: 0, orphaned: 0, restoredByUndo: 0, saves: 0, reloads: 0, externalTextChanges: 0, externalSidecarChanges: 0, lost: 0 };
+  return {
+    sequences: 0,
+    steps: 0,
+    tagged: 0,
+    removedByUser: 0,
+    deletedWithText: 0,
+    orphaned: 0,
+    restoredByUndo: 0,
+    saves: 0,
+    reloads: 0,
+    externalTextChanges: 0,
+    externalSidecarChanges: 0,
+    lost: 0,
+  };
 }
 
 /** One character-like unit: a code point, or CRLF (which editors never split). */
@@ -422,10 +422,11 @@ export class EditSession {
     const parsed = parseSidecar(content);
     if (!parsed.sidecar || !parsed.writable) this.fail(`a saved sidecar does not read back: ${JSON.stringify(parsed.problems)}`);
     const placed = placeSidecarAnnotations(parsed.sidecar, this.text);
-    if (placed.textChanged) this.fail("a sidecar saved for this text says the text changed");
+    if (placed.textChanged) this.fail('a sidecar saved for this text says the text changed');
     const back = new Map(placed.annotations.map((a) => [a.id, a]));
     const memory = [...this.tracked.all, ...this.tracked.orphans];
-    if (back.size !== memory.length || placed.annotations.length !== memory.length) this.fail(`save and reload changed the number of annotations: ${memory.length} → ${placed.annotations.length}`);
+    if (back.size !== memory.length || placed.annotations.length !== memory.length)
+      this.fail(`save and reload changed the number of annotations: ${memory.length} → ${placed.annotations.length}`);
     for (const m of memory) {
       const r = back.get(m.id);
       if (!r) this.fail(`save and reload lost ${m.id}`);
@@ -518,7 +519,8 @@ export class EditSession {
       const unique = first >= 0 && text.indexOf(a.text, first + 1) < 0;
       if (unique && !a.orphan && !removedIds.has(a.id)) {
         const expected = this.modelSpan(a.id);
-        if (expected && (expected.start !== p.start || expected.end !== p.end)) this.fail(`${a.id} has a unique quote and untouched text but was placed at ${p.start}-${p.end}, not ${expected.start}-${expected.end}`);
+        if (expected && (expected.start !== p.start || expected.end !== p.end))
+          this.fail(`${a.id} has a unique quote and untouched text but was placed at ${p.start}-${p.end}, not ${expected.start}-${expected.end}`);
       }
     }
     this.loadFrom(saved, text);
@@ -570,7 +572,14 @@ export class EditSession {
       Boolean(x.orphan) === Boolean(t.orphan) && (t.orphan ? x.label === t.label && x.text === t.text : sameSpanAndLabel(x, t));
     for (const t of placed.annotations) if (!merged.some((x) => same(x, t))) this.fail(`merge lost theirs ${t.id}`);
     if (new Set(merged.map((a) => a.id)).size !== merged.length) this.fail('merge made duplicate ids');
-    const merge = serializeSidecar(buildSidecar({ path: 'article.txt', annotator: 'salma' }, text, merged.filter((a) => !a.orphan), merged.filter((a) => a.orphan)));
+    const merge = serializeSidecar(
+      buildSidecar(
+        { path: 'article.txt', annotator: 'salma' },
+        text,
+        merged.filter((a) => !a.orphan),
+        merged.filter((a) => a.orphan),
+      ),
+    );
     this.loadFrom(merge, text);
   }
 

@@ -39,7 +39,9 @@ function timed<T>(what: string, limitMs: number, f: () => T): T {
 }
 
 function errors(yaml: string): string[] {
-  return parseSidecar(yaml, { labels: DEFAULT_LABELS }).problems.filter((p) => p.severity === 'error').map((p) => `${p.line ?? '?'}: ${p.message}`);
+  return parseSidecar(yaml, { labels: DEFAULT_LABELS })
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => `${p.line ?? '?'}: ${p.message}`);
 }
 
 function ann(id: string, start: number, end: number, text: string): Annotation {
@@ -133,7 +135,20 @@ describe('robustness: hostile sidecars (parseSidecar, validateSidecarObject)', (
   });
 
   it('validateSidecarObject never throws on arbitrary values', () => {
-    const values: unknown[] = [null, undefined, 0, 'x', [], [[]], { tawsim: 1e20 }, { tawsim: 1, document: { length: -1 } }, { tawsim: 1, annotations: [null, 1, 'a', { start: {}, end: [] }] }, { tawsim: 1, annotations: { length: 3 } }, { __proto__: { tawsim: 1 } }, { tawsim: 1, document: { path: '', sha256: 'A'.repeat(64), length: 2 ** 53 } }];
+    const values: unknown[] = [
+      null,
+      undefined,
+      0,
+      'x',
+      [],
+      [[]],
+      { tawsim: 1e20 },
+      { tawsim: 1, document: { length: -1 } },
+      { tawsim: 1, annotations: [null, 1, 'a', { start: {}, end: [] }] },
+      { tawsim: 1, annotations: { length: 3 } },
+      { __proto__: { tawsim: 1 } },
+      { tawsim: 1, document: { path: '', sha256: 'A'.repeat(64), length: 2 ** 53 } },
+    ];
     for (const v of values) {
       hostileTried.push(`object ${JSON.stringify(v) ?? 'undefined'}`);
       const r = validateSidecarObject(v);
@@ -146,7 +161,14 @@ describe('robustness: hostile sidecars (parseSidecar, validateSidecarObject)', (
     const text = 'في الرباط';
     const out = reanchorAnnotations([ann('t1', 2 ** 40, 2 ** 40 + 3, 'غائب'), ann('t2', 50, 40, 'الرباط'), ann('t3', 0, 0, '')], text);
     assert.equal(out.annotations.length, 3);
-    assert.deepEqual(out.annotations.map((a) => [a.id, a.orphan ?? false]), [['t1', true], ['t2', false], ['t3', false]]);
+    assert.deepEqual(
+      out.annotations.map((a) => [a.id, a.orphan ?? false]),
+      [
+        ['t1', true],
+        ['t2', false],
+        ['t3', false],
+      ],
+    );
     assert.equal(out.annotations[1]?.start, 3);
     for (const a of out.annotations) assert.ok(a.start <= a.end && a.end <= text.length);
   });
@@ -210,7 +232,10 @@ describe('robustness: hostile texts (readText, re-anchoring, save and load)', ()
       hostileTried.push(text === '' ? 'empty text' : 'whitespace-only text');
       assert.deepEqual(roundTrip(text, []), []);
       const placed = reanchorAnnotations([ann('t1', 0, 6, 'الرباط')], text);
-      assert.deepEqual(placed.annotations.map((a) => [a.id, a.orphan, a.text]), [['t1', true, 'الرباط']]);
+      assert.deepEqual(
+        placed.annotations.map((a) => [a.id, a.orphan, a.text]),
+        [['t1', true, 'الرباط']],
+      );
       assert.ok((placed.annotations[0]?.end ?? 99) <= [...text].length);
     }
   });

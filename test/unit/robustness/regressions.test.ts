@@ -23,17 +23,38 @@ const SHRUNK: readonly { readonly name: string; readonly initial: readonly numbe
   {
     name: 'an annotation undo after a text undo put a relabelled span back cut',
     initial: [],
-    steps: [{ k: 'replace', at: 0, len: 1, frags: [0, 2] }, { k: 'tag', at: 0, len: 2, label: 1 }, { k: 'replace', at: 16, len: 1, frags: [0] }, { k: 'relabel', pick: 0, label: 0 }, { k: 'textUndo' }, { k: 'annUndo' }],
+    steps: [
+      { k: 'replace', at: 0, len: 1, frags: [0, 2] },
+      { k: 'tag', at: 0, len: 2, label: 1 },
+      { k: 'replace', at: 16, len: 1, frags: [0] },
+      { k: 'relabel', pick: 0, label: 0 },
+      { k: 'textUndo' },
+      { k: 'annUndo' },
+    ],
   },
   {
     name: 'undoing a later edit restored an older tombstone on another copy of its text',
     initial: [],
-    steps: [{ k: 'type', at: 0, frags: [0, 0, 11] }, { k: 'tag', at: 13, len: 1, label: 0 }, { k: 'replace', at: 0, len: 1, frags: [4] }, { k: 'replace', at: 0, len: 2, frags: [0] }, { k: 'textUndo' }, { k: 'annUndo' }],
+    steps: [
+      { k: 'type', at: 0, frags: [0, 0, 11] },
+      { k: 'tag', at: 13, len: 1, label: 0 },
+      { k: 'replace', at: 0, len: 1, frags: [4] },
+      { k: 'replace', at: 0, len: 2, frags: [0] },
+      { k: 'textUndo' },
+      { k: 'annUndo' },
+    ],
   },
   {
     name: 'undoing the second of two cuts did not bring the span back',
     initial: [0, 0],
-    steps: [{ k: 'delete', at: 0, len: 7 }, { k: 'tag', at: 0, len: 3, label: 0 }, { k: 'delete', at: 20, len: 1 }, { k: 'delete', at: 0, len: 2 }, { k: 'textUndo' }, { k: 'textUndo' }],
+    steps: [
+      { k: 'delete', at: 0, len: 7 },
+      { k: 'tag', at: 0, len: 3, label: 0 },
+      { k: 'delete', at: 20, len: 1 },
+      { k: 'delete', at: 0, len: 2 },
+      { k: 'textUndo' },
+      { k: 'textUndo' },
+    ],
   },
   {
     name: 'a removed span came back cut after an annotation undo and a text undo',
@@ -67,7 +88,13 @@ const SHRUNK: readonly { readonly name: string; readonly initial: readonly numbe
   {
     name: 'merging dropped their span that sat at the old offsets of one of my orphans',
     initial: [0],
-    steps: [{ k: 'tag', at: 0, len: 1, label: 0 }, { k: 'remove', pick: 0 }, { k: 'delete', at: 0, len: 1 }, { k: 'annUndo' }, { k: 'extSidecar', what: 'merge', pick: 0, at: 0, len: 1, label: 0 }],
+    steps: [
+      { k: 'tag', at: 0, len: 1, label: 0 },
+      { k: 'remove', pick: 0 },
+      { k: 'delete', at: 0, len: 1 },
+      { k: 'annUndo' },
+      { k: 'extSidecar', what: 'merge', pick: 0, at: 0, len: 1, label: 0 },
+    ],
   },
   {
     name: 'a span cut by an undo came back on the next undo, which put back the same character',
@@ -104,7 +131,6 @@ const SHRUNK: readonly { readonly name: string; readonly initial: readonly numbe
     ],
   },
 ];
-
 
 describe('robustness: regressions found by random editing', () => {
   for (const c of SHRUNK) {
@@ -251,7 +277,10 @@ describe('robustness: live annotations and their history (regressions)', () => {
 
   it('renews their ids that the session held before (a buried span would take the id back)', () => {
     const merged = mergeAnnotations([ann('t1', 0, 1, 'ا')], [ann('t2', 2, 3, 'ل')], (id) => id === 't2' || id === 't3');
-    assert.deepEqual(merged.map((a) => a.id), ['t1', 't4']);
+    assert.deepEqual(
+      merged.map((a) => a.id),
+      ['t1', 't4'],
+    );
   });
 
   it('builds a sidecar whose quotes are the covered text', () => {

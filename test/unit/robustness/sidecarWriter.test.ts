@@ -33,8 +33,14 @@ describe('robustness: writeSidecarChecked (concurrent writers on the command lin
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const base = sidecar([['t1', 'المغرب', 'LOC']]);
-  const mine = sidecar([['t1', 'المغرب', 'LOC'], ['t2', 'الرباط', 'LOC']]);
-  const theirs = sidecar([['t1', 'المغرب', 'LOC'], ['t2', 'إسرائيل', 'LOC']]);
+  const mine = sidecar([
+    ['t1', 'المغرب', 'LOC'],
+    ['t2', 'الرباط', 'LOC'],
+  ]);
+  const theirs = sidecar([
+    ['t1', 'المغرب', 'LOC'],
+    ['t2', 'إسرائيل', 'LOC'],
+  ]);
 
   it('writes when the file is as it was read, and creates it when there was none', async () => {
     assert.equal((await writeSidecarChecked(file, undefined, base, 'fail')).outcome, 'written');
@@ -46,7 +52,10 @@ describe('robustness: writeSidecarChecked (concurrent writers on the command lin
   it('fails with a message naming the file, writing nothing, when another writer changed it', async () => {
     fs.writeFileSync(file, base);
     fs.writeFileSync(file, theirs);
-    await assert.rejects(writeSidecarChecked(file, base, mine, 'fail'), (e: Error) => e instanceof SidecarConflictError && e.message.includes(file) && /changed by another program/.test(e.message));
+    await assert.rejects(
+      writeSidecarChecked(file, base, mine, 'fail'),
+      (e: Error) => e instanceof SidecarConflictError && e.message.includes(file) && /changed by another program/.test(e.message),
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), theirs);
   });
 
@@ -115,6 +124,9 @@ describe('robustness: writeSidecarChecked (concurrent writers on the command lin
       const got = fs.readFileSync(file, 'utf8');
       assert.ok(got === a || got === b, `round ${i}: ${got.length} characters`);
     }
-    assert.deepEqual(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock')), []);
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock')),
+      [],
+    );
   });
 });

@@ -38,7 +38,7 @@ describe('sidecar outline', () => {
       '  path: "dir/a b.txt" # quoted',
       'annotations:',
       '- id: "t#1"',
-      '  label: \'DATE\'',
+      "  label: 'DATE'",
       '  start: 3',
       '  end: 7',
       '  text: "2020"',

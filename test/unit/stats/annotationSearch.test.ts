@@ -53,6 +53,9 @@ describe('stats/annotationSearch', () => {
   });
 
   it('an empty query keeps everything in order', () => {
-    assert.deepEqual(find(items, '  '), items.map((i) => i.text));
+    assert.deepEqual(
+      find(items, '  '),
+      items.map((i) => i.text),
+    );
   });
 });
