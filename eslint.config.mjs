@@ -26,10 +26,30 @@ export default tseslint.config(
           paths: [
             { name: 'vscode', message: 'src/core runs outside VS Code: pass what it needs in.' },
             { name: 'fs', message: 'src/core does no I/O; the editor and the CLI read and write files.' },
-            { name: 'node:fs', message: 'src/core does no I/O; the editor and the CLI read and write files.' },
             { name: 'fs/promises', message: 'src/core does no I/O.' },
-            { name: 'node:fs/promises', message: 'src/core does no I/O.' },
+            { name: 'path', message: 'src/core runs in browsers too: no Node modules.' },
+            { name: 'crypto', message: 'src/core runs in browsers too: no Node modules.' },
+            { name: 'os', message: 'src/core runs in browsers too: no Node modules.' },
+            { name: 'child_process', message: 'src/core runs in browsers too: no Node modules.' },
+            { name: 'worker_threads', message: 'src/core runs in browsers too: no Node modules.' },
           ],
+          patterns: [
+            { group: ['node:*'], message: 'src/core runs in browsers too: no Node modules.' },
+            { group: ['**/editor', '**/editor/**'], message: 'src/core is below src/editor: the editor imports core, never the reverse.' },
+            { group: ['**/cli', '**/cli/**'], message: 'src/core is below src/cli: the command line imports core, never the reverse.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The command line runs without VS Code.' }],
+          patterns: [{ group: ['**/editor', '**/editor/**'], message: 'The command line does not depend on the editor layer; move shared code to src/core.' }],
         },
       ],
     },
