@@ -43,6 +43,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/node holds Node file primitives shared by the command line and the Node extension host; no VS Code API.' }],
+          patterns: [{ group: ['**/editor', '**/editor/**', '**/cli', '**/cli/**'], message: 'src/node is below src/editor and src/cli.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': [

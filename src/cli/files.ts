@@ -21,34 +21,6 @@ export async function readText(file: string, maxBytes = Number.POSITIVE_INFINITY
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-let tempCounter = 0;
-
-/**
- * Writes through a temporary file and a rename, so a crash leaves the old or the new file whole.
- * The temporary name is unique within the process (a counter and a random part besides the pid
- * and time) and opened exclusively: two writes in the same millisecond used to share one
- * temporary file and could rename a mix of both, or a truncated one, over the target.
- * Temporary names start with '.' and end with '.tmp', so nothing takes a leftover for a sidecar.
- */
-export async function writeTextAtomic(file: string, content: string): Promise<void> {
-  const unique = `${process.pid}.${Date.now().toString(36)}.${(tempCounter++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${unique}.tmp`);
-  const handle = await fs.open(temp, 'wx');
-  try {
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, file);
-  } catch (e) {
-    // A full disk or a failed rename must not leave a half-written temporary file behind.
-    await fs.rm(temp, { force: true });
-    throw e;
-  }
-}
-
 export async function fileExists(file: string): Promise<boolean> {
   try {
     await fs.access(file);

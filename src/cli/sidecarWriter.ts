@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { readText, writeTextAtomic } from './files';
+import { readText } from './files';
+import { writeTextAtomic } from '../node/atomicWrite';
 import { MAX_SIDECAR_BYTES, parseSidecar } from '../core/sidecar/parseSidecar';
 import { serializeSidecar } from '../core/sidecar/serializeSidecar';
 import { mergeAnnotations } from '../core/sidecar/mergeAnnotations';

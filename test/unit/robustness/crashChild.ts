@@ -3,7 +3,7 @@
  * with writeTextAtomic, until it is killed. Arguments: target file, version A file, version B file.
  */
 import { readFileSync } from 'node:fs';
-import { writeTextAtomic } from '../../../src/cli/files';
+import { writeTextAtomic } from '../../../src/node/atomicWrite';
 
 async function main(): Promise<void> {
   const [target, a, b] = process.argv.slice(2) as [string, string, string];

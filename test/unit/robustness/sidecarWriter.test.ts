@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SidecarConflictError, writeSidecarChecked } from '../../../src/cli/sidecarWriter';
-import { writeTextAtomic } from '../../../src/cli/files';
+import { writeTextAtomic } from '../../../src/node/atomicWrite';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 import { buildSidecar } from '../../../src/core/sidecar/documentAnnotations';
