@@ -17,6 +17,21 @@ const common = {
   loader: { '.json': 'json' },
 };
 
+/**
+ * The browser build takes `NAME.web.ts` wherever a module `NAME.ts` has one beside it (the way
+ * npm's "browser" field swaps files): the Node host's file writer uses Node's fs, the web worker's
+ * uses workspace.fs, and no Node module reaches the browser bundle.
+ */
+const webVariants = {
+  name: 'web-variants',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const web = path.join(args.resolveDir, `${args.path}.web.ts`);
+      return fs.existsSync(web) ? { path: web } : undefined;
+    });
+  },
+};
+
 function integrationTestEntries() {
   const dir = path.join(__dirname, 'test', 'integration');
   return fs
@@ -31,7 +46,16 @@ async function main() {
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   ];
   if (fs.existsSync('src/web/extension.ts')) {
-    builds.push({ ...common, entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] });
+    builds.push({
+      ...common,
+      entryPoints: ['src/web/extension.ts'],
+      outfile: 'dist/web/extension.js',
+      platform: 'browser',
+      format: 'cjs',
+      target: 'es2022',
+      external: ['vscode'],
+      plugins: [webVariants],
+    });
   }
   if (withTests) {
     // mocha stays external: the test runner loads it from node_modules inside the extension host.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AnnotationStores } from './editor/annotationStores';
 import { SidecarSync } from './editor/sidecarSync';
+import { createHostFiles } from './editor/files/platformFiles';
 import { ProblemReporter } from './editor/problems';
 import { DecorationPainter } from './editor/decorations';
 import { AnnotationHover } from './editor/hover';
@@ -62,18 +63,19 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   const log = createLogger();
   let settings = readSettings();
   const problems = new ProblemReporter();
+  const files = createHostFiles();
   const sync = new SidecarSync(
     () => settings.labels,
     problems,
     log,
+    files,
     () => settings.conflict,
   );
   const sidecarFiles = new SidecarWatcher();
   stores = new AnnotationStores(settings, sync, log, sidecarFiles);
   const storesRef = stores;
-  problems.setStateListener((store) => storesRef.notify(store));
   const painter = new DecorationPainter(stores);
-  const services: Services = { stores, sync, problems, sidecarFiles, log, labels: () => settings.labels, context };
+  const services: Services = { stores, sync, problems, sidecarFiles, log, files, labels: () => settings.labels, context };
   const review = createReviewFeature(services);
   const explorer = createExplorerFeature(services);
   const learned = new LearnedEntries(stores, log, sidecarFiles);
@@ -126,6 +128,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     engine,
     validation,
     engine.onDidChange((store) => painter.schedule(store.uri)),
+    stores.onDidChange((store) => problems.update(store)),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new SuggestionHover(stores, engine, () => settings.labels)),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new SuggestionCodeActions(stores, engine), { providedCodeActionKinds: SuggestionCodeActions.kinds }),
     new AnnotationStatusBar(stores),
@@ -148,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   return { services, suggestions: engine, review, explorer, painter };
 }
 
+/** Every pending and running sidecar write finishes before the extension host goes. */
 export async function deactivate(): Promise<void> {
   await stores?.flush();
   root?.dispose();

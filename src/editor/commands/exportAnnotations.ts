@@ -147,7 +147,7 @@ async function runExport(
   const texts = new Set(documents.map((d) => vscode.Uri.joinPath(scope.root, ...d.path.split('/')).toString()));
   const clash = uris.find((u) => texts.has(u.toString()));
   if (clash) throw new Error(vscode.l10n.t('it would overwrite the text {0}; choose another folder', vscode.workspace.asRelativePath(clash)));
-  const files = await writeExportFiles(uris, result.files, token, (done) => {
+  const files = await writeExportFiles(services.files, uris, result.files, token, (done) => {
     const share = READ_SHARE + Math.round((done / uris.length) * (100 - READ_SHARE));
     progress?.report({ increment: share - reported });
     reported = share;

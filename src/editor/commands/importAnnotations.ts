@@ -8,7 +8,7 @@ import type { ExistingSidecarChoice } from '../../core/exchange/importedSidecar'
 import type { Services } from '../services';
 import type { TawsimSettings } from '../settings';
 import { readSettings } from '../settings';
-import { basename, readTextFile, writeTextFileAtomic } from '../sidecarFiles';
+import { basename, readTextFile } from '../sidecarFiles';
 import type { ImportArgs } from '../exchange/exchangeArgs';
 import { explorerSelection, uriFromArg } from '../exchange/exchangeArgs';
 import { isFolder, pathInFolder } from '../exchange/folderFiles';
@@ -83,13 +83,20 @@ export async function importAnnotations(services: Services, first?: ImportArgs |
     choice = answer;
   }
   const sidecars: vscode.Uri[] = [];
+  const changedMeanwhile: string[] = [];
   let annotations = 0;
   for (const write of planned.writes) {
     const { content, count } = renderSidecarWrite(write, annotator, choice);
-    await writeTextFileAtomic(write.uri, content);
+    // Only over the version that was planned against: a sidecar another writer changed since is left alone.
+    const outcome = await services.files.writeChecked(write.uri, write.existingContent, content);
+    if (!outcome.written) {
+      changedMeanwhile.push(vscode.l10n.t('{0}: changed on disk during the import; not written (import again)', vscode.workspace.asRelativePath(write.uri)));
+      continue;
+    }
     sidecars.push(write.uri);
     annotations += count;
   }
+  if (changedMeanwhile.length > 0) prepared.warnings.push(...changedMeanwhile);
   services.log.info(`Imported ${annotations} annotations from ${files.map((f) => f.toString()).join(', ')} into ${sidecars.length} sidecars`);
   const done = vscode.l10n.t('Imported {0} annotations into {1} sidecars.', annotations, sidecars.length);
   if (prepared.warnings.length === 0) void vscode.window.showInformationMessage(done);

@@ -24,6 +24,8 @@ export interface SidecarWrite {
   readonly target: ImportTarget;
   /** The sidecar already there, which must not be overwritten without the user's answer. */
   readonly existing?: Sidecar;
+  /** The file's content when planned: the write happens only if it still holds this. */
+  readonly existingContent?: string;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function planSidecarWrites(
       );
       continue;
     }
-    writes.push({ uri, target, existing: parsed.sidecar });
+    writes.push({ uri, target, existing: parsed.sidecar, existingContent: content });
   }
   return { writes, errors };
 }
