@@ -141,6 +141,16 @@ export class TrackedAnnotations {
     return this.tombstones.filter((t) => t.annotation.id === annotation.id);
   }
 
+  /**
+   * Copies of every tombstone of an id whose span is buried (deleted with its text, neither live
+   * nor removed): the annotation history hands them to the live tracker with an annotation it
+   * brings back as an orphan, so the text undo that puts the text back restores it live.
+   */
+  buriedTombstones(id: string): readonly Tombstone[] {
+    if (this.items.some((a) => a.id === id) || this.removedItems.some((a) => a.id === id)) return [];
+    return this.tombstones.filter((t) => t.annotation.id === id);
+  }
+
   /** Takes tombstones from another tracker (see tombstonesOf) for the annotation with the given id. */
   adoptTombstones(id: string, tombstones: readonly Tombstone[]): void {
     for (const t of tombstones) this.tombstones.push({ ...t, annotation: { ...t.annotation, id }, covered: t.covered.map((c) => ({ ...c })) });
