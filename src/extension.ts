@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AnnotationStores } from './editor/annotationStores';
 import { SidecarSync } from './editor/sidecarSync';
 import { createHostFiles } from './editor/files/platformFiles';
+import { onDidShowLabelPick } from './editor/labelPick';
 import { ProblemReporter } from './editor/problems';
 import { DecorationPainter } from './editor/decorations';
 import { AnnotationHover } from './editor/hover';
@@ -53,6 +54,8 @@ export interface TawsimApi {
   readonly review: ReviewFeature;
   readonly explorer: ExplorerFeature;
   readonly painter: DecorationPainter;
+  /** Fires when the label quick pick is on screen, for tests that answer it. */
+  readonly onDidShowLabelPick: vscode.Event<void>;
 }
 
 let root: vscode.Disposable | undefined;
@@ -148,7 +151,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   root = vscode.Disposable.from(...disposables);
   context.subscriptions.push(root);
   log.info(`Tawsim activated (annotator ${settings.annotator})`);
-  return { services, suggestions: engine, review, explorer, painter };
+  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick };
 }
 
 /** Every pending and running sidecar write finishes before the extension host goes. */

@@ -129,7 +129,7 @@ export class AnnotationDocument implements vscode.Disposable {
     this.setState({ diskContent: theirs, conflict: false });
   }
 
-  /** Another writer's version came while ours was unsaved, and the user has not chosen yet. */
+  /** Another writer's version came while ours was unsaved, and the user is asked (or has not answered). */
   markConflict(): void {
     this.setState({ conflict: true });
   }

@@ -217,6 +217,8 @@ export class SidecarSync {
     const merge = vscode.l10n.t('Merge Both');
     let choice: string | undefined = this.conflict() === 'merge' ? merge : undefined;
     if (choice === undefined) {
+      // Open until answered: the status bar says so, and nothing is written meanwhile.
+      store.markConflict();
       try {
         choice = await vscode.window.showWarningMessage(
           vscode.l10n.t('{0} was changed on disk while you had unsaved annotation changes. Which annotations should be kept?', basename(store.sidecarUri)),
@@ -247,7 +249,6 @@ export class SidecarSync {
       return true;
     }
     // Dismissed: write nothing now; the question comes back at the next save.
-    store.markConflict();
     return false;
   }
 

@@ -249,6 +249,11 @@ export class ReferenceModel {
     }
   }
 
+  /** Text undo cannot go back past this point (the editor's history no longer matches the model's). */
+  forgetTextUndo(): void {
+    this.textUndo = [];
+  }
+
   /** Text replaced outside any edit history (a reload from disk): the units become `text`, with no ids. */
   replaceText(text: string): void {
     this.units = toUnits(text);
