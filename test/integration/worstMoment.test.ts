@@ -14,6 +14,7 @@ import { CommandId } from '../../src/editor/commandIds';
 import { activateTawsim, closeAll, freshCopy, select, sidecarTagging, waitFor } from './helpers';
 import type { QuoteTag } from './helpers';
 import type { AnnotationDocument } from '../../src/editor/annotationDocument';
+import { tempNameFor } from '../../src/core/sidecar/tempFiles';
 
 /** Opens a file and tags a quote with no wait in between, as a keyboard user does (Ctrl+P, Enter, Ctrl+Alt+3). */
 async function openAndTag(file: string, quote: string, label: string): Promise<unknown> {
@@ -188,6 +189,26 @@ describe('commands at the worst moment', () => {
       'our annotations are all still in memory',
     );
   });
+  it('recovers a sidecar that an interrupted write left only as its complete temporary file', async () => {
+    const file = freshCopy('article.txt');
+    const name = `${path.basename(file)}.ann.yaml`;
+    const content = sidecarTagging(file, [{ quote: 'الرباط', label: 'LOC' }]);
+    // What a crash between "delete the old file" and "move the new one" leaves where rename is not atomic.
+    const complete = path.join(path.dirname(file), tempNameFor(name, content));
+    fs.writeFileSync(complete, content);
+    // A write killed while its temporary file was being filled: not the content its name promises.
+    const partial = path.join(path.dirname(file), tempNameFor(name, `${content}more`));
+    fs.writeFileSync(partial, content.slice(0, 40));
+    const store = await storeOf(api, file);
+    assert.deepEqual(
+      store.tracked.all.map((a) => `${a.label} ${a.text}`),
+      ['LOC الرباط'],
+    );
+    assert.equal(sidecarOf(file), content, 'the sidecar is back, byte for byte');
+    assert.ok(!fs.existsSync(complete), 'the recovered temporary file is gone');
+    assert.ok(fs.existsSync(partial), 'a partial one is neither recovered nor taken for the sidecar');
+  });
+
   it('never leaves the sidecar absent while it is written a hundred times (Node extension host)', async () => {
     const file = freshCopy('article.txt');
     const sidecar = `${file}.ann.yaml`;
