@@ -19,7 +19,7 @@ import { remove } from './editor/commands/remove';
 import { changeLabel } from './editor/commands/changeLabel';
 import { addNote } from './editor/commands/addNote';
 import { navigate } from './editor/commands/navigate';
-import { undoRedo } from './editor/commands/history';
+import { undoRedo } from './editor/commands/undoRedo';
 import { save } from './editor/commands/save';
 import { openSidecar } from './editor/commands/openSidecar';
 import { annotateFile } from './editor/commands/annotateFile';

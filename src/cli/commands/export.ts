@@ -8,7 +8,7 @@ import { writeTextAtomic } from '../../node/atomicWrite';
 import { exportDocuments } from '../../core/formats/exportFormat';
 import type { ExportDocument, ExportOptions, FormatId } from '../../core/formats/formatTypes';
 import { DEFAULT_LABELS } from '../../core/model/labels';
-import { annotationsForExport } from '../../core/exchange/exportAnnotations';
+import { annotationsForExport } from '../../core/exchange/annotationsForExport';
 import { spansNamedByWarnings } from '../../core/exchange/exportReport';
 import { cliFormatName, exportFormatNames, parseFormat } from '../exchange/cliFormats';
 import { findExportSources } from '../exchange/exportSources';
