@@ -42,6 +42,16 @@ export interface SidecarState {
   readonly documentDate: string | undefined;
 }
 
+/**
+ * What changed in a store, for those who redo work only where it is needed (the painter): text
+ * edits (in the coordinates before them), or annotation actions within `dirty` (UTF-16, after the
+ * change; absent when unknown), or everything (a load).
+ */
+export type StoreChange =
+  | { readonly kind: 'edit'; readonly edits: readonly TextEdit[]; readonly dirty: { readonly start: number; readonly end: number } }
+  | { readonly kind: 'annotations'; readonly dirty?: { readonly start: number; readonly end: number } }
+  | { readonly kind: 'reload' };
+
 const INITIAL: SidecarState = { loaded: false, problems: [], writable: true, unsaved: false, diskContent: undefined, conflict: false, documentDate: undefined };
 
 /**
@@ -56,7 +66,7 @@ export class AnnotationDocument implements vscode.Disposable {
   tagVersion = 0;
   private current: SidecarState = INITIAL;
 
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<StoreChange>();
   /** Fires after any change of the annotations, by the user, by text edits or by a reload. */
   readonly onDidChange = this.changed.event;
   private readonly stateChanged = new vscode.EventEmitter<SidecarState>();
@@ -138,14 +148,15 @@ export class AnnotationDocument implements vscode.Disposable {
   setDocumentDate(date: string | undefined): void {
     this.tagVersion++;
     this.setState({ documentDate: date, unsaved: true });
-    this.changed.fire();
+    this.changed.fire({ kind: 'reload' });
   }
 
   /** Applies a user action, recording it for annotation undo. Returns the annotations put. */
   apply(edit: AnnotationEdit): Annotation[] {
+    const before = [...(edit.remove ?? []), ...(edit.put ?? []).map((a) => a.id)].map((id) => this.tracked.byId(id));
     const after = applyAnnotationEdit(this.tracked, this.history, edit);
     this.tagVersion++;
-    this.markChanged();
+    this.markChanged({ kind: 'annotations', dirty: cover([...before, ...after]) });
     return after;
   }
 
@@ -161,7 +172,7 @@ export class AnnotationDocument implements vscode.Disposable {
   private replay(change: AnnotationChange | undefined): boolean {
     if (!replayChange(this.tracked, change)) return false;
     this.tagVersion++;
-    this.markChanged();
+    this.markChanged({ kind: 'annotations', dirty: cover([...(change?.before ?? []), ...(change?.after ?? [])]) });
     return true;
   }
 
@@ -171,7 +182,17 @@ export class AnnotationDocument implements vscode.Disposable {
     const edits: TextEdit[] = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, insertedLength: c.text.length }));
     const read = (start: number, end: number): string => doc.getText(new vscode.Range(doc.positionAt(Math.max(0, start)), doc.positionAt(end)));
     const undoing = event.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : event.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : false;
-    if (applyTextChange(this.tracked, this.history, edits, read, undoing)) this.markChanged();
+    if (!applyTextChange(this.tracked, this.history, edits, read, undoing)) return;
+    // Where the change put text, in the coordinates after it (edits do not overlap).
+    let shift = 0;
+    let dirtyStart = Number.POSITIVE_INFINITY;
+    let dirtyEnd = 0;
+    for (const e of [...edits].sort((x, y) => x.start - y.start)) {
+      dirtyStart = Math.min(dirtyStart, e.start + shift);
+      dirtyEnd = Math.max(dirtyEnd, e.start + shift + e.insertedLength);
+      shift += e.insertedLength - (e.end - e.start);
+    }
+    this.markChanged({ kind: 'edit', edits, dirty: { start: dirtyStart, end: dirtyEnd } });
   }
 
   /** Never an id held earlier in this session (a removed or buried one could come back with it). */
@@ -183,12 +204,12 @@ export class AnnotationDocument implements vscode.Disposable {
     this.tracked.reset(annotations);
     this.history.clear();
     this.tagVersion++;
-    this.changed.fire();
+    this.changed.fire({ kind: 'reload' });
   }
 
-  private markChanged(): void {
+  private markChanged(change: StoreChange): void {
     if (!this.current.unsaved) this.setState({ unsaved: true });
-    this.changed.fire();
+    this.changed.fire(change);
   }
 
   private setState(next: Partial<SidecarState>): void {
@@ -200,4 +221,16 @@ export class AnnotationDocument implements vscode.Disposable {
     this.changed.dispose();
     this.stateChanged.dispose();
   }
+}
+
+/** The smallest range covering the placed annotations among these (orphans and gaps have no place). */
+function cover(annotations: readonly (Annotation | undefined)[]): { start: number; end: number } | undefined {
+  let start = Number.POSITIVE_INFINITY;
+  let end = -1;
+  for (const a of annotations) {
+    if (!a || a.orphan) continue;
+    start = Math.min(start, a.start);
+    end = Math.max(end, a.end);
+  }
+  return end < 0 ? undefined : { start, end };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AnnotationDocument } from './annotationDocument';
+import type { StoreChange } from './annotationDocument';
 import type { SidecarSync } from './sidecarSync';
 import { exists, isSidecarUri, sidecarUriFor } from './sidecarFiles';
 import type { TawsimSettings } from './settings';
@@ -39,6 +40,9 @@ export class AnnotationStores implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AnnotationDocument>();
   /** Fires when a store's annotations or state change (decorations, status bar, views listen). */
   readonly onDidChange = this.changed.event;
+  private readonly detailed = new vscode.EventEmitter<{ readonly store: AnnotationDocument; readonly change: StoreChange }>();
+  /** Fires with what changed in a store's annotations (the painter redoes only that part). */
+  readonly onDidChangeAnnotations = this.detailed.event;
   private readonly opened = new vscode.EventEmitter<AnnotationDocument>();
   /** Fires once per store, when its sidecar is loaded and it is handed out. */
   readonly onDidOpen = this.opened.event;
@@ -55,6 +59,7 @@ export class AnnotationStores implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.changed,
+      this.detailed,
       this.opened,
       this.closed,
       vscode.workspace.onDidOpenTextDocument((d) => void this.ensure(d)),
@@ -134,7 +139,10 @@ export class AnnotationStores implements vscode.Disposable {
     this.listeners.set(
       store,
       vscode.Disposable.from(
-        store.onDidChange(() => this.onStoreChange(store, true)),
+        store.onDidChange((change) => {
+          if (this.stores.get(store.uri.toString()) === store) this.detailed.fire({ store, change });
+          this.onStoreChange(store, true);
+        }),
         store.onDidChangeState(() => this.onStoreChange(store, false)),
       ),
     );
