@@ -104,6 +104,10 @@ export function expectedAfter(format: FormatId, annotations: readonly Annotation
     seen.add(key);
     // eslint-disable-next-line no-control-regex
     const note = a.note?.replace(/\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/gu, ' ');
-    return [{ ...a, start: a.start + from, end: a.start + to, text: cps.slice(from, to).join(''), ...(note !== undefined ? { note } : {}) }];
+    // brat attribute values are one token without white space, | or ,: others are left out.
+    const { value, ...rest } = a;
+    // eslint-disable-next-line no-control-regex
+    const keepValue = value !== undefined && !/[\s|,\x1c-\x1f\x85]/u.test(value);
+    return [{ ...rest, start: a.start + from, end: a.start + to, text: cps.slice(from, to).join(''), ...(keepValue ? { value } : {}), ...(note !== undefined ? { note } : {}) }];
   });
 }
