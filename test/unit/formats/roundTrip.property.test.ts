@@ -7,6 +7,7 @@ import { tokenize } from '../../../src/core/model/tokens';
 import type { ExportDocument } from '../../../src/core/formats/formatTypes';
 import { exportDocuments } from '../../../src/core/formats/exportFormat';
 import { essences, expectedAfter, roundTrip } from './formatTestData';
+import { readRfc4180 } from './conformance/csvRules';
 
 /** Pieces of Arabic news text that stress offsets: harakat, tatweel, clitics, astral emoji, CRLF, XML and CSV specials. */
 const PIECES = [
@@ -181,7 +182,8 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
     fc.assert(
       fc.property(documentsArb, (docs) => {
         const csv = exportDocuments('csv', { documents: docs, options: { csv: { formulaGuard: false } } }).files[0]?.content ?? '';
-        const rows = parseCsv(csv);
+        const { rows, problems } = readRfc4180(csv);
+        assert.deepEqual(problems, []);
         const expected = docs.flatMap((d) =>
           [...d.annotations]
             .sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || Number(a.id.slice(1)) - Number(b.id.slice(1)))
@@ -196,40 +198,4 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
 
 function unescapeXml(s: string): string {
   return s.replace(/&#13;/g, '\r').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-/** A strict RFC 4180 reader for the test: CRLF row ends, quoted fields with doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let field = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        assert.ok(q >= 0, 'unterminated quoted field');
-        field += text.slice(i, q);
-        i = q + 1;
-        if (text[i] === '"') {
-          field += '"';
-          i++;
-        } else break;
-      }
-    } else {
-      const m = /^[^,\r\n"]*/.exec(text.slice(i))?.[0] ?? '';
-      field = m;
-      i += m.length;
-    }
-    row.push(field);
-    if (text[i] === ',') i++;
-    else {
-      assert.equal(text.slice(i, i + 2), '\r\n', `row end expected at ${i}`);
-      i += 2;
-      rows.push(row);
-      row = [];
-    }
-  }
-  return rows;
 }
