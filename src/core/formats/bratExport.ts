@@ -40,20 +40,29 @@ export function exportBrat(request: ExportRequest): ExportResult {
     const fragmented: Annotation[] = [];
     const onlyBreaks: Annotation[] = [];
     const trimmed: Annotation[] = [];
+    const repeated: Annotation[] = [];
+    const written = new Set<string>();
     let t = 0;
     let attr = 0;
     let note = 0;
     for (const a of prepared.annotations) {
       const fragments = bratFragments(prepared, a);
-      if (fragments.length === 0) {
+      // brat reads a T line whose text is all white space as a line without text.
+      if (fragments.every((f) => [...f.text].every((ch) => PYTHON_SPACE.test(ch)))) {
         onlyBreaks.push(a);
         continue;
       }
+      const offsets = fragments.map((f) => `${f.start} ${f.end}`).join(';');
+      // Without its line ends a span can become another span of the same label: brat would hold it twice.
+      if (written.has(`${a.label} ${offsets}`)) {
+        repeated.push(a);
+        continue;
+      }
+      written.add(`${a.label} ${offsets}`);
       if (fragments.length > 1) fragmented.push(a);
       if (fragments[0]?.start !== a.start || fragments[fragments.length - 1]?.end !== a.end) trimmed.push(a);
       const id = `T${++t}`;
       usedLabels.add(a.label);
-      const offsets = fragments.map((f) => `${f.start} ${f.end}`).join(';');
       lines.push(`${id}\t${a.label} ${offsets}\t${fragments.map((f) => f.text).join(BRAT_FRAGMENT_SEPARATOR)}`);
       if (a.value !== undefined) {
         if (isBratValue(a.value)) {
@@ -71,7 +80,8 @@ export function exportBrat(request: ExportRequest): ExportResult {
         lines.push(`#${++note}\tAnnotatorNotes ${id}\t${oneLine}`);
       }
     }
-    if (onlyBreaks.length) warnings.push(leftOutWarning(doc.path, 'spans holding nothing but line ends left out (brat cannot mark them)', onlyBreaks));
+    if (onlyBreaks.length) warnings.push(leftOutWarning(doc.path, 'spans of nothing but white space left out (brat reads such a span as one without text)', onlyBreaks));
+    if (repeated.length) warnings.push(leftOutWarning(doc.path, 'spans left out: without their line ends they are another span of the same label', repeated));
     if (trimmed.length) warnings.push(leftOutWarning(doc.path, 'line ends at the start or end of spans left out of them (brat cannot mark a line end)', trimmed));
     if (fragmented.length) warnings.push(noticeWarning(doc.path, 'spans across line ends written as fragments split at each line end, as brat stores them', fragmented));
     if (badValues.length) warnings.push(leftOutWarning(doc.path, 'values with white space, | or , cannot be brat attribute values and were left out', badValues));

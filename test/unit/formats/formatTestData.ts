@@ -83,8 +83,9 @@ const LINE_ENDS = /[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/u;
  * nothing but line ends does not come back; its notes come back on one line.
  */
 export function expectedAfter(format: FormatId, annotations: readonly Annotation[]): Annotation[] {
-  const statuses = format === 'labelstudio' ? ['accepted', 'suggested'] : format === 'csv' ? ['accepted', 'suggested', 'rejected'] : ['accepted'];
-  const keepExtras = format === 'labelstudio' || format === 'brat' || format === 'csv' || format === 'spacy';
+  const every = format === 'csv' || format === 'tawsim-json';
+  const statuses = format === 'labelstudio' ? ['accepted', 'suggested'] : every ? ['accepted', 'suggested', 'rejected'] : ['accepted'];
+  const keepExtras = format === 'labelstudio' || format === 'brat' || format === 'spacy' || every;
   const kept = annotations
     .filter((a) => statuses.includes(a.status) && !a.orphan)
     .map((a) => {
@@ -93,14 +94,19 @@ export function expectedAfter(format: FormatId, annotations: readonly Annotation
     });
   if (format !== 'brat') return kept;
   const seen = new Set<string>();
-  return kept.flatMap((a) => {
+  // In the order the export writes them: of two spans that become one without their line ends, the first stays.
+  const ordered = [...kept].sort(
+    (a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || Number(a.id.slice(1)) - Number(b.id.slice(1)),
+  );
+  return ordered.flatMap((a) => {
     const cps = Array.from(a.text);
     let from = 0;
     let to = cps.length;
     while (from < to && LINE_ENDS.test(cps[from] as string)) from++;
     while (to > from && LINE_ENDS.test(cps[to - 1] as string)) to--;
     const key = `${a.start + from}:${a.start + to}:${a.label}`;
-    if (from === to || seen.has(key)) return [];
+    // eslint-disable-next-line no-control-regex
+    if (cps.slice(from, to).every((ch) => /[\s\x1c-\x1f\x85]/u.test(ch)) || seen.has(key)) return [];
     seen.add(key);
     // eslint-disable-next-line no-control-regex
     const note = a.note?.replace(/\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/gu, ' ');

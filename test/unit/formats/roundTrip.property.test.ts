@@ -8,6 +8,10 @@ import type { ExportDocument } from '../../../src/core/formats/formatTypes';
 import { exportDocuments } from '../../../src/core/formats/exportFormat';
 import { essences, expectedAfter, roundTrip } from './formatTestData';
 import { readRfc4180 } from './conformance/csvRules';
+import { bratProblems } from './conformance/bratRules';
+import { readLikeInception } from './conformance/webannoRules';
+import { prodigyProblems } from './conformance/prodigyRules';
+import { labelStudioProblems } from './conformance/labelStudioRules';
 
 /** Pieces of Arabic news text that stress offsets: harakat, tatweel, clitics, astral emoji, CRLF, XML and CSV specials. */
 const PIECES = [
@@ -109,7 +113,7 @@ const documentsArb: fc.Arbitrary<ExportDocument[]> = fc
   .map((docs) => docs.map((d, i) => ({ path: `d${i}/doc${i}.txt`, ...d })));
 
 describe('format round trips on random Arabic, emoji and CRLF texts (property)', () => {
-  for (const format of ['brat', 'doccano', 'labelstudio'] as const) {
+  for (const format of ['brat', 'doccano', 'labelstudio', 'csv', 'tawsim-json', 'spacy'] as const) {
     it(`${format}: export then import gives back what the format holds`, () => {
       fc.assert(
         fc.property(documentsArb, (docs) => {
@@ -120,10 +124,28 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
             assert.deepEqual(essences(back), essences(expectedAfter(format, d.annotations)));
           }
         }),
-        { numRuns: 150 },
+        { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
       );
     });
   }
+
+  it("brat, Label Studio, WebAnno TSV and Prodigy files pass their readers' rules", () => {
+    fc.assert(
+      fc.property(documentsArb, (docs) => {
+        const brat = exportDocuments('brat', { documents: docs });
+        const conf = brat.files.find((f) => f.relativePath === 'annotation.conf')?.content ?? '';
+        for (const d of docs) {
+          const ann = brat.files.find((f) => f.relativePath === d.path.replace(/\.txt$/, '.ann'))?.content ?? '';
+          assert.deepEqual(bratProblems(ann, d.text, conf), [], d.path);
+        }
+        const ls = exportDocuments('labelstudio', { documents: docs }).files;
+        assert.deepEqual(labelStudioProblems(ls[0]?.content ?? '', ls[1]?.content ?? ''), []);
+        for (const f of exportDocuments('webanno', { documents: docs }).files) assert.deepEqual(readLikeInception(f.content).problems, [], f.relativePath);
+        assert.deepEqual(prodigyProblems(exportDocuments('spacy', { documents: docs }).files[0]?.content ?? ''), []);
+      }),
+      { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
+    );
+  });
 
   it('conll: token-aligned flat spans come back in IOB2 and BIOES, proclitics split or not', () => {
     const conllDocs = fc
@@ -155,7 +177,7 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
           assert.deepEqual(essences(back), essences(d.annotations));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
     );
   });
 
@@ -174,7 +196,7 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
           assert.equal(timexes.length, temporal.length - leftOut.length);
         });
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
     );
   });
 
@@ -191,7 +213,7 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
         );
         assert.deepEqual(rows, [['file', 'start', 'end', 'label', 'text', 'value', 'note', 'annotator', 'status', 'source'], ...expected]);
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
     );
   });
 });
