@@ -84,7 +84,9 @@ export async function importAnnotations(services: Services, first?: ImportArgs |
     void vscode.window.showErrorMessage(vscode.l10n.t('The annotator argument cannot be used: {0}', choice.error));
     return undefined;
   }
-  let options = await formatOptions(format, args);
+  // Called with its arguments the command asks nothing (a keybinding, a test): options keep their defaults.
+  const interactive = args.format === undefined;
+  let options = await formatOptions(format, args, interactive);
   if (!options) return undefined;
   const settings = readSettings(into);
   const read = (opts: ImportOptions): Thenable<Prepared | undefined> =>
@@ -94,7 +96,7 @@ export async function importAnnotations(services: Services, first?: ImportArgs |
     );
   let prepared = await read(options);
   if (!prepared) return undefined;
-  if (prepared.discontinuous) {
+  if (prepared.discontinuous && interactive) {
     const mode = await pickDiscontinuous();
     if (!mode) return undefined;
     options = { ...options, brat: { ...options.brat, discontinuous: mode } };
@@ -216,10 +218,10 @@ function importTargets(prepared: Prepared, choice: AnnotatorChoice, fallback: st
   return errors.length ? { errors } : targets;
 }
 
-/** Options the format takes: from the arguments, or asked (doccano's offset unit). Undefined when the user cancels. */
-async function formatOptions(format: FormatId, args: ImportArgs): Promise<ImportOptions | undefined> {
+/** Options the format takes: from the arguments, else asked when `ask` (doccano's offset unit), else the defaults. Undefined when the user cancels. */
+async function formatOptions(format: FormatId, args: ImportArgs, ask: boolean): Promise<ImportOptions | undefined> {
   if (format === 'doccano') {
-    const offsets = args.offsets !== undefined ? offsetUnitOf(args.offsets) : await pickDoccanoOffsets();
+    const offsets = args.offsets !== undefined ? offsetUnitOf(args.offsets) : ask ? await pickDoccanoOffsets() : 'utf16';
     return offsets ? { doccano: { offsets } } : undefined;
   }
   if (format === 'brat' && args.discontinuous !== undefined) return { brat: { discontinuous: args.discontinuous } };
