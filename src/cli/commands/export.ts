@@ -87,7 +87,7 @@ export const exportCommand: CliCommand = {
       await fs.mkdir(path.dirname(t.file), { recursive: true });
       await writeTextAtomic(t.file, t.content);
     }
-    for (const w of result.warnings) io.err(`warning: ${w.message}`);
+    for (const w of result.warnings) io.err(`${w.notice ? 'note' : 'warning'}: ${w.message}`);
     const spans = spansNamedByWarnings(result.warnings);
     if (spans > 0) io.err(`tawsim export: ${spans} span${spans === 1 ? '' : 's'} left out or changed by the ${cliFormatName(format)} format (listed above)`);
     io.out(`${documents.length} document${documents.length === 1 ? '' : 's'} exported to ${out} (${targets.length} file${targets.length === 1 ? '' : 's'})`);
