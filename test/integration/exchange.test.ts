@@ -193,9 +193,9 @@ describe('export and import commands', () => {
         id: 7,
         data: { text },
         annotations: [
-          { completed_by: { id: 1, email: 'salma@example.org' }, result: [region(4, 10, 'PER'), region(13, 18, 'LOC')] },
-          { completed_by: 2, result: [region(13, 18, 'ORG')] },
-          { completed_by: 3, ground_truth: true, result: [region(13, 18, 'LOC')] },
+          { completed_by: { id: 1, email: 'salma@example.org' }, result: [region(4, 10, 'PER'), region(14, 19, 'LOC')] },
+          { completed_by: 2, result: [region(14, 19, 'ORG')] },
+          { completed_by: 3, ground_truth: true, result: [region(14, 19, 'LOC')] },
           { completed_by: 2, was_cancelled: true, result: [region(4, 10, 'MISC')] },
         ],
       },
