@@ -2,6 +2,7 @@ import type { BratDiscontinuous, ImportRequest, ImportResult, SourceDocument } f
 import type { PendingDocument, Place } from './importCollector';
 import { ImportCollector, firstDifference } from './importCollector';
 import { BRAT_VALUE_ATTRIBUTE } from './bratConf';
+import { namedDocument, textBeside } from './namedDocument';
 import { BRAT_FRAGMENT_SEPARATOR } from './bratExport';
 import { PYTHON_LINE_BREAK, PYTHON_LINE_BREAKS, PYTHON_SPACE, splitPythonLines } from './pythonText';
 import type { OffsetConverter } from './offsetUnits';
@@ -43,7 +44,7 @@ const IGNORED: Readonly<Record<string, string>> = {
 export function importBrat(request: ImportRequest): ImportResult {
   const c = new ImportCollector(request);
   if (!c.checkSize()) return c.result();
-  const doc = bratDocument(c);
+  const doc = namedDocument(c, textBeside('.ann'));
   if (!doc) return c.result();
   const target = c.open(doc);
   const discontinuous = request.options?.brat?.discontinuous ?? 'error';
@@ -94,23 +95,6 @@ export function importBrat(request: ImportRequest): ImportResult {
   for (const [kind, n] of ignored) c.warn(`${n} ${names[kind] ?? kind} not imported (a sidecar holds entity spans only)`);
   addBounds(c, target, [...bounds.values()], discontinuous);
   return c.result();
-}
-
-/** The .txt beside the .ann: same path with .txt, else the only document given. */
-function bratDocument(c: ImportCollector): SourceDocument | undefined {
-  const name = c.file.replace(/\\/g, '/');
-  const stem = name.endsWith('.ann') ? name.slice(0, -4) : name;
-  const docs = c.request.documents;
-  const found =
-    docs.find((d) => d.path === `${stem}.txt` || d.path === stem) ??
-    docs.find((d) => `${stem}.txt`.endsWith(`/${d.path}`) || d.path.endsWith(`/${baseOf(stem)}.txt`)) ??
-    (docs.length === 1 ? docs[0] : undefined);
-  if (!found) c.error({}, `no document ${stem}.txt to attach the annotations to`);
-  return found;
-}
-
-function baseOf(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** `LABEL 0 5;7 9<TAB>text`: the offsets as brat's `_split_textbound_data` reads them, the text as its `_parse_textbound_annotation` checks it. */

@@ -1,6 +1,7 @@
 import { buildSidecar, placeSidecarAnnotations } from '../sidecar/documentAnnotations';
 import { validateSidecarObject } from '../sidecar/validateSidecar';
-import type { ImportRequest, ImportResult, SourceDocument } from './formatTypes';
+import type { ImportRequest, ImportResult } from './formatTypes';
+import { namedDocument } from './namedDocument';
 import { ImportCollector } from './importCollector';
 import { parseJsonSafely } from './safeJson';
 
@@ -16,7 +17,7 @@ const SUFFIX = '.tawsim.json';
 export function importTawsimJson(request: ImportRequest): ImportResult {
   const c = new ImportCollector(request);
   if (!c.checkSize()) return c.result();
-  const doc = documentOf(c);
+  const doc = namedDocument(c, (name) => [name.endsWith(SUFFIX) ? name.slice(0, -SUFFIX.length) : name]);
   if (!doc) return c.result();
   const parsed = parseJsonSafely(request.content.replace(/^\ufeff/, ''));
   if (!parsed.ok) {
@@ -39,19 +40,4 @@ export function importTawsimJson(request: ImportRequest): ImportResult {
   for (const a of rebuilt.annotations) c.keep(target, a);
   if (placed.textChanged) c.warn(`the file was written for another version of ${doc.path}: ${placed.moved} annotations re-anchored, ${placed.orphans} kept as orphans`);
   return c.result();
-}
-
-/** The text the file is named after: `news/a.txt.tawsim.json` → `news/a.txt`, else the one of that name, else the only document. */
-function documentOf(c: ImportCollector): SourceDocument | undefined {
-  const name = c.file.replace(/\\/g, '/');
-  const path = name.endsWith(SUFFIX) ? name.slice(0, -SUFFIX.length) : name;
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const docs = c.request.documents;
-  const found =
-    docs.find((d) => d.path === path) ??
-    docs.find((d) => path.endsWith(`/${d.path}`)) ??
-    (docs.filter((d) => d.path === base || d.path.endsWith(`/${base}`)).length === 1 ? docs.find((d) => d.path === base || d.path.endsWith(`/${base}`)) : undefined) ??
-    (docs.length === 1 ? docs[0] : undefined);
-  if (!found) c.error({}, `no document ${path} to attach the annotations to`);
-  return found;
 }

@@ -2,6 +2,7 @@ import type { ImportRequest, ImportResult, SourceDocument } from './formatTypes'
 import type { Place } from './importCollector';
 import { ImportCollector, firstDifference } from './importCollector';
 import { WEBANNO_NE_LAYER, unescapeWebannoText, unescapeWebannoValue } from './webannoTsv';
+import { namedDocument, textBeside } from './namedDocument';
 
 interface Column {
   readonly layer: string;
@@ -53,7 +54,8 @@ export function importWebanno(request: ImportRequest): ImportResult {
   const body = lines.slice(i).map((text, k) => ({ text, line: i + k + 1 }));
   const sentences = readSentences(c, body);
   if (c.failed) return c.result();
-  const doc = webannoDocument(c, sentences.map((s) => s.text).join('\n'));
+  const rebuilt = sentences.map((s) => s.text).join('\n');
+  const doc = namedDocument(c, textBeside('.tsv'), (d) => rebuilt !== '' && d.text.includes(rebuilt));
   if (!doc) return c.result();
   const target = c.open(doc);
   const spans = new Map<string, PendingSpan>();
@@ -166,19 +168,4 @@ function checkSentenceText(c: ImportCollector, doc: SourceDocument, sentence: Se
   const held = doc.text.slice(begin, begin + sentence.text.length);
   const at = firstDifference(sentence.text, held);
   if (at !== undefined) c.error({ line: sentence.line }, `the sentence text differs from ${doc.path} at code point ${Array.from(doc.text.slice(0, begin)).length + at}`);
-}
-
-/** The text of the .tsv's name (`news/a.tsv` → `news/a.txt`), else the one whose text the sentences rebuild, else the only document. */
-function webannoDocument(c: ImportCollector, sentencesText: string): SourceDocument | undefined {
-  const name = c.file.replace(/\\/g, '/');
-  const stem = name.endsWith('.tsv') ? name.slice(0, -4) : name;
-  const base = stem.slice(stem.lastIndexOf('/') + 1);
-  const docs = c.request.documents;
-  const found =
-    docs.find((d) => d.path === `${stem}.txt` || d.path === stem) ??
-    docs.find((d) => `${stem}.txt`.endsWith(`/${d.path}`) || d.path.endsWith(`/${base}.txt`) || d.path === `${base}.txt`) ??
-    docs.find((d) => sentencesText !== '' && d.text.includes(sentencesText)) ??
-    (docs.length === 1 ? docs[0] : undefined);
-  if (!found) c.error({}, `no document ${stem}.txt to attach the annotations to`);
-  return found;
 }

@@ -162,6 +162,12 @@ describe('brat (cases 3 and 9)', () => {
     assert.deepEqual(skipped.documents[0]?.annotations, []);
     assert.match(skipped.warnings.join('\n'), /discontinuous spans left out: T1 \(0-5;15-23\)/);
   });
+  it('finds the text a file is named after, .txt or not', () => {
+    const docs = [...doc, { path: 'notes/b.md', text: 'وزارة' }];
+    assert.equal(ok(imp('brat', 'T1\tORG 0 5\tوزارة\n', 'out/notes/b.md.ann', docs)).documents[0]?.path, 'notes/b.md');
+    assert.equal(ok(imp('brat', 'T1\tORG 0 5\tوزارة\n', 'out/a.ann', docs)).documents[0]?.path, 'a.txt');
+    assert.match(imp('brat', 'T1\tORG 0 5\tوزارة\n', 'c.ann', docs).errors[0]?.message ?? '', /no document c\.txt/);
+  });
   it('imports an entity type outside the label set', () => {
     assert.deepEqual(texts(ok(imp('brat', 'T1\tMinistry 0 5\tوزارة\n', 'a.ann', doc))), ['Ministry وزارة']);
   });
