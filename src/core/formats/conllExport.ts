@@ -111,7 +111,7 @@ export function exportConll(request: ExportRequest): ExportResult {
 }
 
 /** Index of the first token that ends after `offset` (tokens are sorted and do not overlap). */
-function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
+export function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {

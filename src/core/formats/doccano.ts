@@ -79,9 +79,14 @@ export function droppedByDoccano<T extends { readonly start: number; readonly en
   return dropped;
 }
 
+/**
+ * Whether code points, UTF-16 units and grapheme clusters disagree somewhere in the text: a
+ * surrogate pair (two UTF-16 units) or a character that joins the cluster before it (a mark such
+ * as a haraka, ZWNJ, ZWJ, the LF of CR LF, Hangul jamo). A regular expression rather than a
+ * segmentation, since it runs on every document of an export.
+ */
 function unitsDiffer(text: string): boolean {
-  const codePoints = new OffsetConverter(text, 'codePoint').length;
-  return text.length !== codePoints || new OffsetConverter(text, 'grapheme').length !== codePoints;
+  return /[\p{M}\u200c\u200d\u1100-\u11ff\u{10000}-\u{10ffff}]|\r\n/u.test(text);
 }
 
 /**

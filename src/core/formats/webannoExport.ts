@@ -2,7 +2,7 @@ import type { Annotation } from '../model/annotation';
 import type { Token } from '../model/tokens';
 import type { ExportRequest, ExportResult, ExportedFile, ExportWarning } from './formatTypes';
 import { leftOutWarning, noticeWarning, prepareDocument } from './exportSelection';
-import { conllTokens } from './conllExport';
+import { conllTokens, firstTokenEndingAfter } from './conllExport';
 import { sentenceEnds } from './conllSentences';
 import { WEBANNO_FORMAT_LINE, WEBANNO_NE_HEADER, escapeWebannoText, escapeWebannoValue } from './webannoTsv';
 
@@ -46,23 +46,24 @@ export function exportWebanno(request: ExportRequest): ExportResult {
       continue;
     }
     const units: TokenUnit[] = tokens.map((t) => ({ start: t.start, end: t.end, annotations: [], subTokens: [] }));
-    const spans: { a: Annotation; s: number; e: number }[] = [];
+    // inside[i]: a span goes on from token i to token i + 1, so no sentence may end between them.
+    const inside = new Array<boolean>(tokens.length).fill(false);
     const moved: Annotation[] = [];
     const noToken: Annotation[] = [];
     for (const a of prepared.annotations) {
       const s0 = prepared.index.toUtf16(a.start);
       const e0 = prepared.index.toUtf16(a.end);
-      const first = tokens.findIndex((t) => t.end > s0);
+      const first = firstTokenEndingAfter(tokens, s0);
       let last = -1;
-      for (let i = Math.max(first, 0); i < tokens.length && (tokens[i] as Token).start < e0; i++) last = i;
-      if (first < 0 || last < first) {
+      for (let i = first; i < tokens.length && (tokens[i] as Token).start < e0; i++) last = i;
+      if (last < first) {
         noToken.push(a);
         continue;
       }
       const s = Math.max(s0, (tokens[first] as Token).start);
       const e = Math.min(e0, (tokens[last] as Token).end);
       if (s !== s0 || e !== e0) moved.push(a);
-      spans.push({ a, s, e });
+      inside.fill(true, first, last);
       placeSpan(units, first, last, a, s, e);
     }
     if (noToken.length) warnings.push(leftOutWarning(doc.path, 'spans covering no token left out (WebAnno TSV rows are tokens)', noToken));
@@ -76,8 +77,7 @@ export function exportWebanno(request: ExportRequest): ExportResult {
       warnings.push(noticeWarning(doc.path, 'INCEpTION rebuilds the text before the first token as spaces (the format has no place for it); offsets are unchanged'));
 
     const ids = disambiguationIds(units);
-    const crosses = (i: number): boolean => spans.some(({ s, e }) => s < (tokens[i] as Token).end && e > (tokens[i + 1] as Token).start);
-    const ends = sentenceEnds(doc.text, tokens, crosses);
+    const ends = sentenceEnds(doc.text, tokens, (i) => inside[i] === true);
     let body = '';
     let from = 0;
     ends.forEach((end, k) => {
