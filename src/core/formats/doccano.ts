@@ -86,7 +86,7 @@ export function droppedByDoccano<T extends { readonly start: number; readonly en
  * segmentation, since it runs on every document of an export.
  */
 function unitsDiffer(text: string): boolean {
-  return /[\p{M}\u200c\u200d\u1100-\u11ff\u{10000}-\u{10ffff}]|\r\n/u.test(text);
+  return /[\p{M}\u1100-\u11ff\u{10000}-\u{10ffff}]|\u200c|\u200d|\r\n/u.test(text);
 }
 
 /**
