@@ -17,6 +17,8 @@ export interface ImportedSidecarInput {
   readonly annotator: string;
   /** Code point offsets, as `importFile` returns them. */
   readonly annotations: readonly Annotation[];
+  /** The document date the imported file records (Tawsim JSON); else an existing sidecar's is kept. */
+  readonly date?: string;
   /** The sidecar already at the target, if any, with what to do about it. */
   readonly existing?: { readonly sidecar: Sidecar; readonly choice: ExistingSidecarChoice };
 }
@@ -29,7 +31,7 @@ export interface ImportedSidecarInput {
  */
 export function importedSidecar(input: ImportedSidecarInput): Sidecar {
   const { text, textName, existing } = input;
-  const date = existing?.sidecar.document.date;
+  const date = input.date ?? existing?.sidecar.document.date;
   if (existing?.choice === 'merge') {
     const placed = placeSidecarAnnotations(existing.sidecar, text);
     const old = buildSidecar(

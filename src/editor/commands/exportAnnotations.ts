@@ -177,7 +177,14 @@ function announce(outcome: ExportOutcome, format: FormatId, target: vscode.Uri):
   }
   const done = vscode.l10n.t('Exported {0} documents to {1}.', outcome.documents, where);
   if (spans === 0 && outcome.skipped.length === 0) {
-    void vscode.window.showInformationMessage(done);
+    // Notes change nothing in the files, but say how the receiving tool must be set up to read them.
+    const notes = outcome.warnings.filter((w) => w.notice).length;
+    if (notes === 0) void vscode.window.showInformationMessage(done);
+    else
+      void offerReport(
+        vscode.window.showInformationMessage(`${done} ${vscode.l10n.t('{0} notes on reading the files in the receiving tool.', notes)}`, vscode.l10n.t('Show')),
+        lines,
+      );
     return;
   }
   const parts = [done];

@@ -7,16 +7,19 @@ import { importedSidecar } from '../../core/exchange/importedSidecar';
 import { parseSidecar } from '../../core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../core/sidecar/serializeSidecar';
 import type { Sidecar } from '../../core/sidecar/sidecarTypes';
-import type { TawsimSettings } from '../settings';
 import { basename, readTextFile, sidecarUriFor } from '../sidecarFiles';
 
-/** One text receiving imported annotations. */
+/** One sidecar an import writes: a text, whose annotations, under which name pattern. */
 export interface ImportTarget {
   readonly text: SourceDocument;
   readonly textUri: vscode.Uri;
   /** The imported file they come from, as shown to the user. */
   readonly from: string;
+  readonly annotator: string;
+  /** The sidecar pattern for this set (the gold pattern for a gold set). */
+  readonly pattern: string;
   readonly annotations: readonly Annotation[];
+  readonly date?: string;
 }
 
 export interface SidecarWrite {
@@ -33,18 +36,13 @@ export interface SidecarWrite {
  * A sidecar there that cannot be read is an error: it may hold someone's work, and it is neither
  * replaced nor merged into until it is fixed.
  */
-export async function planSidecarWrites(
-  targets: readonly ImportTarget[],
-  annotator: string,
-  settings: TawsimSettings,
-  labels: readonly LabelDefinition[],
-): Promise<{ writes: SidecarWrite[]; errors: string[] }> {
+export async function planSidecarWrites(targets: readonly ImportTarget[], labels: readonly LabelDefinition[]): Promise<{ writes: SidecarWrite[]; errors: string[] }> {
   const writes: SidecarWrite[] = [];
   const errors: string[] = [];
   for (const target of targets) {
     let uri: vscode.Uri;
     try {
-      uri = sidecarUriFor(target.textUri, annotator, settings.sidecarPattern);
+      uri = sidecarUriFor(target.textUri, target.annotator, target.pattern);
     } catch (e) {
       errors.push((e as Error).message);
       continue;
@@ -76,13 +74,14 @@ export async function planSidecarWrites(
 }
 
 /** The content of one sidecar write, and how many annotations it holds. */
-export function renderSidecarWrite(write: SidecarWrite, annotator: string, choice: ExistingSidecarChoice): { content: string; count: number } {
+export function renderSidecarWrite(write: SidecarWrite, choice: ExistingSidecarChoice): { content: string; count: number } {
   const { target, existing } = write;
   const sidecar = importedSidecar({
     text: target.text.text,
     textName: basename(target.textUri),
-    annotator,
+    annotator: target.annotator,
     annotations: target.annotations,
+    ...(target.date !== undefined ? { date: target.date } : {}),
     ...(existing ? { existing: { sidecar: existing, choice } } : {}),
   });
   return { content: serializeSidecar(sidecar), count: sidecar.annotations.length };

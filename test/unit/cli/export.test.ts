@@ -49,12 +49,14 @@ describe('tawsim export', () => {
 
   const expected: Record<string, string[]> = {
     brat: ['annotation.conf', 'rabat-water-summit.ann', 'rabat-water-summit.txt', 'visual.conf'],
-    conll: ['rabat-water-summit.conll'],
+    conll: ['rabat-water-summit.conll', 'rabat-water-summit.conll.paths'],
     doccano: ['rabat-water-summit.jsonl'],
     labelstudio: ['label_config.xml', 'rabat-water-summit.json'],
     csv: ['rabat-water-summit.csv'],
     timeml: ['rabat-water-summit.tml'],
     json: ['rabat-water-summit.txt.tawsim.json'],
+    webanno: ['rabat-water-summit.tsv'],
+    spacy: ['rabat-water-summit.jsonl'],
   };
   for (const [format, files] of Object.entries(expected)) {
     it(`writes ${format} for a folder`, async () => {
@@ -208,6 +210,9 @@ describe('tawsim export', () => {
     await assert.rejects(run(['--format', 'brat', '--scheme', 'bioes', folder]), UsageError);
     await assert.rejects(run(['--format', 'conll', '--scheme', 'iob1', folder]), UsageError);
     await assert.rejects(run(['--format', 'doccano', '--bom', folder]), UsageError);
+    await assert.rejects(run(['--format', 'brat', '--offsets', 'utf16', folder]), UsageError);
+    await assert.rejects(run(['--format', 'doccano', '--offsets', 'bytes', folder]), UsageError);
+    await assert.rejects(run(['--format', 'doccano', '--no-formula-guard', folder]), UsageError);
     await assert.rejects(run(['--format', 'brat']), UsageError);
   });
 });

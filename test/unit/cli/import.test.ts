@@ -227,7 +227,7 @@ describe('tawsim import', () => {
     const before = listing(dir);
     const { code, io } = await runImport(['--format', 'brat', '--into', texts, ann, wrong]);
     assert.equal(code, 1);
-    assert.match(io.stderr.join('\n'), /rabat-water-summit\.ann, line 1: the span text "القاهر" differs/);
+    assert.match(io.stderr.join('\n'), /rabat-water-summit\.ann, line 1: T1: the text "القاهر" is not what rabat-water-summit\.txt holds at 0-6/);
     assert.deepEqual(listing(dir), before);
   });
 
@@ -261,7 +261,11 @@ describe('tawsim import', () => {
 
   it('treats bad options as usage errors', async () => {
     await assert.rejects(runImport(['--format', 'doccano', 'x.jsonl']), UsageError);
-    await assert.rejects(runImport(['--format', 'csv', '--into', '.', 'x.csv']), UsageError);
+    await assert.rejects(runImport(['--format', 'timeml', '--into', '.', 'x.tml']), UsageError);
+    await assert.rejects(runImport(['--format', 'doccano', '--into', '.', '--discontinuous', 'cover', 'x.jsonl']), UsageError);
+    await assert.rejects(runImport(['--format', 'doccano', '--into', '.', '--offsets', 'bytes', 'x.jsonl']), UsageError);
+    await assert.rejects(runImport(['--format', 'brat', '--into', '.', '--discontinuous', 'merge', 'a.ann']), UsageError);
+    await assert.rejects(runImport(['--format', 'brat', '--into', '.', '--no-formula-guard', 'a.ann']), UsageError);
     await assert.rejects(runImport(['--into', '.', 'x.txt']), UsageError);
     await assert.rejects(runImport(['--format', 'brat', '--into', '.']), UsageError);
     await assert.rejects(runImport(['--format', 'brat', '--into', '.', '--force', '--merge', 'a.ann']), UsageError);

@@ -7,6 +7,11 @@ import { tokenize } from '../../../src/core/model/tokens';
 import type { ExportDocument } from '../../../src/core/formats/formatTypes';
 import { exportDocuments } from '../../../src/core/formats/exportFormat';
 import { essences, expectedAfter, roundTrip } from './formatTestData';
+import { readRfc4180 } from './conformance/csvRules';
+import { bratProblems } from './conformance/bratRules';
+import { readLikeInception } from './conformance/webannoRules';
+import { prodigyProblems } from './conformance/prodigyRules';
+import { labelStudioProblems } from './conformance/labelStudioRules';
 
 /** Pieces of Arabic news text that stress offsets: harakat, tatweel, clitics, astral emoji, CRLF, XML and CSV specials. */
 const PIECES = [
@@ -108,7 +113,7 @@ const documentsArb: fc.Arbitrary<ExportDocument[]> = fc
   .map((docs) => docs.map((d, i) => ({ path: `d${i}/doc${i}.txt`, ...d })));
 
 describe('format round trips on random Arabic, emoji and CRLF texts (property)', () => {
-  for (const format of ['brat', 'doccano', 'labelstudio'] as const) {
+  for (const format of ['brat', 'doccano', 'labelstudio', 'csv', 'tawsim-json', 'spacy'] as const) {
     it(`${format}: export then import gives back what the format holds`, () => {
       fc.assert(
         fc.property(documentsArb, (docs) => {
@@ -119,10 +124,28 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
             assert.deepEqual(essences(back), essences(expectedAfter(format, d.annotations)));
           }
         }),
-        { numRuns: 150 },
+        { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
       );
     });
   }
+
+  it("brat, Label Studio, WebAnno TSV and Prodigy files pass their readers' rules", () => {
+    fc.assert(
+      fc.property(documentsArb, (docs) => {
+        const brat = exportDocuments('brat', { documents: docs });
+        const conf = brat.files.find((f) => f.relativePath === 'annotation.conf')?.content ?? '';
+        for (const d of docs) {
+          const ann = brat.files.find((f) => f.relativePath === d.path.replace(/\.txt$/, '.ann'))?.content ?? '';
+          assert.deepEqual(bratProblems(ann, d.text, conf), [], d.path);
+        }
+        const ls = exportDocuments('labelstudio', { documents: docs }).files;
+        assert.deepEqual(labelStudioProblems(ls[0]?.content ?? '', ls[1]?.content ?? ''), []);
+        for (const f of exportDocuments('webanno', { documents: docs }).files) assert.deepEqual(readLikeInception(f.content).problems, [], f.relativePath);
+        assert.deepEqual(prodigyProblems(exportDocuments('spacy', { documents: docs }).files[0]?.content ?? ''), []);
+      }),
+      { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
+    );
+  });
 
   it('conll: token-aligned flat spans come back in IOB2 and BIOES, proclitics split or not', () => {
     const conllDocs = fc
@@ -154,7 +177,7 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
           assert.deepEqual(essences(back), essences(d.annotations));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
     );
   });
 
@@ -173,7 +196,7 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
           assert.equal(timexes.length, temporal.length - leftOut.length);
         });
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
     );
   });
 
@@ -181,7 +204,8 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
     fc.assert(
       fc.property(documentsArb, (docs) => {
         const csv = exportDocuments('csv', { documents: docs, options: { csv: { formulaGuard: false } } }).files[0]?.content ?? '';
-        const rows = parseCsv(csv);
+        const { rows, problems } = readRfc4180(csv);
+        assert.deepEqual(problems, []);
         const expected = docs.flatMap((d) =>
           [...d.annotations]
             .sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || Number(a.id.slice(1)) - Number(b.id.slice(1)))
@@ -189,47 +213,11 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
         );
         assert.deepEqual(rows, [['file', 'start', 'end', 'label', 'text', 'value', 'note', 'annotator', 'status', 'source'], ...expected]);
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
     );
   });
 });
 
 function unescapeXml(s: string): string {
   return s.replace(/&#13;/g, '\r').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-/** A strict RFC 4180 reader for the test: CRLF row ends, quoted fields with doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let field = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        assert.ok(q >= 0, 'unterminated quoted field');
-        field += text.slice(i, q);
-        i = q + 1;
-        if (text[i] === '"') {
-          field += '"';
-          i++;
-        } else break;
-      }
-    } else {
-      const m = /^[^,\r\n"]*/.exec(text.slice(i))?.[0] ?? '';
-      field = m;
-      i += m.length;
-    }
-    row.push(field);
-    if (text[i] === ',') i++;
-    else {
-      assert.equal(text.slice(i, i + 2), '\r\n', `row end expected at ${i}`);
-      i += 2;
-      rows.push(row);
-      row = [];
-    }
-  }
-  return rows;
 }
