@@ -20,7 +20,8 @@ import { fitTemperature } from '../src/core/tagger/temperature';
 import { inputOf, jackknifedExamples, learnedIndexOf } from '../src/core/tagger/trainingSet';
 import { trainPerceptron } from '../src/core/tagger/trainPerceptron';
 import type { LabelledSentence } from '../src/core/tagger/labelledSentence';
-import { BASE_SETTINGS, option, readAnercorp } from './tagger/anercorp';
+import { option, readAnercorp } from './tagger/anercorp';
+import { BASE_SETTINGS } from '../src/core/tagger/baseSettings';
 
 const args = process.argv.slice(2);
 const out = option(args, '--out') ?? join(__dirname, '..', 'models', 'base', 'tawsim-ner.bin');

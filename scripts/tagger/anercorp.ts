@@ -10,9 +10,6 @@ export const DEFAULT_ANERCORP = join(__dirname, '..', '..', '..', 'shared', 'dat
 /** The development slice: the last 12% of the train file's sentences, in document order. Fixed; tune only on it. */
 export const DEV_SHARE = 0.12;
 
-/** The tuned settings (frozen on the development slice): epochs, table size, learned-name folds. */
-export const BASE_SETTINGS = { epochs: 6, rowBits: 18, folds: 5, seed: 1 } as const;
-
 export interface AnercorpSplit {
   readonly file: string;
   readonly all: readonly LabelledSentence[];

@@ -42,7 +42,7 @@ export interface Rejection {
 export interface RecognizeOptions {
   /** Publication date (YYYY-MM-DD) that relative dates are resolved against; without it they keep X. */
   readonly documentDate?: string;
-  /** Labels to return (default: PER, ORG, LOC, DATE, TIME). */
+  /** Labels to return (default: PER, ORG, LOC, DATE, TIME, MISC; the rules alone never find MISC). */
   readonly labels?: readonly string[];
   /**
    * The user's gazetteers (from `parseGazetteer`), used with the built-in ones. Keep passing the same
@@ -62,4 +62,4 @@ export interface RecognizeOptions {
   readonly tagger?: EntityTagger;
 }
 
-export const DEFAULT_RECOGNIZED_LABELS: readonly string[] = ['PER', 'ORG', 'LOC', 'DATE', 'TIME'];
+export const DEFAULT_RECOGNIZED_LABELS: readonly string[] = ['PER', 'ORG', 'LOC', 'DATE', 'TIME', 'MISC'];

@@ -132,6 +132,14 @@ function ruleTags(input: TaggerInput): { tags: string[]; kinds: string[] } {
 
 const labelOfTag = (t: string): string => (t === '' ? '' : t.slice(2));
 
+/** The kinds of rule decision (the start of a rule's reason), as the rule feature names them. */
+export const RULE_KINDS: readonly string[] = ['gazetteer', 'given name', 'title', 'organisation', 'place word'];
+
+/** The row of the feature "the rules tagged this word `tag` (B-PER…) for reason `kind`". */
+export function ruleFeatureRow(tag: string, kind: string, rowMask: number): number {
+  return hashFinish(hashMore(hashSeparator(hashMore(hashStart('r='), tag)), kind)) & rowMask;
+}
+
 /**
  * Hashed features of every token: the word, its core and proclitics, affixes and shape; the words
  * and cores around it (±2) and two bigrams; gazetteer, given-name, title, organisation-head and
@@ -192,7 +200,7 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
     if (learned[i] !== '') add('lx=', learned[i] as string);
     if (tagAt(learned, i - 1) !== '') add('lx-1=', labelOfTag(tagAt(learned, i - 1)));
     if (tagAt(learned, i + 1) !== '') add('lx+1=', labelOfTag(tagAt(learned, i + 1)));
-    if (rules.tags[i] !== '') add('r=', rules.tags[i] as string, rules.kinds[i] as string);
+    if (rules.tags[i] !== '') rows.push(ruleFeatureRow(rules.tags[i] as string, rules.kinds[i] as string, rowMask));
     add('r-1|r+1=', labelOfTag(tagAt(rules.tags, i - 1)), labelOfTag(tagAt(rules.tags, i + 1)));
     if (given[i]) add('gn', '');
     if (flag(given, i - 1)) add('gn-1', '');

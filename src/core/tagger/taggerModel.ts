@@ -212,35 +212,43 @@ export class TaggerModel {
     if (fits) return false;
     const target = this.viterbi(e, f.length, allowedTags);
     if (target.score === Number.NEGATIVE_INFINITY) return false;
-    const delta = new Map<number, number>();
-    const bump = (index: number, by: number): void => {
-      delta.set(index, (delta.get(index) ?? 0) + by);
-    };
-    const transBump = new Map<number, number>();
+    // The step needs the squared norm of the feature difference: emissions differ only at tokens
+    // whose tag differs (each such token's rows count twice, once per tag), transitions wherever
+    // a pair of neighbouring tags differs.
+    const trans = new Map<number, number>();
     const tbump = (index: number, by: number): void => {
-      transBump.set(index, (transBump.get(index) ?? 0) + by);
+      trans.set(index, (trans.get(index) ?? 0) + by);
     };
-    for (const [seq, sign] of [
-      [target.tags, 1],
-      [predicted.tags, -1],
-    ] as const) {
-      let prev = T;
-      for (let i = 0; i < f.length; i++) {
-        const t = seq[i] as number;
-        for (let k = f.offsets[i] as number; k < (f.offsets[i + 1] as number); k++) bump((f.rows[k] as number) * T + t, sign);
-        tbump(prev * T + t, sign);
-        prev = t;
-      }
-      tbump((T + 1) * T + prev, sign);
-    }
     let norm = 0;
-    for (const v of delta.values()) norm += v * v;
-    for (const v of transBump.values()) norm += v * v;
+    let prevGold = T;
+    let prevPred = T;
+    for (let i = 0; i < f.length; i++) {
+      const g = target.tags[i] as number;
+      const p = predicted.tags[i] as number;
+      if (g !== p) norm += 2 * ((f.offsets[i + 1] as number) - (f.offsets[i] as number));
+      tbump(prevGold * T + g, 1);
+      tbump(prevPred * T + p, -1);
+      prevGold = g;
+      prevPred = p;
+    }
+    tbump((T + 1) * T + prevGold, 1);
+    tbump((T + 1) * T + prevPred, -1);
+    for (const v of trans.values()) norm += v * v;
     if (norm === 0) return false;
     const loss = predicted.score - target.score + 1;
     const step = Math.min(aggressiveness, loss / norm);
-    for (const [k, v] of delta) this.weights[k] = (this.weights[k] as number) + step * v;
-    for (const [k, v] of transBump) this.transitions[k] = (this.transitions[k] as number) + step * v;
+    const W = this.weights;
+    for (let i = 0; i < f.length; i++) {
+      const g = target.tags[i] as number;
+      const p = predicted.tags[i] as number;
+      if (g === p) continue;
+      for (let k = f.offsets[i] as number; k < (f.offsets[i + 1] as number); k++) {
+        const row = (f.rows[k] as number) * T;
+        W[row + g] = (W[row + g] as number) + step;
+        W[row + p] = (W[row + p] as number) - step;
+      }
+    }
+    for (const [k, v] of trans) if (v !== 0) this.transitions[k] = (this.transitions[k] as number) + step * v;
     this.version++;
     return true;
   }
