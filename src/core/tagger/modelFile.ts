@@ -40,19 +40,17 @@ export function writeModel(model: TaggerModel): Uint8Array {
   let max = 0;
   for (let k = 0; k < W.length; k++) max = Math.max(max, Math.abs(W[k] as number));
   const scale = max === 0 ? 1 : max / 127;
+  // A row is kept when any of its weights rounds to a non-zero byte.
+  const half = scale / 2;
   const rows: number[] = [];
-  const quantised: number[] = [];
   for (let r = 0; r < W.length / T; r++) {
-    let any = false;
-    const q: number[] = [];
     for (let t = 0; t < T; t++) {
-      const v = Math.round((W[r * T + t] as number) / scale);
-      q.push(v);
-      if (v !== 0) any = true;
+      const w = W[r * T + t] as number;
+      if (w >= half || w <= -half) {
+        rows.push(r);
+        break;
+      }
     }
-    if (!any) continue;
-    rows.push(r);
-    quantised.push(...q);
   }
   const header: ModelHeader = { labels: model.labels, rowBits: model.rowBits, featureVersion: model.featureVersion, temperature: model.temperature, scale, info: model.info };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -67,7 +65,7 @@ export function writeModel(model: TaggerModel): Uint8Array {
     }
     gaps.push(gap);
   }
-  const size = 8 + 4 + headerBytes.length + model.transitions.length * 4 + 4 + gaps.length + quantised.length;
+  const size = 8 + 4 + headerBytes.length + model.transitions.length * 4 + 4 + gaps.length + rows.length * T;
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   out.set(MAGIC, 0);
@@ -82,8 +80,10 @@ export function writeModel(model: TaggerModel): Uint8Array {
   at += 4;
   out.set(gaps, at);
   at += gaps.length;
-  const bytes = new Int8Array(out.buffer, at, quantised.length);
-  for (let k = 0; k < quantised.length; k++) bytes[k] = quantised[k] as number;
+  const bytes = new Int8Array(out.buffer, at, rows.length * T);
+  rows.forEach((r, n) => {
+    for (let t = 0; t < T; t++) bytes[n * T + t] = Math.round((W[r * T + t] as number) / scale);
+  });
   return out;
 }
 

@@ -33,6 +33,9 @@ export function trainPerceptron(start: TaggerModel, examples: readonly TrainingE
   // Daumé's trick: keep c × each update beside the weights; the average is W - acc / c.
   const accW = new Float64Array(W.length);
   const accX = new Float64Array(X.length);
+  // Rows touched by an update: only they need averaging (a re-fit on a few lines touches few).
+  const touched = new Uint8Array(W.length / T);
+  const touchedRows: number[] = [];
   let c = 1;
   const random = seeded(options.seed ?? 1);
   const order = examples.map((_, i) => i);
@@ -61,7 +64,7 @@ export function trainPerceptron(start: TaggerModel, examples: readonly TrainingE
     }
     options.onEpoch?.(epoch + 1, mistakes);
   }
-  for (let k = 0; k < W.length; k++) if (accW[k] !== 0) W[k] = (W[k] as number) - (accW[k] as number) / c;
+  for (const row of touchedRows) for (let k = row * T; k < row * T + T; k++) W[k] = (W[k] as number) - (accW[k] as number) / c;
   for (let k = 0; k < X.length; k++) X[k] = (X[k] as number) - (accX[k] as number) / c;
   model.version++;
   return model;
@@ -72,7 +75,12 @@ export function trainPerceptron(start: TaggerModel, examples: readonly TrainingE
     for (let i = 0; i < f.length; i++) {
       const t = tags[i] as number;
       for (let k = f.offsets[i] as number; k < (f.offsets[i + 1] as number); k++) {
-        const w = (f.rows[k] as number) * T + t;
+        const row = f.rows[k] as number;
+        if (touched[row] === 0) {
+          touched[row] = 1;
+          touchedRows.push(row);
+        }
+        const w = row * T + t;
         W[w] = (W[w] as number) + sign;
         accW[w] = (accW[w] as number) + by;
       }
