@@ -19,9 +19,11 @@ describe('the trained model in the editor', () => {
   let api: TawsimApi;
   before(async () => {
     api = await activateTawsim();
-    await api.model.ready;
+    // Other tests' tags may have re-fitted the model on this workspace: start from the base model.
+    await api.model.useBaseModel();
   });
   afterEach(closeAll);
+  after(() => api.model.useBaseModel());
 
   it('suggests names from the base model, each with a probability; dates still come from the rules', async () => {
     const file = freshCopy('article.txt');

@@ -35,6 +35,9 @@ export interface RefitOptions {
 
 export const REFIT_EPOCHS = 5;
 
+/** Held-out spans of a label needed before the rules can take it over from the model. */
+export const MIN_EVIDENCE = 5;
+
 /** Examples from annotated lines; each line's learned names come from the other lines (as for the base model). */
 function examplesOf(lines: readonly AnnotatedLine[], model: TaggerModel, options: RefitOptions, learned: PhraseIndex<MentionPayload> | undefined): TrainingExample[] {
   return lines.map((l) => ({ features: extractFeatures(inputOf(l.sentence, options.gazetteers, learned), model.rowMask), allowed: l.allowed }));
@@ -89,8 +92,8 @@ export function refitOnLines(base: TaggerModel, lines: readonly AnnotatedLine[],
   const ruleLabels = labels.filter((label, i) => {
     const m = modelFigures[i] as LabelFigures;
     const r = ruleFigures[i] as LabelFigures;
-    // Only with evidence: a label nobody tagged in the held-out lines stays with the model.
-    return m.gold > 0 && r.f1 > m.f1;
+    // Only with evidence: a label tagged fewer than MIN_EVIDENCE times in the held-out lines stays with the model.
+    return m.gold >= MIN_EVIDENCE && r.f1 > m.f1;
   });
   return {
     model,

@@ -5,6 +5,9 @@ import { readModel, writeModel } from './modelFile';
 import type { RefitReport } from './refit';
 import { refitOnLines } from './refit';
 
+/** At most this many annotated lines go into one re-fit. */
+export const MAX_REFIT_LINES = 10_000;
+
 /** What the editor sends its background worker: plain data, so it crosses to a worker thread or a web worker. */
 export interface RefitRequest {
   readonly id: number;
@@ -24,7 +27,8 @@ export type RefitResponse =
 export function runRefit(request: RefitRequest): RefitResponse {
   try {
     const base = readModel(request.base, 'base model');
-    const lines = request.documents.flatMap((d) => annotatedLines(d.text, d.annotations, base.labels, base.tags));
+    // The budget is 5,000 lines in 20 s; past MAX_REFIT_LINES the latest documents' lines are kept.
+    const lines = request.documents.flatMap((d) => annotatedLines(d.text, d.annotations, base.labels, base.tags)).slice(-MAX_REFIT_LINES);
     const { model, report } = refitOnLines(base, lines, {
       ...(request.gazetteers ? { gazetteers: request.gazetteers } : {}),
       ...(request.epochs !== undefined ? { epochs: request.epochs } : {}),

@@ -31,6 +31,8 @@ import { inputOf } from '../../core/tagger/trainingSet';
 const REFIT_IDLE_MS = 30_000;
 const REFIT_AFTER_LINES = 5;
 const MAX_WORKSPACE_SIDECARS = 2000;
+/** Texts longer than this are left out of a re-fit (a dump, not an article), as the consistency pass leaves them. */
+const MAX_REFIT_TEXT = 2_000_000;
 const MODEL_FILE = 'tawsim-model.bin';
 const REPORT_FILE = 'tawsim-model.json';
 
@@ -63,6 +65,8 @@ export class ModelService implements vscode.Disposable {
   /** Lines already learned, by their text and decisions, so a line is learned once per decision. */
   private learnedLines = new Set<string>();
   private readonly seenVersion = new WeakMap<AnnotationDocument, number>();
+  /** Each store's decisions as last seen (`start:end:label:status`), to find the lines a change touched. */
+  private readonly seenDecisions = new WeakMap<AnnotationDocument, Set<string>>();
   private onlineUpdates = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
@@ -146,7 +150,6 @@ export class ModelService implements vscode.Disposable {
     }
     this.changeCount++;
     this.changed.fire();
-    for (const store of this.stores.all()) this.learnFrom(store);
   }
 
   private learnedIndex(): PhraseIndex<MentionPayload> {
@@ -159,15 +162,35 @@ export class ModelService implements vscode.Disposable {
 
   /**
    * Online learning: the lines of the document whose decisions changed (a tag, an accepted or
-   * rejected suggestion, a new label or new boundaries) are each learned with one step.
+   * rejected suggestion, a new label or new boundaries) are each learned with one step. What a
+   * document held when it was opened is not learned here: the re-fit reads the sidecars.
    */
   private learnFrom(store: AnnotationDocument): void {
     const model = this.model;
-    if (!model || !this.enabledFlag || this.seenVersion.get(store) === store.tagVersion) return;
+    if (!model || !this.enabledFlag || !store.loaded || this.seenVersion.get(store) === store.tagVersion) return;
     this.seenVersion.set(store, store.tagVersion);
     const document = this.stores.documentOf(store);
     if (!document) return;
-    const lines = annotatedLines(document.getText(), store.tracked.all, model.labels, model.tags);
+    const all = store.tracked.all;
+    const decisions = new Set(all.filter((a) => a.status !== 'suggested').map((a) => `${a.start}:${a.end}:${a.label}:${a.status}`));
+    const before = this.seenDecisions.get(store);
+    this.seenDecisions.set(store, decisions);
+    if (!before) return;
+    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    const touched = new Set<number>();
+    for (const key of decisions) if (!before.has(key)) touched.add(document.positionAt(Number(key.slice(0, key.indexOf(':')))).line);
+    for (const key of before) {
+      const start = Number(key.slice(0, key.indexOf(':')));
+      // A removed decision's offsets may be stale after edits; only a line still inside the text is read.
+      if (!decisions.has(key) && start <= length) touched.add(document.positionAt(start).line);
+    }
+    const lines = [...touched].flatMap((n) => {
+      const line = document.lineAt(n);
+      const offset = document.offsetAt(line.range.start);
+      const end = offset + line.text.length;
+      const inLine = store.tracked.inRange(offset, end).map((a) => ({ ...evidence(a), start: a.start - offset, end: a.end - offset }));
+      return annotatedLines(line.text, inLine, model.labels, model.tags);
+    });
     let learned = 0;
     for (const line of lines) {
       const signature = `${line.sentence.text}\u0000${line.allowed.join('')}`;
@@ -185,6 +208,20 @@ export class ModelService implements vscode.Disposable {
   private scheduleRefit(): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => void this.refit(), REFIT_IDLE_MS);
+  }
+
+  /** Goes back to the base model, forgetting the workspace's (which the next re-fit rebuilds from the sidecars). */
+  async useBaseModel(): Promise<void> {
+    await this.ready;
+    if (this.running) await this.running;
+    if (!this.base) return;
+    this.model = readModel(this.base, 'base model');
+    this.kind = 'base';
+    this.report = undefined;
+    this.onlineUpdates = 0;
+    this.learnedLines = new Set();
+    this.changeCount++;
+    this.changed.fire();
   }
 
   /** Re-fits now (the Rebuild Model command and tests); resolves when the new model is in use. */
@@ -235,12 +272,8 @@ export class ModelService implements vscode.Disposable {
       `Model re-fitted on ${response.lines} annotated lines in ${Date.now() - t0} ms (${worker.kind}); rules kept for: ${response.report.ruleLabels.join(', ') || 'none'}`,
     );
     await this.persist(response.model);
-    // Decisions made while the worker ran are learned again on the new model.
+    // Decisions made while the worker ran are in the next re-fit; the lines learned so far may be learned again.
     this.learnedLines = new Set();
-    for (const store of this.stores.all()) {
-      this.seenVersion.delete(store);
-      this.learnFrom(store);
-    }
     this.changed.fire();
     this.refitted.fire(this.status());
   }
@@ -252,7 +285,8 @@ export class ModelService implements vscode.Disposable {
     for (const store of this.stores.all()) {
       open.add(store.sidecarUri.toString());
       const document = this.stores.documentOf(store);
-      if (document && store.tracked.all.length > 0) out.push({ text: document.getText(), annotations: store.tracked.all.map(evidence) });
+      if (document && store.tracked.all.length > 0 && document.getText().length <= MAX_REFIT_TEXT)
+        out.push({ text: document.getText(), annotations: store.tracked.all.map(evidence) });
     }
     const files = await vscode.workspace.findFiles('**/*.ann.yaml', '**/node_modules/**', MAX_WORKSPACE_SIDECARS);
     for (const uri of files) {
@@ -262,7 +296,7 @@ export class ModelService implements vscode.Disposable {
         const sidecar = content === undefined ? undefined : parseSidecar(content).sidecar;
         if (!sidecar || !sidecar.annotations.some((a) => a.status !== 'suggested')) continue;
         const text = await readTextFile(vscode.Uri.joinPath(uri, '..', sidecar.document.path));
-        if (text === undefined) continue;
+        if (text === undefined || text.length > MAX_REFIT_TEXT) continue;
         out.push({ text, annotations: placeSidecarAnnotations(sidecar, text).annotations.map(evidence) });
       } catch {
         // A sidecar that cannot be read teaches nothing; its store reports it when opened.

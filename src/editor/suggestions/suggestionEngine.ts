@@ -75,6 +75,13 @@ export class SuggestionEngine implements vscode.Disposable {
       this.changed,
       this.published,
       stores.onDidChange((store) => this.schedule(store)),
+      // A document shown again catches up with a model that learned while it was hidden.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const e of editors) {
+          const store = this.stores.get(e.document.uri);
+          if (store) this.schedule(store);
+        }
+      }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         const store = this.stores.get(e.textEditor.document.uri);
         if (store) this.schedule(store);
@@ -104,10 +111,15 @@ export class SuggestionEngine implements vscode.Disposable {
     this.modelChanged();
   }
 
-  /** The model learned or was replaced: every document is suggested again, the old suggestions shown meanwhile. */
+  /**
+   * The model learned or was replaced: the documents on screen are suggested again, the old
+   * suggestions shown meanwhile; the others when they are next shown or edited (re-reading every
+   * open document after each tag would take the extension host's time from the annotator).
+   */
   modelChanged(): void {
     if (this.taggerSource?.version === this.lastTaggerVersion) return;
-    for (const store of this.stores.all()) this.schedule(store);
+    const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()));
+    for (const store of this.stores.all()) if (visible.has(store.uri.toString())) this.schedule(store);
   }
 
   /** Current suggestions of a document, UTF-16 offsets. */
