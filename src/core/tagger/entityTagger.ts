@@ -7,6 +7,9 @@ import type { WordList } from '../recognize/wordList';
 import { tagEntities } from './tagEntities';
 import type { TaggerModel } from './taggerModel';
 
+/** Below this probability (from the model) a learned name is not proposed where the model proposes nothing. */
+export const LEARNED_FLOOR = 0.05;
+
 /** A trained model as the recogniser uses it. */
 export interface EntityTagger {
   readonly model: TaggerModel;
@@ -70,7 +73,8 @@ export function modelEntities(
     out.push(e);
   };
   const ruleLabels = tagger.ruleLabels;
-  for (const e of tagEntities(tagger.model, input)) {
+  const decoded: { marginals?: Float64Array } = {};
+  for (const e of tagEntities(tagger.model, input, undefined, decoded)) {
     if (ruleLabels?.has(e.label) || e.score < (tagger.minScore ?? 0) || !free(e.start, e.end)) continue;
     take({
       start: e.start,
@@ -90,7 +94,19 @@ export function modelEntities(
     if ((sure || ruleLabels?.has(c.label)) && free(c.start, c.end)) take({ start: c.start, end: c.end, skip: c.skip, label: c.label, reason: c.reason, source: 'rules' });
   }
   if (learned && tagger.learnedFallback !== false) {
-    for (const m of findMentions(words, learned, taken)) take({ start: m.start, end: m.end, skip: m.skip, label: m.payload.label, reason: m.payload.reason, source: 'learned' });
+    const model = tagger.model;
+    // The model's probability that a name of `label` starts at word i (B or U of that label).
+    const starts = (i: number, label: string): number => {
+      const k = model.labels.indexOf(label);
+      const m = decoded.marginals;
+      if (k < 0 || !m) return 1;
+      return (m[i * model.tags + 1 + 4 * k] as number) + (m[i * model.tags + 4 + 4 * k] as number);
+    };
+    for (const m of findMentions(words, learned, taken)) {
+      // A learned name is a feature, not an override: it is proposed alone only where the model does not rule it out.
+      if (starts(m.start, m.payload.label) < LEARNED_FLOOR) continue;
+      take({ start: m.start, end: m.end, skip: m.skip, label: m.payload.label, reason: m.payload.reason, source: 'learned' });
+    }
   }
   return out;
 }

@@ -18,9 +18,16 @@ export interface TaggedEntity {
 }
 
 /** The model's entities in one sentence or line. */
-export function tagEntities(model: TaggerModel, input: TaggerInput, features: SentenceFeatures = extractFeatures(input, model.rowMask)): TaggedEntity[] {
+export function tagEntities(
+  model: TaggerModel,
+  input: TaggerInput,
+  features: SentenceFeatures = extractFeatures(input, model.rowMask),
+  /** Receives the decode's marginals, for callers that weigh other proposals against the model. */
+  out?: { marginals?: Float64Array },
+): TaggedEntity[] {
   if (input.words.length === 0) return [];
   const decoded = model.decode(features);
+  if (out && decoded.marginals) out.marginals = decoded.marginals;
   const skips = knownSkips(input);
   return decoded.spans.map((s) => ({
     start: s.first,

@@ -15,6 +15,8 @@ export interface ScoredSpan extends TokenSpan {
 export interface Decoded {
   readonly tags: Uint8Array;
   readonly spans: readonly ScoredSpan[];
+  /** Marginal probability of each tag at each word (n × T), when scores were asked for. */
+  readonly marginals?: Float64Array;
 }
 
 export interface TaggerModelInit {
@@ -194,7 +196,7 @@ export class TaggerModel {
     const raw = decodeBilou(tags);
     if (!withScores) return { tags, spans: raw.map((s) => ({ ...s, score: 1, alternative: -1, alternativeScore: 0 })) };
     const m = this.marginals(e, f.length);
-    return { tags, spans: raw.map((s) => scoreSpan(s, tags, m, this.tags)) };
+    return { tags, spans: raw.map((s) => scoreSpan(s, tags, m, this.tags)), marginals: m };
   }
 
   /**

@@ -195,6 +195,19 @@ describe('tagger: in the recogniser and from sidecars', () => {
     for (const s of names) assert.ok(s.score !== undefined && s.score > 0 && s.score <= 1 && s.alternative !== undefined);
   });
 
+  it('takes learned names as features: one the model rules out is not proposed on its own', () => {
+    const model = trained();
+    model.temperature = 4;
+    const text = 'قال سليم العابد في وهران إن بنك الواحة سيشارك في معرض الكتاب.';
+    const learned = [{ text: 'قال', label: 'ORG' }];
+    assert.ok(
+      recognize(text, { learned }).some((s) => s.source === 'learned' && s.text === 'قال'),
+      'the rules alone find every learned name',
+    );
+    const withModel = recognize(text, { learned, tagger: { model } });
+    assert.ok(!withModel.some((s) => s.text === 'قال'), JSON.stringify(withModel.map((s) => [s.label, s.text, s.source])));
+  });
+
   it('learns only from the lines an annotator decided on; undecided suggestions stay open', () => {
     const text = 'سطر بلا وسوم.\nقال سليم العابد في طرابلس كلاما.\nوصلت هالة الصافي إلى إربد.\n';
     const second = text.indexOf('قال');
