@@ -44,8 +44,11 @@ async function main() {
   const builds = [
     { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+    // The tagger's background re-fit: a worker thread in the Node extension host.
+    { ...common, entryPoints: ['src/node/refitWorker.ts'], outfile: 'dist/refitWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
   ];
   if (fs.existsSync('src/web/extension.ts')) {
+    // node:worker_threads stays external: the editor imports it lazily, only where Node runs it.
     builds.push({
       ...common,
       entryPoints: ['src/web/extension.ts'],
@@ -53,9 +56,11 @@ async function main() {
       platform: 'browser',
       format: 'cjs',
       target: 'es2022',
-      external: ['vscode'],
+      external: ['vscode', 'node:worker_threads'],
       plugins: [webVariants],
     });
+    // The re-fit as a web worker, for browser extension hosts.
+    builds.push({ ...common, entryPoints: ['src/web/refitWorker.ts'], outfile: 'dist/web/refitWorker.js', platform: 'browser', format: 'iife', target: 'es2022' });
   }
   if (withTests) {
     // mocha stays external: the test runner loads it from node_modules inside the extension host.

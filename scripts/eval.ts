@@ -12,6 +12,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CodePointIndex } from '../src/core/model/offsets';
 import { recognize } from '../src/core/recognize/recognize';
+import { runTaggerEvaluation, taggerEvaluationAsked } from './evalTagger';
+
+// `--ner` and `--learning-curve` measure the trained tagger on ANERcorp instead (scripts/evalTagger.ts).
+if (taggerEvaluationAsked(process.argv)) {
+  runTaggerEvaluation(process.argv.slice(2));
+  process.exit(0);
+}
 
 interface Span {
   label: string;

@@ -46,6 +46,11 @@ import { createReviewFeature } from './editor/review/reviewFeature';
 import type { ReviewFeature } from './editor/review/reviewFeature';
 import { createExplorerFeature } from './editor/explorer/explorerFeature';
 import type { ExplorerFeature } from './editor/explorer/explorerFeature';
+import { ModelService } from './editor/suggestions/modelService';
+import { UncertainTree } from './editor/suggestions/uncertainTree';
+import { nextUncertain } from './editor/commands/nextUncertain';
+import { rebuildModel } from './editor/commands/rebuildModel';
+import { modelSectionChanged, setModelSectionSource } from './editor/statistics/modelSection';
 
 /** What `activate` returns: the services, for integration tests and other extensions. */
 export interface TawsimApi {
@@ -56,6 +61,8 @@ export interface TawsimApi {
   readonly painter: DecorationPainter;
   /** Fires when the label quick pick is on screen, for tests that answer it. */
   readonly onDidShowLabelPick: vscode.Event<void>;
+  /** The trained tagger: online learning, background re-fits, held-out figures. */
+  readonly model: ModelService;
 }
 
 let root: vscode.Disposable | undefined;
@@ -85,6 +92,9 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   const dates = new DocumentDateOffer(stores);
   const engine = new SuggestionEngine(stores, learned, log, (store) => dates.dateOf(store));
   painter.setSuggestionSource((store) => engine.suggestions(store).map((s) => ({ ...s, id: s.key, status: 'suggested' as const })));
+  const model = new ModelService(context, stores, learned, log);
+  engine.setTaggerSource(model);
+  const uncertain = new UncertainTree(stores, engine);
   void learned.scanWorkspace();
   const validation = new ValidationDiagnostics(() => settings.labels);
 
@@ -114,6 +124,8 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     [CommandId.preannotateFolder]: (args?: Parameters<typeof preannotateFolder>[1]) => preannotateFolder(services, args),
     [CommandId.validateWorkspace]: () => validateWorkspace(services, validation),
     [CommandId.openSample]: () => openSample(services),
+    [CommandId.nextUncertain]: () => nextUncertain(services, engine),
+    [CommandId.rebuildModel]: () => rebuildModel(model),
     ...review.handlers,
     ...explorer.handlers,
   };
@@ -129,6 +141,23 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     learned,
     dates,
     engine,
+    model,
+    model.onDidChange(() => {
+      engine.modelChanged();
+      modelSectionChanged();
+    }),
+    uncertain,
+    vscode.window.registerTreeDataProvider('tawsim.uncertain', uncertain),
+    setModelSectionSource(() => {
+      const s = model.status();
+      const r = s.report;
+      return {
+        kind: s.kind,
+        refitting: s.refitting,
+        onlineUpdates: s.onlineUpdates,
+        ...(r ? { trainLines: r.trainLines, heldOutLines: r.heldOutLines, finished: r.finished, model: r.model, rules: r.rules, ruleLabels: r.ruleLabels } : {}),
+      };
+    }),
     validation,
     engine.onDidChange((store) => painter.schedule(store.uri)),
     stores.onDidChange((store) => problems.update(store)),
@@ -145,13 +174,18 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
       storesRef.updateSettings(next);
       painter.setLabels(next.labels);
       engine.setEnabled(next.suggestionsEnabled);
-      if (gazetteersChanged || next.gazetteers.length > 0) void loadGazetteers(next.gazetteers, log).then((g) => engine.setGazetteers(g));
+      model.configure(next.modelEnabled, next.modelThreshold);
+      if (gazetteersChanged || next.gazetteers.length > 0)
+        void loadGazetteers(next.gazetteers, log).then((g) => {
+          model.setGazetteers(g);
+          engine.setGazetteers(g);
+        });
     }),
   ];
   root = vscode.Disposable.from(...disposables);
   context.subscriptions.push(root);
   log.info(`Tawsim activated (annotator ${settings.annotator})`);
-  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick };
+  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick, model };
 }
 
 /** Every pending and running sidecar write finishes before the extension host goes. */

@@ -86,6 +86,11 @@ describe('the packaged extension, installed from its .vsix into the browser-host
       'package.nls.ar.json',
       'walkthrough/open.md',
       `samples/${SAMPLE}`,
+      // The tagger: its base model with its own licence, and the re-fit workers of both hosts.
+      'models/base/tawsim-ner.bin',
+      'models/base/LICENSE.md',
+      'dist/refitWorker.js',
+      'dist/web/refitWorker.js',
     ]) {
       assert.ok(fs.existsSync(path.join(dir, f)), `${f} is in the package`);
     }
