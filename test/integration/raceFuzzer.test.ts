@@ -25,6 +25,7 @@ import { CommandId } from '../../src/editor/commandIds';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import { placeSidecarAnnotations } from '../../src/core/sidecar/documentAnnotations';
+import { sha256Hex } from '../../src/core/sidecar/hash';
 import { writeTextAtomic } from '../../src/node/atomicWrite';
 import { ReferenceModel } from '../unit/robustness/referenceModel';
 import { FRAGMENTS, LABELS } from '../unit/robustness/editSession';
@@ -309,7 +310,11 @@ class HostSession {
     const content = fs.existsSync(this.sidecar) ? fs.readFileSync(this.sidecar, 'utf8') : undefined;
     const parsed = content === undefined ? undefined : parseSidecar(content);
     if (!parsed?.sidecar) return;
-    const points = Array.from(this.document.getText());
+    // Offsets of the text the sidecar describes: the text on disk, which the document may have
+    // moved away from with unsaved edits.
+    const onDiskText = fs.readFileSync(this.file, 'utf8');
+    if (sha256Hex(onDiskText) !== parsed.sidecar.document.sha256) return;
+    const points = Array.from(onDiskText);
     const start = this.int(points.length);
     const end = Math.min(points.length, start + 1 + this.int(4));
     const quote = points.slice(start, end).join('');
