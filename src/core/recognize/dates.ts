@@ -13,6 +13,7 @@ import {
   DECADES,
   GREGORIAN_ERA,
   HIJRI_ERA,
+  HIJRI_MONTH_EPITHETS,
   MODIFIERS,
   MONTH_WORD,
   OF_WORD,
@@ -32,6 +33,8 @@ import {
   WEEKDAYS,
   YEAR_PREPOSITIONS,
   YEAR_WORDS,
+  SINCE_WORDS,
+  YEAR_WORDS_WITH_CLITIC,
 } from './dateVocabulary';
 import { dayMonthValue, dayOffsetValue, dayRangeValue, formatYMD, monthValue, rangeValue, unitValue, weekdayValue } from './dateValue';
 import { hijriMonthRange, hijriToGregorian, gregorianToHijri } from './hijri';
@@ -46,9 +49,11 @@ export interface WordMatch {
   readonly skip: number;
   readonly value?: string;
   readonly reason: string;
+  /** Words from this index to `end` may also be names (the place in `بتوقيت الخرطوم`). */
+  readonly namesFrom?: number;
 }
 
-interface Month {
+export interface Month {
   readonly month: number;
   readonly hijri: boolean;
   readonly end: number;
@@ -56,7 +61,7 @@ interface Month {
   readonly ambiguous: boolean;
 }
 
-interface Year {
+export interface Year {
   readonly year: number;
   readonly end: number;
   readonly hijri: boolean;
@@ -200,7 +205,7 @@ export class DateReader {
     return next?.text === 'و' && isYearAt(i + 2);
   }
 
-  private readYear(i: number, introduced: boolean): Year | undefined {
+  readYear(i: number, introduced: boolean): Year | undefined {
     const w = this.words[i];
     if (!w || w.kind !== 'digits' || w.text.length !== 4 || w.number === undefined) return undefined;
     const n = w.number;
@@ -213,15 +218,27 @@ export class DateReader {
     return { year: n, end: i + 1, hijri: false, marked: introduced };
   }
 
-  private yearValue(year: Year): string {
+  yearValue(year: Year): string {
     if (!year.hijri) return String(year.year);
     const first = hijriToGregorian({ year: year.year, month: 1, day: 1 });
     const last = hijriMonthRange(year.year, 12)?.last;
     return first && last ? rangeValue(first, last) : String(year.year);
   }
 
+  /**
+   * The year after a month name, as newsrooms write it: `يناير 2023`, `ذو الحجة / 1445 هـ`,
+   * `جمادى الأولى عام 1351هـ`, `رمضان للعام 1446 هـ`, `مارس من عام 2020`.
+   */
+  yearAfter(j: number): Year | undefined {
+    let k = j;
+    if (this.isMark(k, '/', '-', '–') && this.words[k + 1]?.kind !== 'mark') k++;
+    if (this.text(k) === OF_WORD && YEAR_WORDS.has(this.text(k + 1))) k++;
+    if (YEAR_WORDS.has(this.text(k)) || YEAR_WORDS_WITH_CLITIC.has(this.text(k))) k++;
+    return this.readYear(k, true);
+  }
+
   /** A month name at i (one or two words), with a paired name after a slash or in brackets. */
-  private readMonthName(i: number, key: string): Month | undefined {
+  readMonthName(i: number, key: string): Month | undefined {
     const single = this.readOneMonth(i, key);
     if (!single) return undefined;
     // يناير/ كانون الثاني، كانون الثاني (يناير)، آذار - مارس
@@ -245,11 +262,17 @@ export class DateReader {
     const g = ONE_WORD_MONTHS.get(key);
     if (g !== undefined) return { month: g, hijri: false, end: i + 1, ambiguous: AMBIGUOUS_MONTHS.has(key) };
     const h = ONE_WORD_HIJRI_MONTHS.get(key);
-    if (h !== undefined) return { month: h, hijri: true, end: i + 1, ambiguous: true };
+    // رمضان المبارك، محرم الحرام: the month's epithet is part of its name.
+    if (h !== undefined) return HIJRI_MONTH_EPITHETS.has(next) ? { month: h, hijri: true, end: i + 2, ambiguous: false } : { month: h, hijri: true, end: i + 1, ambiguous: true };
     return undefined;
   }
 
-  private readModifier(i: number): Relation | undefined {
+  /** منذ 5 مارس، منذ فاتح يناير: "since" places an undated day or month before the publication date. */
+  private impliedRelation(start: number): Relation | undefined {
+    return SINCE_WORDS.has(this.text(start - 1)) ? 'past' : undefined;
+  }
+
+  readModifier(i: number): Relation | undefined {
     return MODIFIERS.get(this.text(i));
   }
 
@@ -271,7 +294,7 @@ export class DateReader {
 
   /** After a month name: a year, a relative word, or nothing (then the name needs to be unambiguous). */
   private readAfterMonth(i: number, skip: number, m: Month, introduced: boolean): WordMatch | undefined {
-    const year = this.readYear(m.end, true);
+    const year = this.yearAfter(m.end);
     if (year && year.hijri === m.hijri) {
       if (m.hijri) {
         const range = hijriMonthRange(year.year, m.month);
@@ -289,7 +312,7 @@ export class DateReader {
       if (!introduced) return undefined;
       return { start: i, end: m.end, skip, value: this.hijriMonthValue(m.month, undefined), reason: 'date: hijri month' };
     }
-    return { start: i, end: m.end, skip, value: monthValue(m.month, undefined, undefined, this.doc), reason: 'date: month' };
+    return { start: i, end: m.end, skip, value: monthValue(m.month, undefined, this.impliedRelation(i), this.doc), reason: 'date: month' };
   }
 
   /** في مارس، منذ مارس، خلال مارس: a preposition makes an ambiguous month name a month. */
@@ -311,7 +334,7 @@ export class DateReader {
   /** Days already read (one, or the two ends of a range) followed by a month at `monthAt`. */
   private readDayMonth(start: number, skip: number, days: number[], m: Month, reason: string): WordMatch | undefined {
     let end = m.end;
-    const year = this.readYear(end, true);
+    const year = this.yearAfter(end);
     let relation: Relation | undefined;
     if (year && year.hijri === m.hijri) end = year.end;
     else {
@@ -319,6 +342,7 @@ export class DateReader {
       if (relation) end++;
     }
     const y = year && year.hijri === m.hijri ? year.year : undefined;
+    relation ??= this.impliedRelation(start);
     const first = days[0] as number;
     const last = days[days.length - 1] as number;
     if (m.hijri) {
@@ -351,20 +375,28 @@ export class DateReader {
     if (firstDay === undefined) return undefined;
     const days = [firstDay];
     let j = i + 1;
+    // 3 / ذو الحجة / 1445 هـ: a slash or a dash between a day and its month name.
+    if (this.isMark(j, '/', '-', '–') && this.words[j + 1]?.kind === 'letters') j++;
     // A month right after the first day: 30 يناير إلى 2 فبراير.
     const firstMonth = this.readMonthName(j, this.text(j));
     if (firstMonth) {
+      const firstYear = this.yearAfter(firstMonth.end);
+      const afterFirst = firstYear && firstYear.hijri === firstMonth.hijri ? firstYear.end : firstMonth.end;
       // Across months only with a joiner that means "to": 16 يناير و17 فبراير are two dates.
-      const joined = this.text(firstMonth.end) === 'و' ? undefined : this.joinerAt(firstMonth.end);
+      const joined = this.text(afterFirst) === 'و' ? undefined : this.joinerAt(afterFirst);
       if (joined !== undefined) {
         const d2 = this.dayAt(joined);
         const m2 = d2 === undefined ? undefined : this.readMonthName(joined + 1, this.text(joined + 1));
-        if (d2 !== undefined && m2 && !m2.hijri && !firstMonth.hijri && m2.month !== firstMonth.month) {
+        const later = d2 !== undefined && m2 !== undefined && (m2.month !== firstMonth.month || d2 > firstDay || firstYear !== undefined);
+        if (d2 !== undefined && m2 && later && !m2.hijri && !firstMonth.hijri) {
           const single = this.readDayMonth(joined, 0, [d2], m2, 'date: day month');
           if (single) {
-            const year = single.value && /^\d{4}/.test(single.value) ? Number(single.value.slice(0, 4)) : undefined;
-            const written = this.readYear(m2.end, true) !== undefined;
-            const value = dayRangeValue({ month: firstMonth.month, day: firstDay }, { month: m2.month, day: d2 }, written ? year : undefined, undefined, this.doc);
+            const written = this.yearAfter(m2.end);
+            const year = written && !written.hijri ? written.year : undefined;
+            const value =
+              firstYear && !firstYear.hijri && year !== undefined
+                ? `${formatYMD({ year: firstYear.year, month: firstMonth.month, day: firstDay })}/${formatYMD({ year, month: m2.month, day: d2 })}`
+                : dayRangeValue({ month: firstMonth.month, day: firstDay }, { month: m2.month, day: d2 }, year, undefined, this.doc);
             return { start: i, end: single.end, skip: 0, value, reason: 'date: day range' };
           }
         }
@@ -456,7 +488,7 @@ export class DateReader {
   /** الثلاثاء، يوم الثلاثاء الماضي، الثلاثاء 17 يناير 2023. */
   private readWeekday(i: number, skip: number, weekday: number): WordMatch {
     let j = i + 1;
-    if (this.isMark(j, '،', ',')) j++;
+    if (this.isMark(j, '،', ',', '/', '-', '–')) j++;
     const w = this.words[j];
     if (w?.kind === 'digits') {
       const date = this.readDayRange(j) ?? this.readNumericDate(j);

@@ -1,6 +1,9 @@
 import { HOUR_TEEN, HOUR_WORDS } from './dateVocabulary';
 import { foldArabic } from './normalize';
 import type { WordMatch } from './dates';
+import type { DayPartReader } from './dayParts';
+import { PART_NOUNS } from './dayParts';
+import { readZone } from './timeZones';
 import type { Word } from './words';
 import { adjacent } from './words';
 
@@ -62,7 +65,11 @@ const TO_WORDS = new Map(
 );
 
 export class TimeReader {
-  constructor(private readonly words: readonly Word[]) {}
+  constructor(
+    private readonly words: readonly Word[],
+    /** Reads the day after a part of the day (`العاشرة من صباح الأحد`); without it the time stands alone. */
+    private readonly dayParts?: DayPartReader,
+  ) {}
 
   private text(i: number): string {
     return this.words[i]?.text ?? '';
@@ -107,7 +114,7 @@ export class TimeReader {
       // A following ':' and digits is a score or a verse reference, not a time.
     } else if (!introduced) return undefined;
     const part = this.readPart(end);
-    return this.finish(start, part.end, skip, h.number, minutes, part.pm, 'time: clock');
+    return this.finish(start, part.end, skip, h.number, minutes, part, 'time: clock');
   }
 
   private readHourWord(i: number, start: number, skip: number, introduced: boolean): WordMatch | undefined {
@@ -139,7 +146,7 @@ export class TimeReader {
     const part = this.readPart(end);
     // Without الساعة, an hour word is a time only with a part of the day (العاشرة صباحا).
     if (!introduced && part.end === end) return undefined;
-    return this.finish(start, part.end, skip, hour, minutes, part.pm, 'time: clock words');
+    return this.finish(start, part.end, skip, hour, minutes, part, 'time: clock words');
   }
 
   /** و10 دقائق، وسبع دقائق، وخمس وعشرون دقيقة. */
@@ -164,23 +171,33 @@ export class TimeReader {
     return { minutes, end: j + 1 };
   }
 
-  private readPart(i: number): { end: number; pm: boolean | undefined } {
+  private readPart(i: number): { end: number; pm: boolean | undefined; noun: boolean } {
     const key = this.text(i);
-    if (AFTERNOON.has(key)) return { end: i + 1, pm: true };
-    if (MORNING.has(key)) return { end: i + 1, pm: false };
+    // صباح and مساء without the adverb ending can take a day after them: العاشرة صباح اليوم.
+    if (AFTERNOON.has(key)) return { end: i + 1, pm: true, noun: PART_NOUNS.has(key) };
+    if (MORNING.has(key)) return { end: i + 1, pm: false, noun: PART_NOUNS.has(key) };
     const next = this.text(i + 1);
-    for (const [a, b, pm] of PART_PHRASES) if (key === a && next === b) return { end: i + 2, pm };
-    return { end: i, pm: undefined };
+    for (const [a, b, pm] of PART_PHRASES) if (key === a && next === b) return { end: i + 2, pm, noun: true };
+    return { end: i, pm: undefined, noun: false };
   }
 
-  private finish(start: number, end: number, skip: number, hour: number, minutes: number, pm: boolean | undefined, reason: string): WordMatch {
-    const night = NIGHT.has(this.text(end - 1));
+  private finish(start: number, partEnd: number, skip: number, hour: number, minutes: number, part: { pm: boolean | undefined; noun: boolean }, reason: string): WordMatch {
+    const night = NIGHT.has(this.text(partEnd - 1));
     let h = hour;
     // "الثانية ليلا" is 02:00: past midnight, night hours stay small.
-    if (pm === true && h < 12 && !(night && h < 5)) h += 12;
-    if (pm === false && h === 12) h = 0;
+    if (part.pm === true && h < 12 && !(night && h < 5)) h += 12;
+    if (part.pm === false && h === 12) h = 0;
     if (h === 24) h = 0;
-    const value = `T${String(h).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
-    return { start, end, skip, value, reason };
+    let value = `T${String(h).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+    let end = partEnd;
+    // العاشرة من صباح اليوم: the day after the part of the day dates the time.
+    const day = part.noun ? this.dayParts?.dayAfter(end) : undefined;
+    if (day) {
+      value = `${day.value}${value}`;
+      end = day.end;
+    }
+    // بتوقيت غرينتش، بالتوقيت المحلي: the zone belongs to the time; TIMEX3 values have no place for it.
+    const zone = readZone(this.words, end);
+    return { start, end: zone.end, skip, value, reason, ...(zone.place !== undefined ? { namesFrom: zone.place } : {}) };
   }
 }

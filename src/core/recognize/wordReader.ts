@@ -1,0 +1,26 @@
+import type { WordMatch } from './dates';
+import type { Word } from './words';
+
+/** Reads the expression at word `i` as `key`: the word without its first `skip` proclitic letters. */
+export type ReadKey = (i: number, key: string, skip: number) => WordMatch | undefined;
+
+/**
+ * What the temporal readers share: the folded words, and reading a word as written or after one
+ * proclitic letter (ومساء أمس، وكل عام، بالربع), the letter staying out of the span.
+ */
+export class WordReader {
+  constructor(protected readonly words: readonly Word[]) {}
+
+  protected text(i: number): string {
+    return this.words[i]?.text ?? '';
+  }
+
+  /** The expression starting at word `i` when it is letters: the word bare, else without a leading letter of `clitics`. */
+  protected readLetters(i: number, clitics: string, read: ReadKey): WordMatch | undefined {
+    const w = this.words[i];
+    if (!w || w.kind !== 'letters') return undefined;
+    const direct = read(i, w.text, 0);
+    if (direct) return direct;
+    return w.text.length > 3 && clitics.includes(w.text[0] as string) ? read(i, w.text.slice(1), 1) : undefined;
+  }
+}
