@@ -1,6 +1,7 @@
 import type { YMD } from './calendar';
 import { formatYM, pad } from './calendar';
 import type { DateReader, Month, WordMatch } from './dates';
+import type { Relation } from './dateVocabulary';
 import { YEAR_WORDS } from './dateVocabulary';
 import { yearOfMonth } from './dateValue';
 import { foldArabic } from './normalize';
@@ -25,11 +26,16 @@ const BARE_MARKS = new Set(['-', '–']);
 /** Year nouns before a range's years, dual and plural included: بين عامي، من سنة، بين العامين. */
 const RANGE_YEAR_WORDS = new Set([...YEAR_WORDS, ...['عامي', 'سنتي', 'العامين', 'السنتين', 'الأعوام', 'السنوات'].map((w) => foldArabic(w))]);
 
+/** Words a range can start with (a bare range starts with digits). */
+export const RANGE_STARTS: ReadonlySet<string> = new Set([FROM, BETWEEN, WHAT]);
+
 interface Point {
   readonly kind: 'year' | 'month';
   readonly year?: number;
   readonly hijri: boolean;
   readonly month?: Month;
+  /** الماضي، المقبل after a month without a year. */
+  readonly relation?: Relation;
   readonly end: number;
 }
 
@@ -102,6 +108,8 @@ export class RangeReader extends WordReader {
     if (!month) return undefined;
     const year = this.dates.yearAfter(month.end);
     if (year && year.hijri === month.hijri) return { kind: 'month', year: year.year, hijri: month.hijri, month, end: year.end };
+    const relation = this.dates.readModifier(month.end);
+    if (relation) return { kind: 'month', hijri: month.hijri, month, relation, end: month.end + 1 };
     return { kind: 'month', hijri: month.hijri, month, end: month.end };
   }
 
@@ -124,7 +132,7 @@ export class RangeReader extends WordReader {
     const ma = a.month as Month;
     const mb = b.month as Month;
     if (ma.hijri || mb.hijri) return undefined;
-    const yb = b.year ?? yearOfMonth(mb.month, undefined, this.doc);
+    const yb = b.year ?? yearOfMonth(mb.month, b.relation, this.doc);
     const ya = a.year ?? (yb === undefined ? undefined : ma.month <= mb.month ? yb : yb - 1);
     if (ya !== undefined && yb !== undefined && ya * 12 + ma.month >= yb * 12 + mb.month) return undefined;
     const from = ya === undefined ? `XXXX-${pad(ma.month)}` : formatYM(ya, ma.month);

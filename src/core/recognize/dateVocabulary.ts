@@ -92,6 +92,9 @@ export const TWO_WORD_HIJRI_MONTHS: ReadonlyArray<readonly [string, string, numb
   ] as const
 ).map(([a, b, n]) => [foldArabic(a), foldArabic(b), n] as const);
 
+/** First words of the two-word month names, so that a word that starts none is rejected at once. */
+export const TWO_WORD_MONTH_STARTS: ReadonlySet<string> = new Set([...TWO_WORD_MONTHS, ...TWO_WORD_HIJRI_MONTHS].map(([a]) => a));
+
 /** Weekdays with their ISO number (Monday 1 … Sunday 7). */
 export const WEEKDAYS = foldedMap([
   ['الاثنين', 1],

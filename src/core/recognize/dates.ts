@@ -29,6 +29,7 @@ import {
   THIS_WORDS,
   TWO_WORD_HIJRI_MONTHS,
   TWO_WORD_MONTHS,
+  TWO_WORD_MONTH_STARTS,
   UNITS,
   WEEKDAYS,
   YEAR_PREPOSITIONS,
@@ -257,8 +258,10 @@ export class DateReader {
 
   private readOneMonth(i: number, key: string): Month | undefined {
     const next = this.text(i + 1);
-    for (const [a, b, month] of TWO_WORD_MONTHS) if (key === a && next === b) return { month, hijri: false, end: i + 2, ambiguous: false };
-    for (const [a, b, month] of TWO_WORD_HIJRI_MONTHS) if (key === a && next === b) return { month, hijri: true, end: i + 2, ambiguous: true };
+    if (TWO_WORD_MONTH_STARTS.has(key)) {
+      for (const [a, b, month] of TWO_WORD_MONTHS) if (key === a && next === b) return { month, hijri: false, end: i + 2, ambiguous: false };
+      for (const [a, b, month] of TWO_WORD_HIJRI_MONTHS) if (key === a && next === b) return { month, hijri: true, end: i + 2, ambiguous: true };
+    }
     const g = ONE_WORD_MONTHS.get(key);
     if (g !== undefined) return { month: g, hijri: false, end: i + 1, ambiguous: AMBIGUOUS_MONTHS.has(key) };
     const h = ONE_WORD_HIJRI_MONTHS.get(key);

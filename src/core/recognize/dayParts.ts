@@ -47,6 +47,9 @@ const MIDDLE = foldArabic('منتصف');
 const NIGHT_WORDS = new Set(['الليل', 'ليل', 'ليلة'].map((w) => foldArabic(w)));
 const DAYTIME_WORDS = new Set(['النهار'].map((w) => foldArabic(w)));
 
+/** Words a part of the day can start with, for the readers' quick rejection of other words. */
+export const DAY_PART_STARTS: ReadonlySet<string> = new Set([...PART_NOUNS.keys(), MIDDLE, LAST_NIGHT, ...THIS_WORDS]);
+
 /** A value naming one day: `2023-01-18`, `XXXX-XX-XX`, `XXXX-01-16`, `2023-W03-2`, `XXXX-WXX-4`. */
 const DAY_VALUE = /^(?:[0-9X]{4}-[0-9X]{2}-[0-9X]{2}|[0-9X]{4}-W[0-9X]{2}-[1-7])$/;
 

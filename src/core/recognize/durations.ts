@@ -36,6 +36,17 @@ const ONE_WORDS = new Set(['واحد', 'واحدة'].map((w) => foldArabic(w)));
 const DECADE_NOUN = foldArabic('عقد');
 const DAY_NOUN = foldArabic('يوم');
 
+/** Words a duration or a set can start with (a count in digits aside). */
+export const DURATION_STARTS: ReadonlySet<string> = new Set([
+  EVERY_WORD,
+  ...FREQUENCY_ADVERBS.keys(),
+  ...DURATION_QUALIFIERS.map(([phrase]) => phrase[0] as string),
+  ...FRACTIONS.keys(),
+  ...NUMBER_WORDS.keys(),
+  ...ELEVEN_TWELVE.keys(),
+  ...UNIT_NOUNS.keys(),
+]);
+
 export class DurationReader extends WordReader {
   private readonly readKey: ReadKey = (i, key, skip) => this.readFromWord(i, key, skip);
 

@@ -49,6 +49,20 @@ const THREE_SIX = new Map(
 const ACADEMIC = new Set(['الدراسية', 'الدراسي', 'الجامعية', 'الجامعي'].map((w) => foldArabic(w)));
 const RANGE_MARKS = new Set(['-', '–', '/']);
 
+/** Words a part of the year, a season, a fiscal year, a week of a month or a weekend can start with. */
+export const PERIOD_STARTS: ReadonlySet<string> = new Set([
+  ...PART_OF_YEAR_WORDS.keys(),
+  ...MONTHS_PLURAL,
+  ...SEASONS.keys(),
+  SEASON_WORD,
+  ...THIS_WORDS,
+  ...FISCAL_HEADS,
+  DECADE_WORD,
+  WEEK_WORD,
+  HOLIDAY_WORD,
+  WEEKEND_WORDS[0] as string,
+]);
+
 /**
  * Parts of the year and years that are not calendar years: quarters and halves (`الربع الأول من
  * 2023م` → `2023-Q1`), seasons (`صيف 2022` → `2022-SU`), fiscal, academic and farming years
@@ -113,8 +127,14 @@ export class PeriodReader extends WordReader {
     return { start: i, end: tail.end, skip, value: partOfYearValue(tail.year, kind, n), reason: 'date: part of year' };
   }
 
-  /** العقد الثاني من القرن الحالي (the 2010s: `201`), العقد الأخير من القرن العشرين (`199`). */
+  /**
+   * العقد الثاني من القرن الحالي (the 2010s: `201`), العقد الأخير من القرن العشرين (`199`); العقد
+   * الحالي is this decade (`202`), العقد الماضي and العقد المقبل the ten years before or after (P10Y).
+   */
   private readDecadeOfCentury(i: number, skip: number): WordMatch | undefined {
+    const relation = this.dates.readModifier(i + 1);
+    if (relation === 'current') return { start: i, end: i + 2, skip, value: this.doc ? String(Math.floor(this.doc.year / 10)) : 'XXX', reason: 'date: decade' };
+    if (relation) return { start: i, end: i + 2, skip, value: 'P10Y', reason: 'date: duration' };
     const ordinalWord = this.text(i + 1);
     const n = ordinalWord === foldArabic('الأخير') ? 10 : ordinalWord === foldArabic('العاشر') ? 10 : ORDINAL_UNITS.get(ordinalWord);
     if (n === undefined || this.text(i + 2) !== OF_WORD) return undefined;

@@ -1,13 +1,16 @@
 import { parseYMD } from './calendar';
-import { RangeReader } from './dateRanges';
+import { RANGE_STARTS, RangeReader } from './dateRanges';
 import { DateReader } from './dates';
 import type { WordMatch } from './dates';
-import { DayPartReader } from './dayParts';
-import { DurationReader } from './durations';
-import { PeriodReader } from './periods';
+import { DAY_PART_STARTS, DayPartReader } from './dayParts';
+import { DURATION_STARTS, DurationReader } from './durations';
+import { PERIOD_STARTS, PeriodReader } from './periods';
 import { anchorTimes, joinEvery, joinOtherCalendar } from './temporalJoins';
 import { TimeReader } from './times';
 import type { WordList } from './wordList';
+
+const STARTS: ReadonlySet<string> = new Set([...DAY_PART_STARTS, ...RANGE_STARTS, ...PERIOD_STARTS, ...DURATION_STARTS]);
+const CLITICS = 'وفب';
 
 /**
  * Dates and times in reading order, never overlapping. At each word the readers are asked in
@@ -23,7 +26,13 @@ export function findTemporal(words: WordList, documentDate: string | undefined):
   const ranges = new RangeReader(words, dates, doc);
   const periods = new PeriodReader(words, dates, doc);
   const durations = new DurationReader(words);
-  const readAt = (i: number): WordMatch | undefined => times.readAt(i) ?? dayParts.readAt(i) ?? ranges.readAt(i) ?? periods.readAt(i) ?? dates.readAt(i) ?? durations.readAt(i);
+  const readAt = (i: number): WordMatch | undefined => {
+    const w = words[i] as WordList[number];
+    // Most words start none of the new readers' expressions: one set lookup rejects them.
+    const maybe = w.kind === 'digits' || (w.kind === 'letters' && (STARTS.has(w.text) || (CLITICS.includes(w.text[0] as string) && STARTS.has(w.text.slice(1)))));
+    if (!maybe) return times.readAt(i) ?? dates.readAt(i);
+    return times.readAt(i) ?? dayParts.readAt(i) ?? ranges.readAt(i) ?? periods.readAt(i) ?? dates.readAt(i) ?? durations.readAt(i);
+  };
   const out: WordMatch[] = [];
   for (let i = 0; i < words.length; i++) {
     const found = readAt(i);
