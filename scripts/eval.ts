@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CodePointIndex } from '../src/core/model/offsets';
 import { recognize } from '../src/core/recognize/recognize';
+import { chooseDocumentDate } from '../src/core/recognize/recognizeDocument';
 import { isMarkedSource, parseMarkedFile } from './markedText';
 
 interface Span {
@@ -86,7 +87,8 @@ let totalChars = 0;
 for (const doc of texts) {
   const index = new CodePointIndex(doc.text);
   const t0 = performance.now();
-  const found = recognize(doc.text, noDate || doc.date === undefined ? {} : { documentDate: doc.date });
+  const date = noDate ? undefined : chooseDocumentDate(doc.text, undefined, doc.date);
+  const found = recognize(doc.text, date === undefined ? {} : { documentDate: date });
   totalMs += performance.now() - t0;
   totalChars += doc.text.length;
   const system: Span[] = found.map((s) => ({ label: s.label, start: index.toCodePoint(s.start), end: index.toCodePoint(s.end), text: s.text, value: s.value, reason: s.reason }));

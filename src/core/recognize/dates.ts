@@ -1,5 +1,5 @@
 import type { YMD } from './calendar';
-import { isValidDate } from './calendar';
+import { isValidDate, pad } from './calendar';
 import type { Relation, Unit } from './dateVocabulary';
 import {
   AMBIGUOUS_MONTHS,
@@ -40,6 +40,7 @@ import {
 import { dayMonthValue, dayOffsetValue, dayRangeValue, formatYMD, monthValue, rangeValue, unitValue, weekdayValue } from './dateValue';
 import { hijriMonthRange, hijriToGregorian, gregorianToHijri } from './hijri';
 import { PARTICLES } from './commonWords';
+import { isDayValue } from './dayParts';
 import type { Word } from './words';
 import { adjacent } from './words';
 
@@ -70,10 +71,19 @@ export interface Year {
   readonly marked: boolean;
 }
 
+/** A reading that names one day or a run of days (so a lead like يوم or أيام may open it). */
+function namesDays(m: WordMatch): boolean {
+  if (m.value === undefined) return m.reason.includes('day') || m.reason.includes('weekday');
+  const [first] = m.value.split('/');
+  return isDayValue(first);
+}
+
 /**
  * Reads date expressions from a sequence of folded words. Each reader takes a word index and
  * returns where the expression ends, so the grammar reads like the Arabic it accepts.
  */
+const ARTICLE = 'ال';
+
 export class DateReader {
   constructor(
     private readonly words: readonly Word[],
@@ -100,6 +110,11 @@ export class DateReader {
     if (w.kind === 'digits') return this.readFromDigits(i, 0, i);
     if (w.kind !== 'letters') return undefined;
     const key = w.text;
+    // الـ21 من يناير: the article written on the day number belongs to the span.
+    if (key === ARTICLE && this.words[i + 1]?.kind === 'digits' && adjacent(w, this.words[i + 1] as Word)) {
+      const day = this.readDayRange(i + 1);
+      return day ? { ...day, start: i } : undefined;
+    }
     const direct = this.readFromWord(i, key, 0);
     if (direct) return direct;
     // و ف ب ل ك before a date word: والثلاثاء، بالأمس، لعام.
@@ -124,7 +139,8 @@ export class DateReader {
       const next = this.words[i + 1];
       if (next?.kind === 'digits' || next?.kind === 'letters') {
         const inner = next.kind === 'digits' ? this.readFromDigits(i + 1, 0, i + 1) : this.readFromWord(i + 1, next.text, 0);
-        if (inner && inner.skip === 0 && !inner.reason.startsWith('date: relative unit')) return { ...inner, start: i, skip };
+        // يوم الأحد، يومي 16 و17 يناير: a day lead opens days, not months (آخر أيام شهر شعبان).
+        if (inner && inner.skip === 0 && namesDays(inner)) return { ...inner, start: i, skip };
       }
       return undefined;
     }
@@ -148,7 +164,10 @@ export class DateReader {
     if (ordinal) {
       const m = this.monthAfterOrdinal(ordinal.end);
       if (m) return this.readDayMonth(i, skip, [ordinal.day], m, 'date: ordinal day month');
-      return undefined;
+      // الثامن من الشهر الجاري
+      const relative = this.relativeMonthAt(ordinal.end);
+      const day = relative ? this.dayOfRelativeMonth(i, relative, ordinal.day) : undefined;
+      return day ? { ...day, skip } : undefined;
     }
 
     const dayOffset = DAY_WORDS.get(key);
@@ -238,6 +257,26 @@ export class DateReader {
     return this.readYear(k, true);
   }
 
+  /**
+   * The year placed after a month by a relative word: `مارس من العام الماضي`, `15 مارس من هذا العام`,
+   * `يناير من السنة المقبلة`. The year is undefined without a publication date (the value keeps X).
+   */
+  private relativeYearAfter(j: number): { year: number | undefined; end: number } | undefined {
+    if (this.text(j) !== OF_WORD) return undefined;
+    let k = j + 1;
+    let relation: Relation | undefined;
+    if (THIS_WORDS.has(this.text(k)) && UNITS.get(this.text(k + 1)) === 'year') {
+      relation = 'current';
+      k += 2;
+    } else if (UNITS.get(this.text(k)) === 'year') {
+      relation = this.readModifier(k + 1);
+      if (!relation) return undefined;
+      k += 2;
+    } else return undefined;
+    const step = relation === 'past' ? -1 : relation === 'next' ? 1 : 0;
+    return { year: this.doc ? this.doc.year + step : undefined, end: k };
+  }
+
   /** A month name at i (one or two words), with a paired name after a slash or in brackets. */
   readMonthName(i: number, key: string): Month | undefined {
     const single = this.readOneMonth(i, key);
@@ -298,6 +337,8 @@ export class DateReader {
   /** After a month name: a year, a relative word, or nothing (then the name needs to be unambiguous). */
   private readAfterMonth(i: number, skip: number, m: Month, introduced: boolean): WordMatch | undefined {
     const year = this.yearAfter(m.end);
+    const placed = m.hijri ? undefined : this.relativeYearAfter(m.end);
+    if (placed) return { start: i, end: placed.end, skip, value: monthValue(m.month, placed.year, undefined, this.doc), reason: 'date: month relative' };
     if (year && year.hijri === m.hijri) {
       if (m.hijri) {
         const range = hijriMonthRange(year.year, m.month);
@@ -338,13 +379,15 @@ export class DateReader {
   private readDayMonth(start: number, skip: number, days: number[], m: Month, reason: string): WordMatch | undefined {
     let end = m.end;
     const year = this.yearAfter(end);
+    const placed = year || m.hijri ? undefined : this.relativeYearAfter(end);
     let relation: Relation | undefined;
     if (year && year.hijri === m.hijri) end = year.end;
+    else if (placed) end = placed.end;
     else {
       relation = this.readModifier(end);
       if (relation) end++;
     }
-    const y = year && year.hijri === m.hijri ? year.year : undefined;
+    const y = year && year.hijri === m.hijri ? year.year : placed?.year;
     relation ??= this.impliedRelation(start);
     const first = days[0] as number;
     const last = days[days.length - 1] as number;
@@ -380,6 +423,14 @@ export class DateReader {
     let j = i + 1;
     // 3 / ذو الحجة / 1445 هـ: a slash or a dash between a day and its month name.
     if (this.isMark(j, '/', '-', '–') && this.words[j + 1]?.kind === 'letters') j++;
+    // 21 من يناير، 21 من شهر يناير: the month after من.
+    if (this.text(j) === OF_WORD) {
+      const k = this.text(j + 1) === MONTH_WORD ? j + 2 : j + 1;
+      if (this.readMonthName(k, this.text(k))) j = k;
+    }
+    // 15 من الشهر الجاري: a day of the month before, this or next month.
+    const relative = this.relativeMonthAt(j);
+    if (relative) return this.dayOfRelativeMonth(i, relative, firstDay);
     // A month right after the first day: 30 يناير إلى 2 فبراير.
     const firstMonth = this.readMonthName(j, this.text(j));
     if (firstMonth) {
@@ -436,6 +487,20 @@ export class DateReader {
     return n >= 1 && n <= 31 ? n : undefined;
   }
 
+  /** `الشهر الجاري`, `من الشهر الماضي` at j: the month (YYYY-MM, or XXXX-XX without a publication date) and where it ends. */
+  private relativeMonthAt(j: number): { month: string; end: number } | undefined {
+    const k = this.text(j) === OF_WORD ? j + 1 : j;
+    if (UNITS.get(this.text(k)) !== 'month') return undefined;
+    const relation = this.readModifier(k + 1);
+    return relation ? { month: unitValue('month', relation, this.doc), end: k + 2 } : undefined;
+  }
+
+  private dayOfRelativeMonth(start: number, relative: { month: string; end: number }, day: number): WordMatch | undefined {
+    const [y, m] = relative.month.split('-');
+    if (y !== 'XXXX' && !isValidDate(Number(y), Number(m), day)) return undefined;
+    return { start, end: relative.end, skip: 0, value: `${relative.month}-${pad(day)}`, reason: 'date: day of relative month' };
+  }
+
   /** The month after an ordinal day: السادس من يناير، غرة شهر محرم. */
   private monthAfterOrdinal(j: number): Month | undefined {
     let k = j;
@@ -490,7 +555,9 @@ export class DateReader {
 
   /** الثلاثاء، يوم الثلاثاء الماضي، الثلاثاء 17 يناير 2023. */
   private readWeekday(i: number, skip: number, weekday: number): WordMatch {
-    let j = i + 1;
+    const placed = this.readModifier(i + 1);
+    // الخميس الماضي 12 يناير: the relative word, then the date it names.
+    let j = placed ? i + 2 : i + 1;
     if (this.isMark(j, '،', ',', '/', '-', '–')) j++;
     const w = this.words[j];
     if (w?.kind === 'digits') {
@@ -504,8 +571,7 @@ export class DateReader {
         if (date) return { ...date, start: i, skip, reason: 'date: weekday ordinal day month' };
       }
     }
-    const relation = this.readModifier(i + 1);
-    return { start: i, end: relation ? i + 2 : i + 1, skip, value: weekdayValue(weekday, relation, this.doc), reason: 'date: weekday' };
+    return { start: i, end: placed ? i + 2 : i + 1, skip, value: weekdayValue(weekday, placed, this.doc), reason: 'date: weekday' };
   }
 
   /** أمس، اليوم، غدا, and اليوم before a weekday (اليوم الأربعاء). */
@@ -545,6 +611,8 @@ export class DateReader {
     if (unit) {
       const inner = this.readUnit(i + 1, 0, unit);
       if (inner) return { ...inner, start: i, skip, reason: 'date: part of period' };
+      // نهاية الشهر الفضيل is the end of Ramadan, not of this month.
+      if (HIJRI_MONTH_EPITHETS.has(this.text(i + 2))) return undefined;
       // نهاية العام alone: the current year, month or week.
       return { start: i, end: i + 2, skip, value: unitValue(unit, 'current', this.doc), reason: 'date: part of period' };
     }

@@ -56,6 +56,11 @@ export const UNIT_NOUNS: ReadonlyMap<string, UnitNoun> = folded<UnitNoun>([
   ...(['قرنين', 'قرنان', 'القرنين'] as const).map((w) => [w, noun('Y', 'two', 100)] as const),
 ]);
 
+/** Accusative singulars, which alone mean one of the unit (تحتاج أسبوعا، استمرت عاما ونصف) and after 11–99 count it. */
+export const ACCUSATIVE_SINGULARS: ReadonlySet<string> = foldedSet(['عاما', 'شهرا', 'أسبوعا', 'يوما']);
+/** يوما ما: some day, not a duration. */
+export const SOME = foldArabic('ما');
+
 /** Singular nouns that are also the head of other phrases (عقد "contract", يوم before a weekday): they count as one only after these words. */
 export const SINGULAR_COUNT_LEADS: ReadonlySet<string> = foldedSet(['لمدة', 'مدة', 'طوال', 'طيلة', 'خلال', 'منذ', 'قبل', 'بعد', 'نحو', 'حوالي', 'قرابة', 'زهاء', 'غضون']);
 

@@ -2,6 +2,7 @@ import type { WordMatch } from './dates';
 import { MODIFIERS, MONTH_WORD, ONE_WORD_HIJRI_MONTHS, ONE_WORD_MONTHS, WEEKDAYS } from './dateVocabulary';
 import type { UnitNoun } from './durationVocabulary';
 import {
+  ACCUSATIVE_SINGULARS,
   AND_HALF,
   BARE_WEEKDAYS,
   DURATION_QUALIFIERS,
@@ -12,6 +13,7 @@ import {
   NUMBER_WORDS,
   OF_TIME,
   SINGULAR_COUNT_LEADS,
+  SOME,
   TEEN_WORDS,
   UNIT_NOUNS,
 } from './durationVocabulary';
@@ -110,6 +112,12 @@ export class DurationReader extends WordReader {
     if (!noun) return undefined;
     if (key.startsWith('ال')) return this.readWithArticle(i, noun);
     if (noun.form === 'two') return { amount: 2, noun, end: i + 1 };
+    if (ACCUSATIVE_SINGULARS.has(key)) {
+      // A count word before it that was not read means a number this reader does not know: no value beats a wrong one.
+      const previous = this.words[i - 1];
+      if (previous?.kind === 'digits' || NUMBER_WORDS.has(previous?.text ?? '') || this.text(i + 1) === SOME) return undefined;
+      return { amount: 1, noun, end: i + 1 };
+    }
     if (noun.form !== 'one') return undefined;
     if (ONE_WORDS.has(this.text(i + 1))) return { amount: 1, noun, end: i + 2 };
     if (this.text(i + 1) === AND_HALF) return { amount: 1, noun, end: i + 1 };

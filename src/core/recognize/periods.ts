@@ -81,7 +81,7 @@ export class PeriodReader extends WordReader {
   }
 
   readAt(i: number): WordMatch | undefined {
-    return this.readLetters(i, 'وفب', this.readKey);
+    return this.readLetters(i, 'وفبل', this.readKey);
   }
 
   private readFromWord(i: number, key: string, skip: number): WordMatch | undefined {

@@ -10,7 +10,7 @@ import { TimeReader } from './times';
 import type { WordList } from './wordList';
 
 const STARTS: ReadonlySet<string> = new Set([...DAY_PART_STARTS, ...RANGE_STARTS, ...PERIOD_STARTS, ...DURATION_STARTS]);
-const CLITICS = 'وفب';
+const CLITICS = 'وفبل';
 
 /**
  * Dates and times in reading order, never overlapping. At each word the readers are asked in
@@ -29,7 +29,9 @@ export function findTemporal(words: WordList, documentDate: string | undefined):
   const readAt = (i: number): WordMatch | undefined => {
     const w = words[i] as WordList[number];
     // Most words start none of the new readers' expressions: one set lookup rejects them.
-    const maybe = w.kind === 'digits' || (w.kind === 'letters' && (STARTS.has(w.text) || (CLITICS.includes(w.text[0] as string) && STARTS.has(w.text.slice(1)))));
+    const maybe =
+      w.kind === 'digits' ||
+      (w.kind === 'letters' && (STARTS.has(w.text) || (CLITICS.includes(w.text[0] as string) && (STARTS.has(w.text.slice(1)) || STARTS.has(`ا${w.text.slice(1)}`)))));
     if (!maybe) return times.readAt(i) ?? dates.readAt(i);
     return times.readAt(i) ?? dayParts.readAt(i) ?? ranges.readAt(i) ?? periods.readAt(i) ?? dates.readAt(i) ?? durations.readAt(i);
   };

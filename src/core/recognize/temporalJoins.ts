@@ -46,8 +46,10 @@ export function joinOtherCalendar(m: WordMatch, words: readonly Word[], readAt: 
   if (!n || n.start !== k || n.skip !== 0) return m;
   const hijriFirst = m.reason.includes('hijri');
   const hijriSecond = n.reason.includes('hijri');
-  // يوم الأحد القادم الموافق الخامس من مارس names one calendar twice: two dates, as written.
-  if (hijriFirst === hijriSecond || (close && words[n.end]?.text !== ')')) return m;
+  // يوم الأحد القادم الموافق الخامس من مارس names one calendar twice: two dates, as written, the
+  // weekday taking the day the date names.
+  if (hijriFirst === hijriSecond) return m.reason === 'date: weekday' && !close && isDayValue(n.value) ? { ...m, value: n.value } : m;
+  if (close && words[n.end]?.text !== ')') return m;
   const value = hijriFirst && !hijriSecond ? n.value : m.value;
   return { ...m, end: close ? n.end + 1 : n.end, value, reason: `${m.reason}, with the other calendar` };
 }

@@ -15,17 +15,20 @@ const HOUR_WORD = foldArabic('الساعة');
 const AFTERNOON = new Set(['مساء', 'مساءً', 'مساءا', 'عصرا', 'عصراً', 'ظهرا', 'ظهراً', 'ليلا', 'ليلاً'].map((w) => foldArabic(w)));
 const NIGHT = new Set(['ليلا', 'ليلاً', 'ليل'].map((w) => foldArabic(w)));
 const MORNING = new Set(['صباحا', 'صباحاً', 'صباح', 'فجرا', 'فجراً'].map((w) => foldArabic(w)));
-/** Two-word parts of the day: من صباح، بعد الظهر، من مساء. */
-const PART_PHRASES: ReadonlyArray<readonly [string, string, boolean]> = (
+/** Parts of the day in several words: من صباح، بعد الظهر، قبل الظهر، بعد منتصف الليل. */
+const PART_PHRASES: ReadonlyArray<readonly [readonly string[], boolean]> = (
   [
-    ['من', 'صباح', false],
-    ['من', 'مساء', true],
-    ['بعد', 'الظهر', true],
-    ['بعد', 'الظهيرة', true],
-    ['من', 'فجر', false],
-    ['من', 'ليل', true],
+    [['بعد', 'منتصف', 'الليل'], false],
+    [['من', 'صباح'], false],
+    [['من', 'مساء'], true],
+    [['بعد', 'الظهر'], true],
+    [['بعد', 'الظهيرة'], true],
+    [['قبل', 'الظهر'], false],
+    [['قبل', 'الظهيرة'], false],
+    [['من', 'فجر'], false],
+    [['من', 'ليل'], true],
   ] as const
-).map(([a, b, pm]) => [foldArabic(a), foldArabic(b), pm] as const);
+).map(([words, pm]) => [words.map((w) => foldArabic(w)), pm] as const);
 const MINUTE_NOUNS = new Set(['دقيقة', 'دقائق', 'دقيقه'].map((w) => foldArabic(w)));
 const MINUTE_NUMBERS = new Map(
   (
@@ -113,6 +116,14 @@ export class TimeReader {
       if (c2 && s && c2.text === ':' && adjacent(m, c2) && adjacent(c2, s) && s.kind === 'digits') end = i + 5;
       // A following ':' and digits is a score or a verse reference, not a time.
     } else if (!introduced) return undefined;
+    else {
+      // الساعة 10 و30 دقيقة
+      const counted = this.readMinutes(end);
+      if (counted) {
+        minutes = counted.minutes;
+        end = counted.end;
+      }
+    }
     const part = this.readPart(end);
     return this.finish(start, part.end, skip, h.number, minutes, part, 'time: clock');
   }
@@ -176,8 +187,10 @@ export class TimeReader {
     // صباح and مساء without the adverb ending can take a day after them: العاشرة صباح اليوم.
     if (AFTERNOON.has(key)) return { end: i + 1, pm: true, noun: PART_NOUNS.has(key) };
     if (MORNING.has(key)) return { end: i + 1, pm: false, noun: PART_NOUNS.has(key) };
-    const next = this.text(i + 1);
-    for (const [a, b, pm] of PART_PHRASES) if (key === a && next === b) return { end: i + 2, pm, noun: true };
+    for (const [phrase, pm] of PART_PHRASES) {
+      // بعد منتصف الليل is a clock reading, not a part of the day that a date could follow.
+      if (phrase.every((w, k) => this.text(i + k) === w)) return { end: i + phrase.length, pm, noun: phrase.length === 2 };
+    }
     return { end: i, pm: undefined, noun: false };
   }
 

@@ -21,6 +21,9 @@ export class WordReader {
     if (!w || w.kind !== 'letters') return undefined;
     const direct = read(i, w.text, 0);
     if (direct) return direct;
-    return w.text.length > 3 && clitics.includes(w.text[0] as string) ? read(i, w.text.slice(1), 1) : undefined;
+    if (w.text.length <= 3 || !clitics.includes(w.text[0] as string)) return undefined;
+    const rest = w.text.slice(1);
+    // ل before the article is written لل: للسنة is ل + السنة.
+    return read(i, w.text[0] === 'ل' && rest[0] === 'ل' && rest[1] !== 'ا' ? `ا${rest}` : rest, 1);
   }
 }
