@@ -27,6 +27,7 @@ interface Target {
   readonly from: string;
   readonly annotator: string;
   readonly annotations: readonly Annotation[];
+  readonly date?: string;
 }
 
 /**
@@ -36,7 +37,7 @@ interface Target {
  */
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'import brat, CoNLL, doccano or Label Studio annotations into sidecars',
+  summary: 'import brat, CoNLL, doccano, Label Studio or TimeML annotations into sidecars',
   usage: `tawsim import --format ${importFormatNames().join('|')} --into FOLDER [--annotator NAME] [--pattern PATTERN] [--force | --merge] FILE...`,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(args, {
@@ -87,7 +88,7 @@ export const importCommand: CliCommand = {
         const earlier = targets.get(textPath);
         if (!text) errors.push(`${file}: no text ${textPath} in ${into}`);
         else if (earlier) errors.push(`${textPath} gets annotations from both ${earlier.from} and ${file}; import them one at a time`);
-        else targets.set(textPath, { text, from: file, annotator, annotations: doc.annotations });
+        else targets.set(textPath, { text, from: file, annotator, annotations: doc.annotations, ...(doc.date !== undefined ? { date: doc.date } : {}) });
       }
     }
 
@@ -146,6 +147,13 @@ async function planSidecar(into: string, target: Target, pattern: string, choice
     }
     existing = { sidecar: parsed.sidecar, choice };
   }
-  const sidecar = importedSidecar({ text: target.text.text, textName, annotator: target.annotator, annotations: target.annotations, ...(existing ? { existing } : {}) });
+  const sidecar = importedSidecar({
+    text: target.text.text,
+    textName,
+    annotator: target.annotator,
+    annotations: target.annotations,
+    ...(existing ? { existing } : {}),
+    ...(target.date !== undefined ? { date: target.date } : {}),
+  });
   return { file, content: serializeSidecar(sidecar), count: sidecar.annotations.length };
 }

@@ -158,6 +158,8 @@ export interface ImportedDocument {
   readonly annotations: readonly Annotation[];
   /** Other fields of the record (doccano metadata such as id), prototype-safe. */
   readonly fields?: Readonly<Record<string, unknown>>;
+  /** The document date the file states (TimeML's document creation time), YYYY-MM-DD. */
+  readonly date?: string;
 }
 
 /** Either every document or none: when `errors` is not empty, `documents` is empty. */

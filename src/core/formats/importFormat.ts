@@ -3,12 +3,14 @@ import { importBrat } from './bratImport';
 import { importConll } from './conllImport';
 import { importDoccano } from './doccano';
 import { importLabelStudio } from './labelStudio';
+import { importTimeml } from './timemlImport';
 
 const IMPORTERS: Partial<Readonly<Record<FormatId, (request: ImportRequest) => ImportResult>>> = {
   brat: importBrat,
   conll: importConll,
   doccano: importDoccano,
   labelstudio: importLabelStudio,
+  timeml: importTimeml,
 };
 
 /**

@@ -62,15 +62,15 @@ export class DurationReader extends WordReader {
     if (key === EVERY_WORD) return this.readEvery(i, skip);
     const adverb = FREQUENCY_ADVERBS.get(key);
     if (adverb !== undefined) return this.match(i, i + 1, skip, durationValue(1, adverb), 'set');
-    const qualified = this.readQualifier(i);
+    const qualified = this.readQualifier(i, key);
     if (qualified) return this.readDuration(qualified, i, skip);
     return this.readDuration(i, i, skip, key);
   }
 
-  /** نحو، أكثر من، ما لا يقل عن: the word index after the qualifier, if one starts at i. */
-  private readQualifier(i: number): number | undefined {
+  /** نحو، أكثر من، ما لا يقل عن: the word index after the qualifier, if one starts at i (its first word read as `key`). */
+  private readQualifier(i: number, key: string): number | undefined {
     for (const [phrase] of DURATION_QUALIFIERS) {
-      if (phrase.every((p, k) => this.text(i + k) === p)) return i + phrase.length;
+      if (phrase.every((p, k) => (k === 0 ? key : this.text(i + k)) === p)) return i + phrase.length;
     }
     return undefined;
   }

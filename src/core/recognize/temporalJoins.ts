@@ -95,7 +95,8 @@ function dayBefore(matches: readonly WordMatch[], index: number, words: readonly
     const p = matches[k] as WordMatch;
     if (time.start - p.end > DAY_REACH) return undefined;
     for (let w = p.end; w < time.start; w++) if (SENTENCE_END.has(words[w]?.text ?? '')) return undefined;
-    if (p.reason.startsWith('date') && isDayValue(p.value)) return p.value;
+    // A set (23 سبتمبر من كل عام) repeats; it dates nothing.
+    if (p.reason.startsWith('date') && p.reason !== 'date: set' && isDayValue(p.value)) return p.value;
   }
   return undefined;
 }

@@ -21,7 +21,7 @@ export class WordReader {
     if (!w || w.kind !== 'letters') return undefined;
     const direct = read(i, w.text, 0);
     if (direct) return direct;
-    if (w.text.length <= 3 || !clitics.includes(w.text[0] as string)) return undefined;
+    if (w.text.length < 3 || !clitics.includes(w.text[0] as string)) return undefined;
     const rest = w.text.slice(1);
     // ل before the article is written لل: للسنة is ل + السنة.
     return read(i, w.text[0] === 'ل' && rest[0] === 'ل' && rest[1] !== 'ا' ? `ا${rest}` : rest, 1);

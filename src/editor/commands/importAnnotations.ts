@@ -34,7 +34,7 @@ interface Prepared {
 }
 
 /**
- * Tawsim: Import… — annotations from brat, CoNLL, doccano or Label Studio become sidecars beside
+ * Tawsim: Import… — annotations from brat, CoNLL, doccano, Label Studio or TimeML become sidecars beside
  * the texts. All or nothing: any error in any file and nothing is written; a sidecar already in
  * place is replaced or merged into only when the user says so. Open documents pick the new
  * sidecars up through the file watcher, which asks when they hold unsaved annotation changes.
@@ -142,7 +142,13 @@ async function prepare(format: FormatId, files: readonly vscode.Uri[], into: vsc
         errors.push(vscode.l10n.t('{0} gets annotations from both {1} and {2}; import them one at a time', path, earlier.from, name));
         continue;
       }
-      targets.set(path, { text, textUri: vscode.Uri.joinPath(into, ...path.split('/')), from: name, annotations: doc.annotations });
+      targets.set(path, {
+        text,
+        textUri: vscode.Uri.joinPath(into, ...path.split('/')),
+        from: name,
+        annotations: doc.annotations,
+        ...(doc.date !== undefined ? { date: doc.date } : {}),
+      });
     }
   }
   return { targets: [...targets.values()], errors, warnings };

@@ -17,6 +17,8 @@ export interface ImportTarget {
   /** The imported file they come from, as shown to the user. */
   readonly from: string;
   readonly annotations: readonly Annotation[];
+  /** The document date the imported file states (TimeML's creation time). */
+  readonly date?: string;
 }
 
 export interface SidecarWrite {
@@ -82,6 +84,7 @@ export function renderSidecarWrite(write: SidecarWrite, annotator: string, choic
     annotator,
     annotations: target.annotations,
     ...(existing ? { existing: { sidecar: existing, choice } } : {}),
+    ...(target.date !== undefined ? { date: target.date } : {}),
   });
   return { content: serializeSidecar(sidecar), count: sidecar.annotations.length };
 }
