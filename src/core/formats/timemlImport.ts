@@ -27,8 +27,9 @@ interface ReadTimex {
   readonly line: number;
 }
 
-/** How far apart (in UTF-16 units of text between them) the two points of an empty DURATION may be to make one range. */
-const RANGE_GAP = 24;
+/** How far apart the two points of an empty DURATION may be to make one range: a joiner (إلى غاية، through), no more. */
+const RANGE_GAP = 12;
+const RANGE_GAP_WORDS = 2;
 const DATE_OF_DCT = /^(\d{4}-\d{2}-\d{2})(?:T.*)?$/;
 
 export function importTimeml(request: ImportRequest): ImportResult {
@@ -56,7 +57,7 @@ export function importTimeml(request: ImportRequest): ImportResult {
       used.add(t);
       if (begin.end === begin.start) used.add(begin);
       if (end.end === end.start) used.add(end);
-    } else if (begin.end > begin.start && end.start >= begin.end && end.start - begin.end <= RANGE_GAP && !text.slice(begin.end, end.start).includes('\n')) {
+    } else if (begin.end > begin.start && end.start >= begin.end && isJoiner(text.slice(begin.end, end.start))) {
       spans.push({ start: begin.start, end: end.end, label, value, place: { line: begin.line } });
       used.add(t).add(begin).add(end);
     }
@@ -81,6 +82,10 @@ export function importTimeml(request: ImportRequest): ImportResult {
   const result = c.result();
   if (dct === undefined || result.documents.length === 0) return result;
   return { ...result, documents: result.documents.map((d) => ({ ...d, date: dct })) };
+}
+
+function isJoiner(between: string): boolean {
+  return between.length <= RANGE_GAP && !between.includes('\n') && between.trim().split(/\s+/u).length <= RANGE_GAP_WORDS;
 }
 
 function readTimeml(content: string, c: ImportCollector): { text: string; timexes: ReadTimex[]; dct?: string; others: Map<string, number> } | undefined {

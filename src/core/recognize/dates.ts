@@ -111,9 +111,9 @@ export class DateReader {
     if (w.kind !== 'letters') return undefined;
     const key = w.text;
     // الـ21 من يناير: the article written on the day number belongs to the span.
-    if (key === ARTICLE && this.words[i + 1]?.kind === 'digits' && adjacent(w, this.words[i + 1] as Word)) {
+    if ((key === ARTICLE || key === `و${ARTICLE}`) && this.words[i + 1]?.kind === 'digits' && adjacent(w, this.words[i + 1] as Word)) {
       const day = this.readDayRange(i + 1);
-      return day ? { ...day, start: i } : undefined;
+      return day ? { ...day, start: i, skip: key.length - ARTICLE.length } : undefined;
     }
     const direct = this.readFromWord(i, key, 0);
     if (direct) return direct;

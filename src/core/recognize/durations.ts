@@ -152,8 +152,9 @@ export class DurationReader extends WordReader {
 
   /** A singular unit counts as one after لمدة، خلال، منذ … unless a date or a name follows it (منذ يوم الأحد، بعد عقد القمة). */
   private singularAfterLead(i: number, key: string, noun: UnitNoun): boolean {
-    const previous = this.words[i - 1];
-    if (!previous || !SINGULAR_COUNT_LEADS.has(previous.text)) return false;
+    const previous = this.text(i - 1);
+    // ولمدة عام: the lead may carry a conjunction.
+    if (!SINGULAR_COUNT_LEADS.has(previous) && !(previous[0] === 'و' && SINGULAR_COUNT_LEADS.has(previous.slice(1)))) return false;
     const next = this.words[i + 1];
     if (key === DECADE_NOUN) return !next || next.kind === 'mark' || OF_TIME.every((w, k) => this.text(i + 1 + k) === w);
     if (!next || next.kind === 'mark') return true;
