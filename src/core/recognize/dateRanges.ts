@@ -1,5 +1,5 @@
 import type { YMD } from './calendar';
-import { formatYM, pad } from './calendar';
+import { addDays, formatYM, formatYMD, pad, parseYMD, toDayNumber } from './calendar';
 import type { DateReader, Month, WordMatch } from './dates';
 import type { Relation } from './dateVocabulary';
 import { YEAR_WORDS } from './dateVocabulary';
@@ -70,7 +70,7 @@ export class RangeReader extends WordReader {
     if (key !== FROM && key !== BETWEEN) return undefined;
     if (RANGE_YEAR_WORDS.has(this.text(j))) j++;
     const a = this.readPoint(j);
-    if (!a) return undefined;
+    if (!a) return this.readWeekdays(i, skip, j, key === BETWEEN);
     const joined = this.joinerAfter(a.end, key === BETWEEN);
     if (joined === undefined) return undefined;
     let k = joined;
@@ -78,6 +78,22 @@ export class RangeReader extends WordReader {
     const b = this.readPoint(k);
     if (!b || b.kind !== a.kind || b.hijri !== a.hijri) return undefined;
     return this.range(i, skip, a, b);
+  }
+
+  /** من الاثنين إلى الجمعة: two weekdays, the second on or after the first. */
+  private readWeekdays(i: number, skip: number, j: number, between: boolean): WordMatch | undefined {
+    const a = this.dates.readAt(j);
+    if (!a || a.start !== j || a.skip !== 0 || a.reason !== 'date: weekday' || !a.value) return undefined;
+    // بين السبت والأحد: the و of "and" is written on the second weekday.
+    const attached = between && this.text(a.end).startsWith(AND) ? a.end : undefined;
+    const joined = attached ?? this.joinerAfter(a.end, between);
+    const b = joined === undefined ? undefined : this.dates.readAt(joined);
+    if (!b || b.start !== joined || b.skip !== (attached === undefined ? 0 : 1) || b.reason !== 'date: weekday' || !b.value) return undefined;
+    const first = parseYMD(a.value);
+    let second = parseYMD(b.value);
+    if (first && second && toDayNumber(second) < toDayNumber(first)) second = addDays(second, 7);
+    const value = first && second ? `${formatYMD(first)}/${formatYMD(second)}` : `${a.value}/${b.value}`;
+    return { start: i, end: b.end, skip, value, reason: 'date: range' };
   }
 
   /** 2003-2010 and 2003 – 2010 without a lead word. */

@@ -223,6 +223,7 @@ export const HIJRI_ERA: ReadonlySet<string> = new Set(['هـ', 'ه', 'هجري',
 export const DAY_WORDS = foldedMap([
   ['أمس', -1],
   ['الأمس', -1],
+  ['البارحة', -1],
   ['اليوم', 0],
   ['غدا', 1],
   ['غداً', 1],

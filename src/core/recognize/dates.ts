@@ -38,7 +38,7 @@ import {
   YEAR_WORDS_WITH_CLITIC,
 } from './dateVocabulary';
 import { dayMonthValue, dayOffsetValue, dayRangeValue, formatYMD, monthValue, rangeValue, unitValue, weekdayValue } from './dateValue';
-import { hijriMonthRange, hijriToGregorian, gregorianToHijri } from './hijri';
+import { hijriMonthInGregorianYear, hijriMonthRange, hijriToGregorian, gregorianToHijri } from './hijri';
 import { PARTICLES } from './commonWords';
 import { isDayValue } from './dayParts';
 import type { Word } from './words';
@@ -83,6 +83,8 @@ function namesDays(m: WordMatch): boolean {
  * returns where the expression ends, so the grammar reads like the Arabic it accepts.
  */
 const ARTICLE = 'ال';
+/** The last Hijri year a newsroom writes without هـ after a Hijri month (the Gregorian 1600s are not news). */
+const HIJRI_YEAR_LIMIT = 1600;
 
 export class DateReader {
   constructor(
@@ -249,7 +251,14 @@ export class DateReader {
    * The year after a month name, as newsrooms write it: `يناير 2023`, `ذو الحجة / 1445 هـ`,
    * `جمادى الأولى عام 1351هـ`, `رمضان للعام 1446 هـ`, `مارس من عام 2020`.
    */
-  yearAfter(j: number): Year | undefined {
+  yearAfter(j: number, hijriMonth = false): Year | undefined {
+    const year = this.writtenYearAfter(j);
+    // رمضان 1445: after a Hijri month, a year that Gregorian dates never reach is Hijri without هـ.
+    const withoutEra = year !== undefined && this.words[year.end - 1]?.kind === 'digits';
+    return year && hijriMonth && !year.hijri && withoutEra && year.year <= HIJRI_YEAR_LIMIT ? { ...year, hijri: true } : year;
+  }
+
+  private writtenYearAfter(j: number): Year | undefined {
     let k = j;
     if (this.isMark(k, '/', '-', '–') && this.words[k + 1]?.kind !== 'mark') k++;
     if (this.text(k) === OF_WORD && YEAR_WORDS.has(this.text(k + 1))) k++;
@@ -336,7 +345,7 @@ export class DateReader {
 
   /** After a month name: a year, a relative word, or nothing (then the name needs to be unambiguous). */
   private readAfterMonth(i: number, skip: number, m: Month, introduced: boolean): WordMatch | undefined {
-    const year = this.yearAfter(m.end);
+    const year = this.yearAfter(m.end, m.hijri);
     const placed = m.hijri ? undefined : this.relativeYearAfter(m.end);
     if (placed) return { start: i, end: placed.end, skip, value: monthValue(m.month, placed.year, undefined, this.doc), reason: 'date: month relative' };
     if (year && year.hijri === m.hijri) {
@@ -345,6 +354,11 @@ export class DateReader {
         return { start: i, end: year.end, skip, value: range ? rangeValue(range.first, range.last) : undefined, reason: 'date: hijri month year' };
       }
       return { start: i, end: year.end, skip, value: monthValue(m.month, year.year, undefined, this.doc), reason: 'date: month year' };
+    }
+    // رمضان 2024: the Hijri month that begins in that Gregorian year.
+    if (year && m.hijri && !year.hijri && year.year >= 1900) {
+      const range = hijriMonthInGregorianYear(m.month, year.year);
+      return { start: i, end: year.end, skip, value: range ? rangeValue(range.first, range.last) : undefined, reason: 'date: hijri month year' };
     }
     const relation = this.readModifier(m.end);
     if (relation) {
@@ -378,7 +392,7 @@ export class DateReader {
   /** Days already read (one, or the two ends of a range) followed by a month at `monthAt`. */
   private readDayMonth(start: number, skip: number, days: number[], m: Month, reason: string): WordMatch | undefined {
     let end = m.end;
-    const year = this.yearAfter(end);
+    const year = this.yearAfter(end, m.hijri);
     const placed = year || m.hijri ? undefined : this.relativeYearAfter(end);
     let relation: Relation | undefined;
     if (year && year.hijri === m.hijri) end = year.end;

@@ -93,6 +93,9 @@ export class TimeReader {
     if (key === HOUR_WORD) {
       const next = this.words[i + 1];
       if (next?.kind === 'digits') return this.readClock(i + 1, i, skip, true);
+      // الساعة الـ11: the article written on the hour.
+      const after = this.words[i + 2];
+      if (next?.text === 'ال' && after?.kind === 'digits' && adjacent(next, after)) return this.readClock(i + 2, i, skip, true);
       return this.readHourWord(i + 1, i, skip, true);
     }
     if (HOUR_WORDS.has(key)) return this.readHourWord(i, i, 0, false);
