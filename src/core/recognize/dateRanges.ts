@@ -1,13 +1,11 @@
-import type { YMD } from './calendar';
 import { addDays, formatYM, formatYMD, pad, parseYMD, toDayNumber } from './calendar';
-import type { DateReader, Month, WordMatch } from './dates';
+import type { Month, WordMatch } from './dates';
 import type { Relation } from './dateVocabulary';
 import { YEAR_WORDS } from './dateVocabulary';
 import { yearOfMonth } from './dateValue';
 import { foldArabic } from './normalize';
-import type { Word } from './words';
 import { adjacent } from './words';
-import { WordReader } from './wordReader';
+import { DatedReader } from './wordReader';
 
 /**
  * Ranges of years and of months, read as one span with a `start/end` value: `من 2003 إلى 2010`,
@@ -39,15 +37,7 @@ interface Point {
   readonly end: number;
 }
 
-export class RangeReader extends WordReader {
-  constructor(
-    words: readonly Word[],
-    private readonly dates: DateReader,
-    private readonly doc: YMD | undefined,
-  ) {
-    super(words);
-  }
-
+export class RangeReader extends DatedReader {
   readAt(i: number): WordMatch | undefined {
     const w = this.words[i];
     if (!w) return undefined;

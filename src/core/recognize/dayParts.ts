@@ -1,12 +1,10 @@
-import type { YMD } from './calendar';
 import { addDays, formatYMD } from './calendar';
-import type { DateReader, WordMatch } from './dates';
+import type { WordMatch } from './dates';
 import { MODIFIERS, THIS_WORDS } from './dateVocabulary';
 import { foldArabic } from './normalize';
 import { readZone } from './timeZones';
-import type { Word } from './words';
 import type { ReadKey } from './wordReader';
-import { WordReader } from './wordReader';
+import { DatedReader } from './wordReader';
 
 /**
  * Parts of a day: `صباح اليوم`, `مساء أمس`, `ليلة الخميس`, `منتصف الليل`. TimeML writes them as
@@ -57,16 +55,8 @@ export function isDayValue(value: string | undefined): value is string {
   return value !== undefined && DAY_VALUE.test(value);
 }
 
-export class DayPartReader extends WordReader {
+export class DayPartReader extends DatedReader {
   private readonly readKey: ReadKey = (i, key, skip) => this.readFromWord(i, key, skip);
-
-  constructor(
-    words: readonly Word[],
-    private readonly dates: DateReader,
-    private readonly doc: YMD | undefined,
-  ) {
-    super(words);
-  }
 
   readAt(i: number): WordMatch | undefined {
     // ومساء أمس، وفي صباح: one conjunction letter before the part of the day.

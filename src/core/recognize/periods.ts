@@ -1,5 +1,4 @@
-import type { YMD } from './calendar';
-import type { DateReader, WordMatch } from './dates';
+import type { WordMatch } from './dates';
 import type { Relation } from './dateVocabulary';
 import { GREGORIAN_ERA, MODIFIERS, OF_WORD, ORDINAL_UNITS, THIS_WORDS, YEAR_WORDS, YEAR_WORDS_WITH_CLITIC } from './dateVocabulary';
 import { unitValue, yearOfMonth } from './dateValue';
@@ -17,10 +16,9 @@ import {
 } from './durationVocabulary';
 import { foldArabic } from './normalize';
 import { partOfYearValue, seasonValue, weekendValue, weekOfMonthValue, weekOfYearValue } from './periodValue';
-import type { Word } from './words';
 import { adjacent } from './words';
 import type { ReadKey } from './wordReader';
-import { WordReader } from './wordReader';
+import { DatedReader } from './wordReader';
 
 /** A year after a period word: written (`من 2023`, `من عام 2023`), or placed (`من العام الماضي`, `من هذا العام`). */
 interface YearTail {
@@ -69,16 +67,8 @@ export const PERIOD_STARTS: ReadonlySet<string> = new Set([
  * (`السنة المالية 2014-2015` → `2014/2015`), weeks of a month (`الأسبوع الأول من يوليو`) and
  * weekends (`نهاية الأسبوع`).
  */
-export class PeriodReader extends WordReader {
+export class PeriodReader extends DatedReader {
   private readonly readKey: ReadKey = (i, key, skip) => this.readFromWord(i, key, skip);
-
-  constructor(
-    words: readonly Word[],
-    private readonly dates: DateReader,
-    private readonly doc: YMD | undefined,
-  ) {
-    super(words);
-  }
 
   readAt(i: number): WordMatch | undefined {
     return this.readLetters(i, 'وفبل', this.readKey);

@@ -1,4 +1,5 @@
-import type { WordMatch } from './dates';
+import type { YMD } from './calendar';
+import type { DateReader, WordMatch } from './dates';
 import type { Word } from './words';
 
 /** Reads the expression at word `i` as `key`: the word without its first `skip` proclitic letters. */
@@ -25,5 +26,16 @@ export class WordReader {
     const rest = w.text.slice(1);
     // ل before the article is written لل: للسنة is ل + السنة.
     return read(i, w.text[0] === 'ل' && rest[0] === 'ل' && rest[1] !== 'ا' ? `ا${rest}` : rest, 1);
+  }
+}
+
+/** A reader that also reads dates (the day after a part of the day, the ends of a range) and knows the publication date. */
+export class DatedReader extends WordReader {
+  constructor(
+    words: readonly Word[],
+    protected readonly dates: DateReader,
+    protected readonly doc: YMD | undefined,
+  ) {
+    super(words);
   }
 }
