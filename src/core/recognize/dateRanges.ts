@@ -1,7 +1,7 @@
 import { addDays, formatYM, formatYMD, pad, parseYMD, toDayNumber } from './calendar';
 import type { Month, WordMatch } from './dates';
 import type { Relation } from './dateVocabulary';
-import { YEAR_WORDS } from './dateVocabulary';
+import { WEEKDAYS, YEAR_WORDS } from './dateVocabulary';
 import { yearOfMonth } from './dateValue';
 import { foldArabic } from './normalize';
 import { adjacent } from './words';
@@ -72,6 +72,8 @@ export class RangeReader extends DatedReader {
 
   /** من الاثنين إلى الجمعة: two weekdays, the second on or after the first. */
   private readWeekdays(i: number, skip: number, j: number, between: boolean): WordMatch | undefined {
+    // من is frequent: look for a weekday before reading a date.
+    if (!WEEKDAYS.has(this.text(j))) return undefined;
     const a = this.dates.readAt(j);
     if (!a || a.start !== j || a.skip !== 0 || a.reason !== 'date: weekday' || !a.value) return undefined;
     // بين السبت والأحد: the و of "and" is written on the second weekday.

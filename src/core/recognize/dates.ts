@@ -83,6 +83,7 @@ function namesDays(m: WordMatch): boolean {
  * returns where the expression ends, so the grammar reads like the Arabic it accepts.
  */
 const ARTICLE = 'ال';
+const AND_ARTICLE = 'وال';
 /** The last Hijri year a newsroom writes without هـ after a Hijri month (the Gregorian 1600s are not news). */
 const HIJRI_YEAR_LIMIT = 1600;
 
@@ -94,6 +95,14 @@ export class DateReader {
 
   private text(i: number): string {
     return this.words[i]?.text ?? '';
+  }
+
+  private hijriToday: YMD | undefined;
+
+  /** The publication date in the Hijri calendar, asked of ICU once per reader (callers check that there is one). */
+  private docHijri(): YMD {
+    this.hijriToday ??= gregorianToHijri(this.doc as YMD);
+    return this.hijriToday;
   }
 
   private isMark(i: number, ...marks: string[]): boolean {
@@ -113,7 +122,7 @@ export class DateReader {
     if (w.kind !== 'letters') return undefined;
     const key = w.text;
     // الـ21 من يناير: the article written on the day number belongs to the span.
-    if ((key === ARTICLE || key === `و${ARTICLE}`) && this.words[i + 1]?.kind === 'digits' && adjacent(w, this.words[i + 1] as Word)) {
+    if ((key === ARTICLE || key === AND_ARTICLE) && this.words[i + 1]?.kind === 'digits' && adjacent(w, this.words[i + 1] as Word)) {
       const day = this.readDayRange(i + 1);
       return day ? { ...day, start: i, skip: key.length - ARTICLE.length } : undefined;
     }
@@ -338,7 +347,7 @@ export class DateReader {
     } else {
       const relation = this.readModifier(i + 2);
       if (!relation || !this.doc) return relation ? { start: i, end, skip, reason: 'date: hijri year' } : undefined;
-      year = gregorianToHijri(this.doc).year + (relation === 'past' ? -1 : relation === 'next' ? 1 : 0);
+      year = this.docHijri().year + (relation === 'past' ? -1 : relation === 'next' ? 1 : 0);
     }
     return { start: i, end, skip, value: this.yearValue({ year, end, hijri: true, marked: true }), reason: 'date: hijri year' };
   }
@@ -381,7 +390,7 @@ export class DateReader {
 
   private hijriMonthValue(month: number, relation: Relation | undefined): string | undefined {
     if (!this.doc) return undefined;
-    const today = gregorianToHijri(this.doc);
+    const today = this.docHijri();
     let year = today.year;
     if (relation === 'past' && month >= today.month) year--;
     if (relation === 'next' && month <= today.month) year++;
@@ -421,7 +430,7 @@ export class DateReader {
     let y = year;
     if (y === undefined) {
       if (!this.doc) return undefined;
-      y = gregorianToHijri(this.doc).year;
+      y = this.docHijri().year;
     }
     const a = hijriToGregorian({ year: y, month, day: first });
     const b = hijriToGregorian({ year: y, month, day: last });

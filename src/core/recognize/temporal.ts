@@ -9,8 +9,35 @@ import { anchorTimes, joinEvery, joinOtherCalendar } from './temporalJoins';
 import { TimeReader } from './times';
 import type { WordList } from './wordList';
 
-const STARTS: ReadonlySet<string> = new Set([...DAY_PART_STARTS, ...RANGE_STARTS, ...PERIOD_STARTS, ...DURATION_STARTS]);
-const CLITICS = 'وفبل';
+/** Which of the new readers an expression starting with a word may belong to (bits), with and without a proclitic. */
+const DAY_PART = 1;
+const RANGE = 2;
+const PERIOD = 4;
+const DURATION = 8;
+const STARTS: ReadonlyMap<string, number> = startWords([
+  [DAY_PART_STARTS, DAY_PART],
+  [RANGE_STARTS, RANGE],
+  [PERIOD_STARTS, PERIOD],
+  [DURATION_STARTS, DURATION],
+]);
+/** A number may start a bare range (2003-2010) or a duration (48 ساعة). */
+const DIGIT_READERS = RANGE | DURATION;
+
+function startWords(groups: ReadonlyArray<readonly [ReadonlySet<string>, number]>): ReadonlyMap<string, number> {
+  const bits = new Map<string, number>();
+  const add = (w: string, bit: number): void => {
+    bits.set(w, (bits.get(w) ?? 0) | bit);
+  };
+  for (const [words, bit] of groups) {
+    for (const w of words) {
+      add(w, bit);
+      for (const c of 'وفب') add(c + w, bit);
+      // ل before the article is written لل.
+      add(w.startsWith('ال') ? `ل${w.slice(1)}` : `ل${w}`, bit);
+    }
+  }
+  return bits;
+}
 
 /**
  * Dates and times in reading order, never overlapping. At each word the readers are asked in
@@ -28,12 +55,17 @@ export function findTemporal(words: WordList, documentDate: string | undefined):
   const durations = new DurationReader(words);
   const readAt = (i: number): WordMatch | undefined => {
     const w = words[i] as WordList[number];
-    // Most words start none of the new readers' expressions: one set lookup rejects them.
-    const maybe =
-      w.kind === 'digits' ||
-      (w.kind === 'letters' && (STARTS.has(w.text) || (CLITICS.includes(w.text[0] as string) && (STARTS.has(w.text.slice(1)) || STARTS.has(`ا${w.text.slice(1)}`)))));
-    if (!maybe) return times.readAt(i) ?? dates.readAt(i);
-    return times.readAt(i) ?? dayParts.readAt(i) ?? ranges.readAt(i) ?? periods.readAt(i) ?? dates.readAt(i) ?? durations.readAt(i);
+    // Most words start none of the new readers' expressions: one lookup says which readers to ask.
+    const bits = w.kind === 'digits' ? DIGIT_READERS : w.kind === 'letters' ? (STARTS.get(w.text) ?? 0) : 0;
+    if (bits === 0) return times.readAt(i) ?? dates.readAt(i);
+    return (
+      times.readAt(i) ??
+      (bits & DAY_PART ? dayParts.readAt(i) : undefined) ??
+      (bits & RANGE ? ranges.readAt(i) : undefined) ??
+      (bits & PERIOD ? periods.readAt(i) : undefined) ??
+      dates.readAt(i) ??
+      (bits & DURATION ? durations.readAt(i) : undefined)
+    );
   };
   const out: WordMatch[] = [];
   for (let i = 0; i < words.length; i++) {

@@ -82,6 +82,7 @@ function setValue(value: string, period: 'year' | 'month' | 'week'): string | un
 
 /** Gives each clock time without a day the day it belongs to (see the file comment). */
 export function anchorTimes(matches: WordMatch[], words: readonly Word[], doc: YMD | undefined): WordMatch[] {
+  if (!matches.some((m) => m.value?.startsWith('T'))) return matches;
   return matches.map((m, index) => {
     if (!m.reason.startsWith('time') || !m.value?.startsWith('T')) return m;
     const day = dayBefore(matches, index, words) ?? dayRightAfter(matches, index) ?? (doc ? formatYMD(doc) : undefined);
