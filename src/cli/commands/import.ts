@@ -37,7 +37,7 @@ interface Target extends ImportSet {
  */
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'import brat, CoNLL, doccano, Label Studio, CSV, Tawsim JSON, WebAnno TSV or spaCy/Prodigy annotations into sidecars',
+  summary: 'import brat, CoNLL, doccano, Label Studio, CSV, Tawsim JSON, WebAnno TSV, spaCy/Prodigy or TimeML annotations into sidecars',
   usage: `tawsim import --format ${importFormatNames().join('|')} --into FOLDER ${IMPORT_OPTIONS_USAGE} [--annotator NAME | --annotator FILE_NAME=NAME,…] [--pattern PATTERN] [--force | --merge] FILE...`,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(args, {

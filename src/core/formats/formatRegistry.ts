@@ -46,7 +46,7 @@ export const FORMATS: readonly FormatDefinition[] = [
     displayName: 'TimeML (TIMEX3 dates and times)',
     extensions: ['.tml'],
     manyDocumentsPerFile: false,
-    capabilities: { canHoldOverlaps: false, canHoldNotes: false, canHoldValues: true, canHoldStatuses: false, canImport: false },
+    capabilities: { canHoldOverlaps: false, canHoldNotes: false, canHoldValues: true, canHoldStatuses: false, canImport: true },
   },
   {
     id: 'tawsim-json',

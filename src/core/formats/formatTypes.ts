@@ -196,7 +196,7 @@ export interface ImportedDocument {
   readonly annotator?: string;
   /** The adjudicated set (Label Studio's ground truth), for the gold sidecar. */
   readonly gold?: boolean;
-  /** The document date the file records (Tawsim JSON). */
+  /** The document date the file records (Tawsim JSON, TimeML's document creation time), YYYY-MM-DD. */
   readonly date?: string;
 }
 

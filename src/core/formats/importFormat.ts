@@ -7,8 +7,8 @@ import { importCsv } from './csvImport';
 import { importTawsimJson } from './tawsimJsonImport';
 import { importWebanno } from './webannoImport';
 import { importSpacy } from './spacyJsonl';
+import { importTimeml } from './timemlImport';
 
-/** TimeML has no importer here yet: its TIMEX3 reading belongs with the date work. */
 const IMPORTERS: Partial<Readonly<Record<FormatId, (request: ImportRequest) => ImportResult>>> = {
   brat: importBrat,
   conll: importConll,
@@ -18,6 +18,7 @@ const IMPORTERS: Partial<Readonly<Record<FormatId, (request: ImportRequest) => I
   'tawsim-json': importTawsimJson,
   webanno: importWebanno,
   spacy: importSpacy,
+  timeml: importTimeml,
 };
 
 /**

@@ -34,7 +34,8 @@ export function recognize(text: string, options: RecognizeOptions = {}): Recogni
     makeSpan(text, normalized, words, start, end, skip, label, reason, source, value);
 
   for (const m of findTemporal(words, options.documentDate)) {
-    for (let k = m.start; k < m.end; k++) taken[k] = 1;
+    // A time zone's place (بتوقيت الخرطوم) stays open to the name readers.
+    for (let k = m.start; k < (m.namesFrom ?? m.end); k++) taken[k] = 1;
     spans.push(toSpan(m.start, m.end, m.skip, m.reason.startsWith('time') ? 'TIME' : 'DATE', m.reason, 'rules', m.value));
   }
 

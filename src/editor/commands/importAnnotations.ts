@@ -50,7 +50,7 @@ interface Prepared {
 
 /**
  * Tawsim: Import… — annotations from brat, CoNLL, doccano, Label Studio, CSV, Tawsim JSON,
- * WebAnno TSV or spaCy/Prodigy JSONL become sidecars beside the texts, one per text and annotator
+ * WebAnno TSV, spaCy/Prodigy JSONL or TimeML become sidecars beside the texts, one per text and annotator
  * the file names (Label Studio's ground truth as the gold sidecar). All or nothing: any error in
  * any file and nothing is written; a sidecar already in place is replaced or merged into only
  * when the user says so. Open documents pick the new

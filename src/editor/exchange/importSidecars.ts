@@ -19,6 +19,7 @@ export interface ImportTarget {
   /** The sidecar pattern for this set (the gold pattern for a gold set). */
   readonly pattern: string;
   readonly annotations: readonly Annotation[];
+  /** The document date the imported file states (TimeML's creation time). */
   readonly date?: string;
 }
 
