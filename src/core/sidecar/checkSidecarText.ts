@@ -1,6 +1,8 @@
 import { CodePointIndex } from '../model/offsets';
 import { sha256Hex } from './hash';
 import type { Sidecar } from './sidecarTypes';
+import type { Annotation } from '../model/annotation';
+import { reanchorAnnotations } from './reanchor';
 
 /**
  * A disagreement between a sidecar and its text. `message` is the English sentence the command
@@ -8,6 +10,7 @@ import type { Sidecar } from './sidecarTypes';
  */
 export type TextProblem =
   | { readonly kind: 'textChanged'; readonly severity: 'warning'; readonly message: string; readonly path: string }
+  | { readonly kind: 'lengthDiffers'; readonly severity: 'error'; readonly message: string; readonly path: string; readonly stated: number; readonly length: number }
   | { readonly kind: 'orphan'; readonly severity: 'warning'; readonly message: string; readonly id: string; readonly label: string; readonly quote: string }
   | { readonly kind: 'pastEnd'; readonly severity: 'error'; readonly message: string; readonly id: string; readonly end: number; readonly length: number; readonly path: string }
   | {
@@ -22,32 +25,42 @@ export type TextProblem =
     };
 
 /**
- * Checks a parsed sidecar against the text it describes, as `tawsim validate` does: a changed
- * text (warning: offsets are then checked by their quotes), orphans (warning), spans past the end
- * of the text, and spans whose covered text is not their quote (errors).
+ * Checks a parsed sidecar against the text it describes, as `tawsim validate` does.
+ * - The text it was saved for (same sha256): `document.length` must be the text's length, and
+ *   every placed span must cover its quote (errors: the file was edited wrongly).
+ * - A changed text (warning): spans are re-anchored by their quotes as every reader does, so a
+ *   span that would move is no problem; one whose quote is gone would become an orphan (warning).
+ * Orphans that re-anchoring cannot place are warnings in both cases. A span that repeats another's
+ * span and label is the schema check's warning, not repeated here.
  */
 export function checkSidecarText(sidecar: Sidecar, text: string): TextProblem[] {
   const out: TextProblem[] = [];
   const index = new CodePointIndex(text);
   const path = sidecar.document.path;
-  if (sidecar.document.sha256 !== sha256Hex(text)) {
+  const length = index.codePointLength;
+  const unchanged = sidecar.document.sha256 === sha256Hex(text);
+  if (!unchanged) {
     out.push({ kind: 'textChanged', severity: 'warning', path, message: `${path} changed since the sidecar was saved (sha256 differs); offsets are checked by their quotes` });
+  } else if (sidecar.document.length !== length) {
+    const stated = sidecar.document.length;
+    out.push({
+      kind: 'lengthDiffers',
+      severity: 'error',
+      path,
+      stated,
+      length,
+      message: `document.length is ${stated}, but ${path} (the text this sidecar was saved for) has ${length} code points`,
+    });
   }
-  for (const a of sidecar.annotations) {
-    if (a.orphan) {
-      out.push({
-        kind: 'orphan',
-        severity: 'warning',
-        id: a.id,
-        label: a.label,
-        quote: a.text,
-        message: `${a.id} (${a.label} «${a.text}») is an orphan: its text is not in the document`,
-      });
-    } else if (a.end > index.codePointLength) {
-      const length = index.codePointLength;
-      out.push({ kind: 'pastEnd', severity: 'error', id: a.id, end: a.end, length, path, message: `${a.id} ends at ${a.end}, past the end of ${path} (${length} code points)` });
-    } else {
-      const covered = text.slice(index.toUtf16(a.start), index.toUtf16(a.end));
+  const placed = reanchorAnnotations(sidecar.annotations, text, index).annotations;
+  sidecar.annotations.forEach((a, i) => {
+    const at = placed[i] as Annotation;
+    if (unchanged && !a.orphan && (at.orphan || at.start !== a.start || at.end !== a.end)) {
+      if (a.end > length) {
+        out.push({ kind: 'pastEnd', severity: 'error', id: a.id, end: a.end, length, path, message: `${a.id} ends at ${a.end}, past the end of ${path} (${length} code points)` });
+        return;
+      }
+      const covered = text.slice(index.toUtf16(a.start), index.toUtf16(Math.max(a.start, a.end)));
       if (covered !== a.text) {
         out.push({
           kind: 'quoteDiffers',
@@ -59,9 +72,20 @@ export function checkSidecarText(sidecar: Sidecar, text: string): TextProblem[] 
           quote: a.text,
           message: `${a.id} at ${a.start}-${a.end} covers «${covered}», not «${a.text}»`,
         });
+        return;
       }
     }
-  }
+    if (at.orphan && (a.text === '' || !text.includes(a.text))) {
+      out.push({
+        kind: 'orphan',
+        severity: 'warning',
+        id: a.id,
+        label: a.label,
+        quote: a.text,
+        message: `${a.id} (${a.label} «${a.text}») is an orphan: its text is not in the document`,
+      });
+    }
+  });
   return out;
 }
 

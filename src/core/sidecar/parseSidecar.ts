@@ -45,10 +45,13 @@ export function parseSidecar(text: string, options: ParseOptions = {}): ParsedSi
     try {
       value = load(text, { schema: CORE_SCHEMA, json: false });
     } catch (e) {
-      if (e instanceof YAMLException) {
+      // Some js-yaml errors carry no position (several documents in one file): the yaml package
+      // below places those on their line.
+      if (e instanceof YAMLException && e.mark) {
         return refuse({ message: firstLine(e.reason || e.message), line: e.mark.line + 1, column: e.mark.column + 1, severity: 'error' });
       }
-      return refuse({ message: `YAML could not be parsed: ${firstLine((e as Error).message)}`, line: 1, severity: 'error' });
+      if (!(e instanceof YAMLException)) return refuse({ message: `YAML could not be parsed: ${firstLine((e as Error).message)}`, line: 1, severity: 'error' });
+      return parseWithPositions(text, options);
     }
     const fast = validateSidecarObject(value, options.labels);
     if (fast.problems.length === 0) return { sidecar: fast.sidecar, problems: [], writable: !fast.newerVersion };
@@ -69,6 +72,14 @@ function parseWithPositions(text: string, options: ParseOptions): ParsedSidecar 
   }
   const syntax = doc.errors.map((err): SidecarProblem => {
     const pos = lineCounter.linePos(err.pos[0]);
+    if (err.code === 'MULTIPLE_DOCS') {
+      return {
+        message: `A second YAML document begins at line ${pos.line}; a sidecar is one document (remove the --- line and what follows, or split the file)`,
+        line: pos.line,
+        column: pos.col,
+        severity: 'error',
+      };
+    }
     return { message: firstLine(err.message), line: pos.line, column: pos.col, severity: 'error' };
   });
   if (syntax.length > 0) return { problems: syntax, writable: false };
@@ -87,6 +98,16 @@ function parseWithPositions(text: string, options: ParseOptions): ParsedSidecar 
     problems: placed,
     writable: !hasError && !newerVersion,
   };
+}
+
+/**
+ * Why a sidecar's content must not be written, or undefined when it may: every reader refuses a
+ * sidecar over MAX_SIDECAR_BYTES, so a writer that wrote one would lock everyone out of it.
+ */
+export function sidecarTooLarge(content: string): string | undefined {
+  const bytes = utf8Length(content, MAX_SIDECAR_BYTES);
+  if (bytes <= MAX_SIDECAR_BYTES) return undefined;
+  return `the sidecar would be larger than ${MAX_SIDECAR_BYTES / 1048576} MB, the most any reader accepts; it is not written (split the text, or remove suggestions)`;
 }
 
 /** UTF-8 length of a string, counting no further than just past `limit`. */

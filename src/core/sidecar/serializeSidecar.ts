@@ -1,7 +1,54 @@
-import { CORE_SCHEMA, dump } from 'js-yaml';
+import { CORE_SCHEMA, dump, Type } from 'js-yaml';
 import type { Sidecar } from './sidecarTypes';
 import type { Annotation } from '../model/annotation';
 import { compareAnnotations } from '../model/annotation';
+
+/**
+ * Plain scalars that a YAML 1.1 reader resolves to something other than a string: PyYAML's
+ * implicit resolvers (yaml/resolver.py: bool, float, int, merge, null, timestamp, value), plus the
+ * y/n booleans of the YAML 1.1 type repository that PyYAML leaves out but other 1.1 readers use.
+ * Sidecars are read as YAML 1.2 core here, where `<<`, `1_000` or `2023-01-18` are strings; written
+ * plain, PyYAML refuses `<<` and reads the others as numbers and dates.
+ */
+const YAML11_NOT_STRING = new RegExp(
+  '^(?:' +
+    [
+      // bool
+      'yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N',
+      // float
+      '[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?',
+      '\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?',
+      '[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*',
+      '[-+]?\\.(?:inf|Inf|INF)',
+      '\\.(?:nan|NaN|NAN)',
+      // int: binary, octal, decimal, hexadecimal, sexagesimal
+      '[-+]?0b[0-1_]+',
+      '[-+]?0[0-7_]+',
+      '[-+]?(?:0|[1-9][0-9_]*)',
+      '[-+]?0x[0-9a-fA-F_]+',
+      '[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+',
+      // merge, null, value
+      '<<',
+      '~|null|Null|NULL|',
+      '=',
+      // timestamp: a date, or a date and time with an optional fraction and zone
+      '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]',
+      '[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?',
+    ].join('|') +
+    ')$',
+);
+
+/**
+ * A type that never represents a value but claims every string YAML 1.1 would not read as one:
+ * js-yaml quotes a string whenever an implicit type of the schema resolves it.
+ */
+const yaml11Scalars = new Type('tag:yaml.org,2002:yaml11-scalar', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && YAML11_NOT_STRING.test(data),
+  construct: (data: string) => data,
+});
+
+const WRITE_SCHEMA = CORE_SCHEMA.extend({ implicit: [yaml11Scalars] });
 
 /**
  * YAML text of a sidecar with a fixed key order and annotations sorted by start, end, label,
@@ -9,11 +56,10 @@ import { compareAnnotations } from '../model/annotation';
  */
 export function serializeSidecar(sidecar: Sidecar): string {
   // js-yaml writes large sidecars many times faster than the yaml package. No line folding, no
-  // anchors, and the core schema, so that numbers-as-text such as "2020" stay quoted strings;
-  // compat mode quotes yes/no/on/off for YAML 1.1 readers such as PyYAML.
-  return dump(sidecarInKeyOrder(sidecar), { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true, quotingType: '"', noCompatMode: false });
+  // anchors; strings that YAML 1.2 core or YAML 1.1 would read as anything else are quoted, so
+  // that both kinds of reader (this one, PyYAML) read back exactly the strings written.
+  return dump(sidecarInKeyOrder(sidecar), { schema: WRITE_SCHEMA, lineWidth: -1, noRefs: true, quotingType: '"', noCompatMode: false });
 }
-
 /** The sidecar as a plain object with the keys in the schema's order and annotations sorted (also for JSON). */
 export function sidecarInKeyOrder(sidecar: Sidecar): Record<string, unknown> {
   return {

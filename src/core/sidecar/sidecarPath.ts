@@ -1,3 +1,5 @@
+const SIDECAR_SUFFIX = /\.ann\.yaml$/;
+
 /** Default sidecar pattern: the text's own file name plus `.ann.yaml`. */
 export const DEFAULT_SIDECAR_PATTERN = '${file}.ann.yaml';
 
@@ -11,10 +13,10 @@ export function sidecarFileName(textFileName: string, annotator: string, pattern
   if (name.includes('/') || name.includes('\\') || name === textFileName) {
     throw new Error(`The sidecar pattern "${pattern}" must name a different file in the same folder`);
   }
+  // Anything else would be taken for a text by the next run (`${file}.md` is an article to annotate).
+  if (!SIDECAR_SUFFIX.test(name)) throw new Error(`The sidecar pattern "${pattern}" must end in .ann.yaml, or its files would be taken for texts`);
   return name;
 }
-
-const SIDECAR_SUFFIX = /\.ann\.yaml$/;
 
 export function isSidecarFileName(name: string): boolean {
   return SIDECAR_SUFFIX.test(name);

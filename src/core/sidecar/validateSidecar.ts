@@ -48,7 +48,12 @@ export function validateSidecarObject(value: unknown, labels?: readonly LabelDef
     if (typeof doc['sha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(doc['sha256'])) error('document.sha256', '"document.sha256" must be 64 lowercase hex digits');
     if (!isCount(doc['length'])) error('document.length', '"document.length" must be a whole number ≥ 0 (code points)');
     else length = doc['length'] as number;
-    if (doc['date'] !== undefined && (typeof doc['date'] !== 'string' || !DATE.test(doc['date']))) error('document.date', '"document.date" must be a date written YYYY-MM-DD');
+    if (doc['date'] !== undefined && (typeof doc['date'] !== 'string' || !isCalendarDate(doc['date']))) {
+      error(
+        'document.date',
+        `"document.date" must be a calendar date written YYYY-MM-DD${typeof doc['date'] === 'string' && DATE.test(doc['date']) ? `; ${doc['date']} is not a day of the calendar` : ''}`,
+      );
+    }
   }
   if (typeof value['annotator'] !== 'string') error('annotator', '"annotator" must be a name');
 
@@ -57,6 +62,8 @@ export function validateSidecarObject(value: unknown, labels?: readonly LabelDef
   if (!Array.isArray(list)) error('annotations', '"annotations" must be a list');
   else {
     const ids = new Set<string>();
+    /** Placed spans by span and label, to find the same tag twice (which one span never carries). */
+    const spans = new Map<string, string>();
     const known = labels ? new Set(labels.map((l) => l.id)) : undefined;
     list.forEach((item: unknown, i: number) => {
       const at = `annotations[${i}]`;
@@ -90,7 +97,18 @@ export function validateSidecarObject(value: unknown, labels?: readonly LabelDef
       const review = item['review'];
       if (review !== undefined) validateReview(review, `${at}.review`, error);
       if (problems.slice(before).some((p) => p.severity === 'error')) return;
-      annotations.push(toAnnotation(item));
+      const annotation = toAnnotation(item);
+      if (!annotation.orphan) {
+        const key = `${annotation.start}:${annotation.end}:${annotation.label}`;
+        const first = spans.get(key);
+        if (first !== undefined) {
+          warn(
+            `${at}.id`,
+            `"${annotation.id}" is the same span and label as "${first}" (${annotation.label} ${annotation.start}-${annotation.end}); a span carries a label once: remove one of them`,
+          );
+        } else spans.set(key, annotation.id);
+      }
+      annotations.push(annotation);
     });
   }
   if (problems.some((p) => p.severity === 'error')) return { problems, newerVersion: false };
@@ -140,6 +158,16 @@ function unknownKeys(obj: Record<string, unknown>, allowed: readonly string[], p
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) error(`${prefix}${key}`, `Unknown key "${key}"; allowed here: ${allowed.join(', ')}`);
   }
+}
+
+/** YYYY-MM-DD naming a real day of the proleptic Gregorian calendar (no 2023-02-30). */
+function isCalendarDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10))];
+  const day = new Date(0);
+  day.setUTCFullYear(y, mo - 1, d);
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

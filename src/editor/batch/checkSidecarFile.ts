@@ -49,7 +49,7 @@ export async function checkSidecarFile(uri: vscode.Uri, labels: readonly LabelDe
   }
   const idLines = annotationIdLines(content);
   for (const p of checkSidecarText(sidecar, text)) {
-    const line = p.kind === 'textChanged' ? keyLine('sha256') : (idLines.get(p.id) ?? 1);
+    const line = p.kind === 'textChanged' ? keyLine('sha256') : p.kind === 'lengthDiffers' ? keyLine('length') : (idLines.get(p.id) ?? 1);
     out.push(diagnostic(localised(p), p.severity, line, at(line)));
   }
   return out;
@@ -59,6 +59,8 @@ function localised(p: TextProblem): string {
   switch (p.kind) {
     case 'textChanged':
       return vscode.l10n.t('{0} changed since the sidecar was saved (sha256 differs); offsets are checked by their quotes', p.path);
+    case 'lengthDiffers':
+      return vscode.l10n.t('document.length is {0}, but {1} (the text this sidecar was saved for) has {2} code points', p.stated, p.path, p.length);
     case 'orphan':
       return vscode.l10n.t('{0} ({1} «{2}») is an orphan: its text is not in the document', p.id, p.label, p.quote);
     case 'pastEnd':
