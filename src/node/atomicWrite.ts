@@ -1,19 +1,17 @@
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-
-let tempCounter = 0;
+import { temporaryPath } from './besideNames';
 
 /**
  * Writes through a temporary file, an fsync and a rename, so a crash leaves the old or the new file
  * whole and the target is never absent: on a local file system rename(2) replaces the target in one
- * step. The temporary name is unique within the process (a counter and a random part besides the
- * pid and time) and opened exclusively: two writes in the same millisecond must never share one
- * temporary file. Temporary names start with '.' and end with '.tmp', so nothing takes a leftover
- * for a sidecar. Used by the command line and by the editor on the Node extension host.
+ * step. The temporary name is unique (random) and opened exclusively: two writes in the same
+ * millisecond must never share one temporary file. It is short whatever the target's name (see
+ * besideNames.ts), starts with '.' and ends with '.tmp', so nothing takes a leftover for a sidecar.
+ * Takes no lock and checks nothing: writes that must not overwrite someone else's change go
+ * through checkedWrite.ts. Used by the crash tests and for files nobody else writes.
  */
 export async function writeTextAtomic(file: string, content: string): Promise<void> {
-  const unique = `${process.pid}.${Date.now().toString(36)}.${(tempCounter++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${unique}.tmp`);
+  const temp = temporaryPath(file);
   const handle = await fs.open(temp, 'wx');
   try {
     try {

@@ -7,7 +7,7 @@ import { activateTawsim, closeAll, freshCopy, openInEditor, select, storeFor, wa
 import { CommandId } from '../../src/editor/commandIds';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import { buildSidecar } from '../../src/core/sidecar/documentAnnotations';
-import { writeSidecarChecked } from '../../src/cli/sidecarWriter';
+import { writeChecked } from '../../src/node/checkedWrite';
 import type { Annotation } from '../../src/core/model/annotation';
 
 /** A sidecar for the file's text on disk tagging the given quotes (first occurrences), as the command line writes it. */
@@ -47,7 +47,7 @@ describe('concurrent writers of one sidecar', () => {
       ['الرباط', 'LOC'],
       ['الأردن', 'LOC'],
     ]);
-    assert.equal((await writeSidecarChecked(sidecar, first, theirs, 'fail')).outcome, 'written');
+    assert.equal((await writeChecked(sidecar, first, theirs, 'fail')).outcome, 'written');
     await waitFor("the command line's sidecar to be loaded", () => store.tracked.all.length === 2, 15_000);
     assert.equal(store.unsaved, false);
     assert.equal(fs.readFileSync(sidecar, 'utf8'), theirs, 'the file is left as they wrote it');
@@ -80,7 +80,7 @@ describe('concurrent writers of one sidecar', () => {
       ['الرباط', 'PER'],
       ['المغرب', 'LOC'],
     ]);
-    assert.equal((await writeSidecarChecked(sidecar, first, theirs, 'fail')).outcome, 'written');
+    assert.equal((await writeChecked(sidecar, first, theirs, 'fail')).outcome, 'written');
     // The watcher sees it; with unsaved changes the extension asks (a modal: Keep Mine, Take
     // Theirs, Merge Both) and writes nothing until answered. A test cannot click a modal, so it
     // checks what matters: their file stays as they wrote it, and our work stays in memory.

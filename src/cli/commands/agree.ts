@@ -3,9 +3,11 @@ import * as path from 'node:path';
 import type { CliCommand, CliIo } from '../cliTypes';
 import { ExitCode, UsageError } from '../cliTypes';
 import { parseCommandArgs } from '../parseArgs';
-import { readText, walkFiles } from '../files';
+import { walkFiles } from '../files';
+import type { WalkNote } from '../files';
+import { FileProblem, problemOf, readExistingText, shownPath } from '../../node/readRegularFile';
 import { isSidecarFileName, textOfSidecar } from '../../core/sidecar/sidecarPath';
-import { parseSidecar } from '../../core/sidecar/parseSidecar';
+import { MAX_SIDECAR_BYTES, parseSidecar } from '../../core/sidecar/parseSidecar';
 import { placeForComparison } from '../../core/review/placeForComparison';
 import { sha256Hex } from '../../core/sidecar/hash';
 import type { Sidecar } from '../../core/sidecar/sidecarTypes';
@@ -54,7 +56,7 @@ export const agreeCommand: CliCommand = {
       bad = true;
       io.err(line);
     };
-    const inputs = await collectSidecars(positionals, complain);
+    const inputs = await collectSidecars(positionals, complain, io);
     const groups = await groupByText(inputs, complain);
     const documents: DocumentInput[] = [];
     for (const g of groups.values()) {
@@ -80,14 +82,14 @@ export const agreeCommand: CliCommand = {
   },
 };
 
-async function collectSidecars(inputs: readonly string[], complain: (line: string) => void): Promise<SidecarInput[]> {
+async function collectSidecars(inputs: readonly string[], complain: (line: string) => void, io: CliIo): Promise<SidecarInput[]> {
   const found: SidecarInput[] = [];
   for (const input of inputs) {
     let isFolder: boolean;
     try {
       isFolder = (await fs.stat(input)).isDirectory();
     } catch (e) {
-      complain(`${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
+      complain(problemOf(input, e).message);
       continue;
     }
     if (!isFolder) {
@@ -95,7 +97,8 @@ async function collectSidecars(inputs: readonly string[], complain: (line: strin
       else complain(`${input}: not a sidecar (*.ann.yaml)`);
       continue;
     }
-    for await (const file of walkFiles([input], (name) => isSidecarFileName(name) && !NOT_ANNOTATORS.test(name))) found.push({ file, base: input });
+    const note: WalkNote = (file, problem, severity) => (severity === 'error' ? complain(`${shownPath(file)}: ${problem}`) : io.err(`${shownPath(file)}: ${problem}`));
+    for await (const file of walkFiles([input], (name) => isSidecarFileName(name) && !NOT_ANNOTATORS.test(name), note)) found.push({ file, base: input });
   }
   return found;
 }
@@ -111,28 +114,28 @@ async function groupByText(inputs: readonly SidecarInput[], complain: (line: str
   for (const { file, base } of inputs) {
     let content: string;
     try {
-      content = await readText(file);
+      content = await readExistingText(await fs.realpath(file), { maxBytes: MAX_SIDECAR_BYTES });
     } catch (e) {
-      complain(`${file}: error: ${(e as Error).message}; left out`);
+      complain(`${shownPath(file)}: error: ${problemOf(file, e).problem}; left out`);
       continue;
     }
     const parsed = parseSidecar(content, { labels: DEFAULT_LABELS });
     if (!parsed.sidecar) {
       const first = parsed.problems.find((p) => p.severity === 'error');
-      complain(`${file}:${first?.line ?? 1}: error: ${first?.message ?? 'not a sidecar'}; left out`);
+      complain(`${shownPath(file)}:${first?.line ?? 1}: error: ${first?.message ?? 'not a sidecar'}; left out`);
       continue;
     }
     const sidecar = parsed.sidecar;
     const folder = path.dirname(file);
     const textFile = path.resolve(folder, sidecar.document.path);
-    if (path.relative(folder, textFile).startsWith('..')) {
-      complain(`${file}: error: document.path "${sidecar.document.path}" points outside the sidecar's folder; left out`);
+    if (path.relative(folder, textFile).startsWith('..') || path.isAbsolute(path.relative(folder, textFile))) {
+      complain(`${shownPath(file)}: error: document.path "${sidecar.document.path}" points outside the sidecar's folder; left out`);
       continue;
     }
-    if (!texts.has(textFile)) texts.set(textFile, await readText(textFile).catch((e: unknown) => e as Error));
+    if (!texts.has(textFile)) texts.set(textFile, await readTextInside(textFile, folder));
     const text = texts.get(textFile);
     if (text === undefined || text instanceof Error) {
-      complain(`${file}: error: cannot read the text ${sidecar.document.path}: ${(text as NodeJS.ErrnoException | undefined)?.code ?? text?.message ?? ''}; left out`);
+      complain(`${shownPath(file)}: error: cannot read the text ${sidecar.document.path}: ${text instanceof FileProblem ? text.problem : (text?.message ?? '')}; left out`);
       continue;
     }
     let group = groups.get(textFile);
@@ -143,6 +146,15 @@ async function groupByText(inputs: readonly SidecarInput[], complain: (line: str
     group.sets.push(annotatorSet(file, path.basename(textFile), sidecar, group));
   }
   return groups;
+}
+
+/** A sidecar's text: a regular file whose real path is in the sidecar's real folder, or why it cannot be read. */
+async function readTextInside(textFile: string, folder: string): Promise<string | Error> {
+  try {
+    return await readExistingText(textFile, { inside: await fs.realpath(folder) });
+  } catch (e) {
+    return problemOf(textFile, e);
+  }
 }
 
 function annotatorSet(file: string, textName: string, sidecar: Sidecar, group: Group): AnnotatorSet {

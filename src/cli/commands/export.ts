@@ -1,10 +1,10 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CliCommand, CliIo } from '../cliTypes';
 import { ExitCode, UsageError } from '../cliTypes';
 import { parseCommandArgs } from '../parseArgs';
-import { readText } from '../files';
-import { writeTextAtomic } from '../../node/atomicWrite';
+import { commitPlan } from '../../node/checkedWrite';
+import type { WriteResult } from '../../node/checkedWrite';
+import { problemOf, readExistingText, shownPath } from '../../node/readRegularFile';
 import { exportDocuments } from '../../core/formats/exportFormat';
 import type { ExportDocument } from '../../core/formats/formatTypes';
 import { DEFAULT_LABELS } from '../../core/model/labels';
@@ -13,13 +13,14 @@ import { spansNamedByWarnings } from '../../core/exchange/exportReport';
 import { cliFormatName, exportFormatNames, parseFormat } from '../exchange/cliFormats';
 import { findExportSources } from '../exchange/exportSources';
 import { EXPORT_OPTION_SPEC, EXPORT_OPTIONS_USAGE, exportOptionsFromArgs } from '../exchange/exchangeOptions';
-import { commonFolder, pathInFolder, resolveInside } from '../exchange/folderPaths';
+import { commonFolder, pathInFolder } from '../exchange/folderPaths';
+import { EXPORT_MANIFEST, planExport } from '../exchange/exportPlan';
 
 /** `tawsim export`: sidecars and their texts to an interchange format, in a folder of its own. */
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'export annotations to brat, CoNLL, doccano, Label Studio, CSV, TimeML, JSON, WebAnno TSV or spaCy/Prodigy JSONL',
-  usage: `tawsim export --format ${exportFormatNames().join('|')} ${EXPORT_OPTIONS_USAGE} [--annotator NAME] [--out DIR] [--progress] FILE_OR_FOLDER...`,
+  usage: `tawsim export --format ${exportFormatNames().join('|')} ${EXPORT_OPTIONS_USAGE} [--annotator NAME] [--out DIR] [--force] [--progress] FILE_OR_FOLDER...`,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(args, {
       format: { type: 'string' },
@@ -27,6 +28,7 @@ export const exportCommand: CliCommand = {
       annotator: { type: 'string' },
       out: { type: 'string' },
       progress: { type: 'boolean' },
+      force: { type: 'boolean' },
     });
     if (typeof values['format'] !== 'string') throw new UsageError('--format is required');
     const format = parseFormat(values['format'], 'export');
@@ -54,9 +56,10 @@ export const exportCommand: CliCommand = {
     for (const [i, source] of sources.entries()) {
       let text: string;
       try {
-        text = await readText(source.textFile);
+        // A regular file inside the sidecar's real folder: a link to a file elsewhere is not exported.
+        text = await readExistingText(source.textFile, { inside: source.folderReal });
       } catch (e) {
-        io.err(`tawsim export: ${source.sidecarFile}: cannot read its text ${source.textFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; nothing was written`);
+        io.err(`tawsim export: ${shownPath(source.sidecarFile)}: cannot read its text: ${problemOf(source.textFile, e).message}; nothing was written`);
         return ExitCode.badInput;
       }
       documents.push({
@@ -70,27 +73,32 @@ export const exportCommand: CliCommand = {
     }
 
     let result: ReturnType<typeof exportDocuments>;
-    let targets: { file: string; content: string }[];
+    let written: WriteResult[];
     try {
       result = exportDocuments(format, { documents, labels: DEFAULT_LABELS, options });
-      // Every path is checked before the first write, so a bad one leaves nothing half written.
-      targets = result.files.map((f) => ({ file: resolveInside(out, f.relativePath), content: f.content }));
-      // brat writes each text beside its .ann: exported into the texts' own folder it would overwrite them.
-      const texts = new Set(sources.map((s) => path.resolve(s.textFile)));
-      const clash = targets.find((t) => texts.has(t.file));
-      if (clash) throw new Error(`the export would overwrite the text ${clash.file}; choose another --out folder`);
+      // Every path and every file in the way is checked before the first write, and the files are
+      // written all or nothing: a problem anywhere leaves nothing half written.
+      const inputs = new Map<string, 'text' | 'sidecar'>();
+      for (const s of sources) inputs.set(path.resolve(s.textFile), 'text').set(path.resolve(s.sidecarFile), 'sidecar');
+      const plan = await planExport({ out, targets: result.files, documents: documents.map((d) => d.path), inputs, force: values['force'] === true });
+      if (plan.problems.length > 0) {
+        for (const p of plan.problems) io.err(`tawsim export: ${p}`);
+        io.err('tawsim export: nothing was written');
+        return ExitCode.badInput;
+      }
+      written = await commitPlan(plan.writes);
     } catch (e) {
-      io.err(`tawsim export: ${(e as Error).message}; nothing was written`);
+      io.err(`tawsim export: ${(e as Error).message.replace(/; nothing was written$/, '')}; nothing was written`);
       return ExitCode.badInput;
-    }
-    for (const t of targets) {
-      await fs.mkdir(path.dirname(t.file), { recursive: true });
-      await writeTextAtomic(t.file, t.content);
     }
     for (const w of result.warnings) io.err(`${w.notice ? 'note' : 'warning'}: ${w.message}`);
     const spans = spansNamedByWarnings(result.warnings);
     if (spans > 0) io.err(`tawsim export: ${spans} span${spans === 1 ? '' : 's'} left out or changed by the ${cliFormatName(format)} format (listed above)`);
-    io.out(`${documents.length} document${documents.length === 1 ? '' : 's'} exported to ${out} (${targets.length} file${targets.length === 1 ? '' : 's'})`);
+    const files = written.filter((w) => path.basename(w.file) !== EXPORT_MANIFEST);
+    const unchanged = files.filter((w) => w.outcome === 'unchanged').length;
+    io.out(
+      `${documents.length} document${documents.length === 1 ? '' : 's'} exported to ${out} (${files.length} file${files.length === 1 ? '' : 's'}${unchanged > 0 ? `, ${unchanged} unchanged` : ''})`,
+    );
     return ExitCode.ok;
   },
 };

@@ -3,8 +3,11 @@ import * as path from 'node:path';
 import type { CliCommand, CliIo } from '../cliTypes';
 import { ExitCode, UsageError } from '../cliTypes';
 import { parseCommandArgs } from '../parseArgs';
-import { fileExists, isTextFileName, readText, walkFiles } from '../files';
-import { writeTextAtomic } from '../../node/atomicWrite';
+import { isTextFileName, readText, walkFiles } from '../files';
+import { commitPlan } from '../../node/checkedWrite';
+import type { PlannedWrite, WriteResult } from '../../node/checkedWrite';
+import { nameTooLong } from '../../node/besideNames';
+import { problemOf, readExistingText, readTextFile, shownPath } from '../../node/readRegularFile';
 import { importFile } from '../../core/formats/importFormat';
 import { formatById, importFormatsForFile } from '../../core/formats/formatRegistry';
 import type { FormatId, SourceDocument } from '../../core/formats/formatTypes';
@@ -15,7 +18,7 @@ import { importedSidecar } from '../../core/exchange/importedSidecar';
 import { defaultImportAnnotator } from '../../core/exchange/importAnnotator';
 import type { ImportSet } from '../../core/exchange/importSets';
 import { ImportSets, parseAnnotatorChoice } from '../../core/exchange/importSets';
-import { parseSidecar } from '../../core/sidecar/parseSidecar';
+import { MAX_SIDECAR_BYTES, parseSidecar, sidecarTooLarge } from '../../core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../core/sidecar/serializeSidecar';
 import { DEFAULT_SIDECAR_PATTERN, sidecarFileName } from '../../core/sidecar/sidecarPath';
 import type { Sidecar } from '../../core/sidecar/sidecarTypes';
@@ -57,23 +60,29 @@ export const importCommand: CliCommand = {
     const choice = parseAnnotatorChoice(typeof values['annotator'] === 'string' ? values['annotator'] : undefined);
     if ('error' in choice) throw new UsageError(`--annotator: ${choice.error}`);
     const pattern = typeof values['pattern'] === 'string' ? values['pattern'] : DEFAULT_SIDECAR_PATTERN;
-    if (!pattern.includes('${file}')) throw new UsageError('--pattern must contain ${file}');
+    try {
+      if (!pattern.includes('${file}')) throw new Error('--pattern must contain ${file}');
+      sidecarFileName('x.txt', 'x', pattern);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
     const existingChoice: ExistingSidecarChoice | undefined = values['force'] === true ? 'replace' : values['merge'] === true ? 'merge' : undefined;
     const into = path.resolve(values['into']);
     if (!(await fs.stat(into).catch(() => undefined))?.isDirectory()) {
-      io.err(`tawsim import: ${values['into']} is not a folder`);
+      io.err(`tawsim import: ${shownPath(values['into'])} is not a folder`);
       return ExitCode.badInput;
     }
 
     const errors: string[] = [];
-    const texts = await readTexts(into);
+    const texts = await readTexts(into, io);
     const sets = new ImportSets(choice);
     for (const file of positionals) {
       let content: string;
       try {
-        content = await readText(file);
+        // Named on the command line: followed if a link, but a regular file within the size limit.
+        content = await readExistingText(await fs.realpath(file).catch(() => file));
       } catch (e) {
-        errors.push(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+        errors.push(problemOf(file, e).message);
         continue;
       }
       const inFolder = pathInFolder(into, file);
@@ -106,11 +115,10 @@ export const importCommand: CliCommand = {
       else targets.push({ ...set, text, pattern: sets.patternFor(set, pattern) });
     }
 
-    const writes: { file: string; content: string; count: number }[] = [];
+    const planned: PlannedSidecar[] = [];
     for (const target of targets) {
       try {
-        const write = await planSidecar(into, target, existingChoice);
-        writes.push(write);
+        planned.push(await planSidecar(into, target, existingChoice));
       } catch (e) {
         errors.push((e as Error).message);
       }
@@ -120,13 +128,29 @@ export const importCommand: CliCommand = {
       io.err('tawsim import: nothing was written');
       return ExitCode.badInput;
     }
-    for (const w of writes) await writeTextAtomic(w.file, w.content);
-    const count = writes.reduce((n, w) => n + w.count, 0);
-    for (const w of writes) io.out(`${w.file}: ${w.count} annotation${w.count === 1 ? '' : 's'}`);
-    io.out(`${count} annotation${count === 1 ? '' : 's'} imported into ${writes.length} sidecar${writes.length === 1 ? '' : 's'}`);
+    // All or nothing, under the sidecars' locks, each checked again just before it is replaced:
+    // another import or annotate run, or the editor, may have written one since it was read.
+    let written: WriteResult[];
+    try {
+      written = await commitPlan(planned.map((p) => p.write));
+    } catch (e) {
+      io.err(`tawsim import: ${(e as Error).message.replace(/; nothing was written.*$/, '')}; nothing was written`);
+      return ExitCode.badInput;
+    }
+    const count = planned.reduce((n, p) => n + p.imported, 0);
+    planned.forEach((p, i) => {
+      const kept = p.kept > 0 ? ` (${p.kept} already there, kept)` : '';
+      const meanwhile = written[i]?.outcome === 'merged' ? '; merged with a change made meanwhile' : '';
+      io.out(`${p.write.file}: ${plural(p.imported, 'annotation')} imported${kept}${meanwhile}`);
+    });
+    io.out(`${plural(count, 'annotation')} imported into ${plural(planned.length, 'sidecar')}`);
     return ExitCode.ok;
   },
 };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
 
 async function inferFormat(files: readonly string[]): Promise<FormatId> {
   const first = files[0] ?? '';
@@ -138,28 +162,53 @@ async function inferFormat(files: readonly string[]): Promise<FormatId> {
 }
 
 /** Every text in the folder, relative to it, in path order (the order exports write documents in). */
-async function readTexts(folder: string): Promise<SourceDocument[]> {
+async function readTexts(folder: string, io: CliIo): Promise<SourceDocument[]> {
   const texts: SourceDocument[] = [];
-  for await (const file of walkFiles([folder], isTextFileName)) {
+  const real = await fs.realpath(folder);
+  // A link to a file outside the folder is left out (with a note): it is not one of its texts.
+  for await (const file of walkFiles([folder], isTextFileName, (f, problem) => io.err(`tawsim import: ${shownPath(f)}: ${problem}`))) {
     const relative = pathInFolder(folder, file);
     // A text that is not UTF-8 cannot be annotated, so it cannot be an import's target either.
-    const text = relative !== undefined ? await readText(file).catch(() => undefined) : undefined;
+    const text = relative !== undefined ? await readTextFile(file, { inside: real }).catch(() => undefined) : undefined;
     if (relative !== undefined && text !== undefined) texts.push({ path: relative, text });
   }
   return texts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-async function planSidecar(into: string, target: Target, choice: ExistingSidecarChoice | undefined): Promise<{ file: string; content: string; count: number }> {
+/** A sidecar an import writes: the checked write, and how many annotations it imports and keeps. */
+interface PlannedSidecar {
+  readonly write: PlannedWrite;
+  readonly imported: number;
+  /** Annotations of the existing sidecar kept by a merge. */
+  readonly kept: number;
+}
+
+async function planSidecar(into: string, target: Target, choice: ExistingSidecarChoice | undefined): Promise<PlannedSidecar> {
   const textFile = resolveInside(into, target.text.path);
   const textName = path.basename(textFile);
   const file = path.join(path.dirname(textFile), sidecarFileName(textName, target.annotator, target.pattern));
+  const shown = shownPath(file);
+  const tooLong = nameTooLong(file);
+  if (tooLong) throw new Error(`${shown} cannot be written: ${tooLong}`);
+  let content: string | undefined;
+  try {
+    content = await readTextFile(file, { maxBytes: MAX_SIDECAR_BYTES });
+  } catch (e) {
+    throw new Error(`${problemOf(file, e).message}; it is not replaced or merged into`);
+  }
   let existing: { sidecar: Sidecar; choice: ExistingSidecarChoice } | undefined;
-  if (await fileExists(file)) {
-    if (!choice) throw new Error(`${file} already exists; add --force to replace it or --merge to add the imported annotations to it`);
-    const parsed = parseSidecar(await readText(file), { labels: DEFAULT_LABELS });
+  if (content !== undefined) {
+    if (!choice) throw new Error(`${shown} already exists; add --force to replace it or --merge to add the imported annotations to it`);
+    const parsed = parseSidecar(content, { labels: DEFAULT_LABELS });
     if (!parsed.sidecar || !parsed.writable) {
       const problem = parsed.problems.find((p) => p.severity === 'error') ?? parsed.problems[0];
-      throw new Error(`${file}:${problem?.line ?? 1}: ${problem?.message ?? 'cannot be read'}; it is not replaced or merged into until it is fixed`);
+      throw new Error(`${shown}:${problem?.line ?? 1}: ${problem?.message ?? 'cannot be read'}; it is not replaced or merged into until it is fixed`);
+    }
+    if (choice === 'merge' && parsed.sidecar.annotator !== target.annotator) {
+      throw new Error(
+        `${shown} holds ${JSON.stringify(parsed.sidecar.annotator)}'s annotations, not ${JSON.stringify(target.annotator)}'s; merging would credit them to ${JSON.stringify(parsed.sidecar.annotator)} ` +
+          `(import with --annotator ${parsed.sidecar.annotator}, or give each annotator a sidecar with --pattern '\${file}.\${annotator}.ann.yaml')`,
+      );
     }
     existing = { sidecar: parsed.sidecar, choice };
   }
@@ -171,5 +220,9 @@ async function planSidecar(into: string, target: Target, choice: ExistingSidecar
     ...(target.date !== undefined ? { date: target.date } : {}),
     ...(existing ? { existing } : {}),
   });
-  return { file, content: serializeSidecar(sidecar), count: sidecar.annotations.length };
+  const next = serializeSidecar(sidecar);
+  const tooLarge = sidecarTooLarge(next);
+  if (tooLarge) throw new Error(`${shown}: ${tooLarge}`);
+  const kept = existing?.choice === 'merge' ? existing.sidecar.annotations.length : 0;
+  return { write: { file, expected: content, next, onConflict: choice === 'merge' ? 'merge' : 'fail' }, imported: sidecar.annotations.length - kept, kept };
 }

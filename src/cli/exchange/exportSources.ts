@@ -1,10 +1,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isSidecarFileName, textOfSidecar } from '../../core/sidecar/sidecarPath';
-import { parseSidecar } from '../../core/sidecar/parseSidecar';
+import { MAX_SIDECAR_BYTES, parseSidecar } from '../../core/sidecar/parseSidecar';
 import type { Sidecar } from '../../core/sidecar/sidecarTypes';
 import { DEFAULT_LABELS } from '../../core/model/labels';
-import { readText, walkFiles } from '../files';
+import { walkFiles } from '../files';
+import type { WalkNote } from '../files';
+import { FileProblem, problemOf, readExistingText, shownPath } from '../../node/readRegularFile';
 import { pathInFolder } from './folderPaths';
 
 /** A sidecar found for export, with the absolute path of its text. */
@@ -12,6 +14,8 @@ export interface ExportSource {
   readonly sidecarFile: string;
   readonly sidecar: Sidecar;
   readonly textFile: string;
+  /** The real path of the sidecar's folder: the text must be a regular file inside it. */
+  readonly folderReal: string;
 }
 
 export interface ExportSources {
@@ -39,22 +43,23 @@ export async function findExportSources(inputs: readonly string[], annotator: st
   const folders: string[] = [];
   let walked = false;
   for (const input of inputs) {
-    const stat = await fs.stat(input).catch(() => undefined);
-    if (!stat) {
-      problems.push(`${input}: no such file or folder`);
+    const stat = await fs.stat(input).catch((e: unknown) => problemOf(input, e));
+    if (stat instanceof FileProblem) {
+      problems.push(stat.message);
       continue;
     }
     if (stat.isDirectory()) {
       walked = true;
       folders.push(input);
-      for await (const file of walkFiles([input], (name) => isSidecarFileName(name) && !RECOVERED.test(name))) sidecarFiles.push(file);
+      const note: WalkNote = (file, problem) => problems.push(`${shownPath(file)}: ${problem}`);
+      for await (const file of walkFiles([input], (name) => isSidecarFileName(name) && !RECOVERED.test(name), note)) sidecarFiles.push(file);
     } else if (isSidecarFileName(path.basename(input))) {
       folders.push(path.dirname(input));
       sidecarFiles.push(input);
     } else {
       folders.push(path.dirname(input));
       const found = await sidecarsOfText(input);
-      if (found.length === 0) problems.push(`${input}: has no sidecar (${path.basename(input)}.ann.yaml) to export`);
+      if (found.length === 0) problems.push(`${shownPath(input)}: has no sidecar (${path.basename(input)}.ann.yaml) to export`);
       sidecarFiles.push(...found);
     }
   }
@@ -68,7 +73,7 @@ export async function findExportSources(inputs: readonly string[], annotator: st
   for (const [textFile, list] of byText) {
     if (list.length > 1) {
       const who = list.map((s) => `${path.basename(s.sidecarFile)} (${s.sidecar.annotator})`).join(', ');
-      problems.push(`${textFile}: has several sidecars (${who}); choose one with --annotator NAME`);
+      problems.push(`${shownPath(textFile)}: has several sidecars (${who}); choose one with --annotator NAME`);
     } else if (list[0]) {
       sources.push(list[0]);
     }
@@ -89,21 +94,23 @@ async function sidecarsOfText(textFile: string): Promise<string[]> {
 async function readSource(sidecarFile: string, problems: string[]): Promise<ExportSource | undefined> {
   let content: string;
   try {
-    content = await readText(sidecarFile);
+    // A sidecar the walk found through a link inside its folder, or one named: read where it points.
+    content = await readExistingText(await fs.realpath(sidecarFile), { maxBytes: MAX_SIDECAR_BYTES });
   } catch (e) {
-    problems.push(`${sidecarFile}: ${(e as Error).message}`);
+    // The message names the file once (a problem of reading it already starts with its name).
+    problems.push(`${shownPath(sidecarFile)}: ${problemOf(sidecarFile, e).problem}`);
     return undefined;
   }
   const parsed = parseSidecar(content, { labels: DEFAULT_LABELS });
   if (!parsed.sidecar) {
-    for (const p of parsed.problems.filter((q) => q.severity === 'error')) problems.push(`${sidecarFile}:${p.line ?? 1}: ${p.message}`);
+    for (const p of parsed.problems.filter((q) => q.severity === 'error')) problems.push(`${shownPath(sidecarFile)}:${p.line ?? 1}: ${p.message}`);
     return undefined;
   }
   const folder = path.dirname(sidecarFile);
   const textFile = path.resolve(folder, parsed.sidecar.document.path);
   if (pathInFolder(folder, textFile) === undefined) {
-    problems.push(`${sidecarFile}: document.path ${JSON.stringify(parsed.sidecar.document.path)} points outside the sidecar's folder`);
+    problems.push(`${shownPath(sidecarFile)}: document.path ${JSON.stringify(parsed.sidecar.document.path)} points outside the sidecar's folder`);
     return undefined;
   }
-  return { sidecarFile, sidecar: parsed.sidecar, textFile };
+  return { sidecarFile, sidecar: parsed.sidecar, textFile, folderReal: await fs.realpath(folder) };
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { preannotateSidecar } from '../../core/recognize/preannotate';
 import { serializeSidecar } from '../../core/sidecar/serializeSidecar';
-import { writeSidecarChecked } from '../sidecarWriter';
+import { writeChecked } from '../../node/checkedWrite';
 import type { BatchResult, BatchSettings } from './batchTask';
 import { readDocumentText } from './readDocumentText';
 import { readSidecarOf, unwritableReason } from './recognitionInputs';
@@ -35,7 +35,7 @@ export async function annotateTask(file: string, settings: BatchSettings): Promi
       // Nothing to keep and no file yet: like the editor, do not litter the folder with empty sidecars.
       return { ok: true, lines: [`${file}: nothing found; no sidecar written`], spans: 0 };
     }
-    const written = await writeSidecarChecked(found.file, found.content, serializeSidecar(result.sidecar), 'merge');
+    const written = await writeChecked(found.file, found.content, serializeSidecar(result.sidecar), 'merge');
     const what =
       written.outcome === 'merged' ? 'merged with a change made meanwhile' : written.outcome === 'unchanged' ? 'unchanged' : found.content === undefined ? 'created' : 'updated';
     return { ok: true, lines: [`${file}: ${count}; ${path.basename(found.file)} ${what}`], spans: result.added };

@@ -43,7 +43,11 @@ export function parseBatchArgs(args: readonly string[]): BatchArgs {
   let workers: number | undefined;
   if (typeof values['workers'] === 'string') {
     workers = Number(values['workers']);
-    if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers must be a whole number from 0 to 64, not "${values['workers']}"`);
+    // More threads than cores only compete with each other for memory and time.
+    const cores = os.availableParallelism();
+    if (!Number.isInteger(workers) || workers < 0 || workers > cores) {
+      throw new UsageError(`--workers must be a whole number from 0 to ${cores} (the cores of this machine), not "${values['workers']}"`);
+    }
   }
   return {
     settings: { labels, annotator, pattern, ...(date !== undefined ? { date } : {}), ...(typeof values['model'] === 'string' ? { model: checkModel(values['model']) } : {}) },

@@ -8,6 +8,7 @@ import { isSidecarFileName } from '../../core/sidecar/sidecarPath';
 import type { BatchArgs } from './batchArgs';
 import type { BatchResult, BatchTask } from './batchTask';
 import { progressLine } from './progressLine';
+import { FileProblem, problemOf, shownPath } from '../../node/readRegularFile';
 import { RecognizePool } from './recognizePool';
 import { peek, runBatch } from './runBatch';
 import { runTask } from './runTask';
@@ -28,11 +29,11 @@ export async function runRecognizeBatch(kind: BatchTask['kind'], args: BatchArgs
   const inputs: string[] = [];
   let walks = false;
   for (const input of args.inputs) {
-    const stat = await fs.stat(input).catch(() => undefined);
-    walks ||= stat?.isDirectory() === true;
-    if (stat) inputs.push(input);
+    const stat = await fs.stat(input).catch((e: unknown) => problemOf(input, e));
+    walks ||= !(stat instanceof FileProblem) && stat.isDirectory();
+    if (!(stat instanceof FileProblem)) inputs.push(input);
     else {
-      io.err(`tawsim ${kind}: ${input}: no such file or folder`);
+      io.err(`tawsim ${kind}: ${stat.message}`);
       failed++;
     }
   }
@@ -88,8 +89,8 @@ function autoWorkers(): number {
  * command line (a shell's `*` catches them) is passed over with a note, not annotated as a text.
  */
 async function* textsOf(inputs: readonly string[], io: CliIo, kind: BatchTask['kind']): AsyncGenerator<string> {
-  for await (const file of walkFiles(inputs, isTextFileName)) {
-    if (isSidecarFileName(path.basename(file))) io.err(`tawsim ${kind}: ${file}: a sidecar, not a text; skipped`);
+  for await (const file of walkFiles(inputs, isTextFileName, (f, problem) => io.err(`tawsim ${kind}: ${shownPath(f)}: ${problem}`))) {
+    if (isSidecarFileName(path.basename(file))) io.err(`tawsim ${kind}: ${shownPath(file)}: a sidecar, not a text; skipped`);
     else yield file;
   }
 }
@@ -97,6 +98,6 @@ async function* textsOf(inputs: readonly string[], io: CliIo, kind: BatchTask['k
 /** How many files a run will process, for `N/M` progress: a walk that keeps names only. */
 async function countFiles(inputs: readonly string[]): Promise<number> {
   let n = 0;
-  for await (const file of walkFiles(inputs, isTextFileName)) if (!isSidecarFileName(path.basename(file))) n++;
+  for await (const file of walkFiles(inputs, isTextFileName, () => undefined)) if (!isSidecarFileName(path.basename(file))) n++;
   return n;
 }

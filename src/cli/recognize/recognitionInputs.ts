@@ -4,7 +4,8 @@ import type { ParsedSidecar } from '../../core/sidecar/parseSidecar';
 import { sidecarFileName } from '../../core/sidecar/sidecarPath';
 import { DEFAULT_LABELS } from '../../core/model/labels';
 import type { BatchSettings } from './batchTask';
-import { decodeUtf8, readBytesIfExists } from './readDocumentText';
+import { readBytesIfExists } from './readDocumentText';
+import { decodeUtf8, problemOf, shownPath } from '../../node/readRegularFile';
 
 /** A text's sidecar as found on disk: where it is, its content, and what parsing it gave. */
 export interface SidecarOnDisk {
@@ -19,11 +20,10 @@ export function readSidecarOf(textFile: string, settings: BatchSettings): Sideca
   const file = path.join(path.dirname(textFile), sidecarFileName(path.basename(textFile), settings.annotator, settings.pattern));
   let content: string | undefined;
   try {
-    const bytes = readBytesIfExists(file, MAX_SIDECAR_BYTES);
+    const bytes = readBytesIfExists(file, MAX_SIDECAR_BYTES, { noFollow: true });
     content = bytes === undefined ? undefined : decodeUtf8(bytes, file);
   } catch (e) {
-    const message = (e as Error).message;
-    throw new Error(`${file}:1: ${message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message}`);
+    throw new Error(`${shownPath(file)}:1: ${problemOf(file, e).problem}`);
   }
   if (content === undefined) return { file };
   return { file, content, parsed: parseSidecar(content, { labels: DEFAULT_LABELS }) };
@@ -34,5 +34,5 @@ export function unwritableReason(found: SidecarOnDisk): string | undefined {
   const parsed = found.parsed;
   if (!parsed || (parsed.sidecar && parsed.writable)) return undefined;
   const problem = parsed.problems.find((p) => p.severity === 'error') ?? parsed.problems[0];
-  return `${found.file}:${problem?.line ?? 1}: ${problem?.message ?? 'the sidecar cannot be read'}`;
+  return `${shownPath(found.file)}:${problem?.line ?? 1}: ${problem?.message ?? 'the sidecar cannot be read'}`;
 }

@@ -28,10 +28,11 @@ function sidecarOf(file: string): Sidecar {
   return parsed.sidecar;
 }
 
+/** The files an export wrote, without its record of them (`.tawsim-export.json`, hidden). */
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile() && f !== '.tawsim-export.json')
     .map((f) => f.split(path.sep).join('/'))
     .sort();
 }

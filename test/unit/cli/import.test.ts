@@ -209,7 +209,10 @@ describe('tawsim import', () => {
     assert.match(refused.io.stderr.join('\n'), /already exists; add --force to replace it or --merge/);
     assert.equal(fs.readFileSync(sidecarFile, 'utf8'), edited);
 
-    assert.equal((await runImport(['--format', 'doccano', '--into', texts, '--merge', fixture])).code, 0);
+    // Merged under its owner's name: another annotator's import would credit their tags to salma.
+    assert.equal((await runImport(['--format', 'doccano', '--into', texts, '--merge', fixture])).code, 1);
+    assert.equal(fs.readFileSync(sidecarFile, 'utf8'), edited);
+    assert.equal((await runImport(['--format', 'doccano', '--into', texts, '--annotator', 'salma', '--merge', fixture])).code, 0);
     const merged = readSidecar(sidecarFile);
     assert.equal(merged.annotator, 'salma', 'merging keeps the owner of the file');
     // The imported spans come back, and the hand-made one stays.
@@ -266,9 +269,11 @@ describe('tawsim import', () => {
     const dir = tempDir();
     const texts = copySamples(dir, 'texts', [CAIRO], false);
     const fixture = path.join(root, 'test', 'fixtures', 'imports', 'cairo-metro-line.jsonl');
-    const escaped = await runImport(['--format', 'doccano', '--into', texts, '--pattern', '../${file}.ann.yaml', fixture]);
-    assert.equal(escaped.code, 1);
-    assert.match(escaped.io.stderr.join('\n'), /must name a different file in the same folder/);
+    // A bad pattern is a usage error (exit code 2), as for annotate, found before anything is read.
+    await assert.rejects(
+      runImport(['--format', 'doccano', '--into', texts, '--pattern', '../${file}.ann.yaml', fixture]),
+      (e: Error) => e instanceof UsageError && /must name a different file in the same folder/.test(e.message),
+    );
     assert.deepEqual(
       listing(dir).filter((f) => f.endsWith('.ann.yaml')),
       [],
