@@ -11,7 +11,7 @@ import { temporaryPath } from './besideNames';
  * through checkedWrite.ts. Used by the crash tests and for files nobody else writes.
  */
 export async function writeTextAtomic(file: string, content: string): Promise<void> {
-  const temp = temporaryPath(file);
+  const temp = temporaryPath(file, content);
   const handle = await fs.open(temp, 'wx');
   try {
     try {

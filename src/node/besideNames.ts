@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import { tempNameFor } from '../core/sidecar/tempFiles';
 
-/**
+/*
  * Names of the files a write keeps beside its target for a moment: the temporary file and the
- * lock. They are short and of fixed length (a hash of the target's name, not the name itself), so
- * a target whose name is close to the 255 bytes a file name may have still gets both. They start
- * with '.' and end with '.tmp' or '.lock', so folder walks pass them over and nothing takes a
- * leftover one for a sidecar or a text.
+ * lock. They never overflow the 255 bytes a file name may have, however long the target's name
+ * (the lock's is short and of fixed length: a hash of the target's name). They start with '.' and
+ * end with '.tmp' or '.lock', so folder walks pass them over and nothing takes a leftover one for
+ * a sidecar or a text.
  */
 const PREFIX = '.tawsim-';
 
@@ -19,9 +20,13 @@ export function uniqueToken(): string {
   return randomBytes(8).toString('hex');
 }
 
-/** A new temporary file (or folder) name beside `target`, never used before. */
-export function temporaryPath(target: string): string {
-  return path.join(path.dirname(target), `${PREFIX}${nameHash(target).slice(0, 8)}-${uniqueToken()}.tmp`);
+/**
+ * A new temporary file name beside `target` for writing `content`: the editor's naming
+ * (core/sidecar/tempFiles.ts: the target's name, or its start and a hash when it is too long, the
+ * content's hash and a random part), so a leftover is recognised by both, and never too long.
+ */
+export function temporaryPath(target: string, content: string): string {
+  return path.join(path.dirname(target), tempNameFor(path.basename(target), content, randomBytes(3).toString('hex')));
 }
 
 /** The lock of `target`: one name per target name and folder, the same for every process. */

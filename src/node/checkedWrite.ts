@@ -220,7 +220,7 @@ async function writeTemporaries(steps: readonly Step[]): Promise<void> {
 }
 
 async function writeTemporary(step: Step): Promise<void> {
-  const temp = temporaryPath(step.file);
+  const temp = temporaryPath(step.file, step.next);
   step.temp = temp;
   let handle: fs.FileHandle;
   try {
@@ -296,7 +296,7 @@ async function undo(steps: readonly Step[]): Promise<string[]> {
       }
       if (!step.seen.exists) await fs.rm(step.file, { force: true });
       else if (step.seen.content !== undefined) {
-        const temp = temporaryPath(step.file);
+        const temp = temporaryPath(step.file, step.seen.content);
         await fs.writeFile(temp, step.seen.content, { flag: 'wx' });
         await fs.rename(temp, step.file);
       } else left.push(step.file);

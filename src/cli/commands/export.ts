@@ -80,7 +80,9 @@ export const exportCommand: CliCommand = {
       // written all or nothing: a problem anywhere leaves nothing half written.
       const inputs = new Map<string, 'text' | 'sidecar'>();
       for (const s of sources) inputs.set(path.resolve(s.textFile), 'text').set(path.resolve(s.sidecarFile), 'sidecar');
-      const plan = await planExport({ out, targets: result.files, documents: documents.map((d) => d.path), inputs, force: values['force'] === true });
+      const filesOf = (document: string): string[] =>
+        exportDocuments(format, { documents: documents.filter((d) => d.path === document), labels: DEFAULT_LABELS, options }).files.map((f) => f.relativePath);
+      const plan = await planExport({ out, targets: result.files, documents: documents.map((d) => d.path), filesOf, inputs, force: values['force'] === true });
       if (plan.problems.length > 0) {
         for (const p of plan.problems) io.err(`tawsim export: ${p}`);
         io.err('tawsim export: nothing was written');

@@ -27,8 +27,9 @@ export interface ExportPlan {
 export interface ExportPlanInput {
   readonly out: string;
   readonly targets: readonly ExportTarget[];
-  /** Documents exported (relative paths), to name those that would write one file twice. */
+  /** Documents exported (relative paths), and the files each gives alone: to name those that would write one file twice. */
   readonly documents: readonly string[];
+  readonly filesOf: (document: string) => readonly string[];
   /** Files that must never be written: the inputs' texts and sidecars. */
   readonly inputs: ReadonlyMap<string, 'text' | 'sidecar'>;
   /** `--force`: replace files the previous export did not write, or that were edited since. */
@@ -56,12 +57,15 @@ export async function planExport(input: ExportPlanInput): Promise<ExportPlan> {
     if (byFile.has(file)) twice.add(t.relativePath);
     else byFile.set(file, t);
   }
-  for (const rel of twice) {
-    const stem = (p: string): string => p.replace(/\.[^./]*$/, '');
-    const who = input.documents.filter((d) => stem(d) === stem(rel) || d === rel || stem(d) === rel);
-    problems.push(
-      `two documents${who.length > 1 ? ` (${who.join(', ')})` : ''} would be exported to the same file ${shownPath(path.join(input.out, rel))}; rename one, or export them apart`,
-    );
+  if (twice.size > 0) {
+    // Which documents collide: each exported alone (only on this error path) says which files it gives.
+    const owners = new Map<string, string[]>();
+    for (const d of input.documents) for (const rel of input.filesOf(d)) if (twice.has(rel)) owners.set(rel, [...(owners.get(rel) ?? []), d]);
+    const byOwners = new Map<string, string[]>();
+    for (const [rel, who] of owners) byOwners.set(who.join(', '), [...(byOwners.get(who.join(', ')) ?? []), shownPath(path.join(input.out, rel))]);
+    for (const [who, files] of byOwners) {
+      problems.push(`two documents (${who}) would be exported to the same file${files.length === 1 ? '' : 's'} ${files.join(', ')}; rename one, or export them apart`);
+    }
   }
   const manifestFile = path.join(input.out, EXPORT_MANIFEST);
   const manifest = await readManifest(manifestFile, problems);

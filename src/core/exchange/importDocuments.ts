@@ -78,7 +78,9 @@ function conllDocuments(source: ImportSource, texts: readonly SourceDocument[]):
     }
     return { documents, textPath: aliased.textPath };
   }
-  const documentCount = source.content.split('\n').filter((l) => l.trimStart().startsWith('-DOCSTART-')).length;
+  // Counted by a scan, not by splitting the file into lines: a 48 MB file has millions of them.
+  let documentCount = 0;
+  for (const _ of source.content.matchAll(/^[^\S\n]*-DOCSTART-/gm)) documentCount++;
   if (documentCount <= 1) {
     const stem = stripExtension(nameOf(source.name), ['.conll', '.iob', '.bio']);
     const named = texts.filter((t) => stripExtension(nameOf(t.path), ['.txt', '.md']) === stem);

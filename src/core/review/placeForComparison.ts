@@ -22,6 +22,6 @@ export interface PlacedForComparison {
  */
 export function placeForComparison(sidecar: Sidecar, text: string, textSha256 = sha256Hex(text)): PlacedForComparison {
   const textChanged = sidecar.document.sha256 !== textSha256;
-  const placed = reanchorAnnotations(sidecar.annotations, text);
+  const placed = reanchorAnnotations(sidecar.annotations, text, undefined, sidecar.document.length);
   return { annotations: placed.annotations, textChanged, orphans: placed.orphans, stale: textChanged && placed.orphans > 0 };
 }

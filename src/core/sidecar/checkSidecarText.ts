@@ -52,7 +52,7 @@ export function checkSidecarText(sidecar: Sidecar, text: string): TextProblem[] 
       message: `document.length is ${stated}, but ${path} (the text this sidecar was saved for) has ${length} code points`,
     });
   }
-  const placed = reanchorAnnotations(sidecar.annotations, text, index).annotations;
+  const placed = reanchorAnnotations(sidecar.annotations, text, index, sidecar.document.length).annotations;
   sidecar.annotations.forEach((a, i) => {
     const at = placed[i] as Annotation;
     if (unchanged && !a.orphan && (at.orphan || at.start !== a.start || at.end !== a.end)) {

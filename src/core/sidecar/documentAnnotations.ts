@@ -22,7 +22,7 @@ export interface PlacedAnnotations {
 export function placeSidecarAnnotations(sidecar: Sidecar, text: string): PlacedAnnotations {
   const index = new CodePointIndex(text);
   const textChanged = sidecar.document.sha256 !== sha256Hex(text);
-  const { annotations, moved, orphans } = reanchorAnnotations(sidecar.annotations, text, index);
+  const { annotations, moved, orphans } = reanchorAnnotations(sidecar.annotations, text, index, sidecar.document.length);
   return {
     annotations: annotations.map((a) => (a.orphan ? a : { ...a, start: index.toUtf16(a.start), end: index.toUtf16(a.end) })),
     moved,

@@ -14,7 +14,8 @@ export interface ReanchorResult {
  * Otherwise its quote is searched for: spans whose quote occurs once are anchored first; they tell
  * how far their part of the document moved, and each remaining span takes the occurrence nearest
  * to where that movement predicts it (its old place shifted like its nearest anchored neighbour),
- * which is how surrounding context breaks ties between repeated quotes. Spans whose quote is gone
+ * which is how surrounding context breaks ties between repeated quotes; the end of the text, whose
+ * old length the sidecar records (`savedLength`), counts as one more such neighbour. Spans whose quote is gone
  * become orphans at their old offsets (clamped), never dropped.
  *
  * Moving never puts one label twice on one span: spans that did not move claim their places first;
@@ -25,7 +26,7 @@ export interface ReanchorResult {
  *
  * Offsets are code points, as in sidecars.
  */
-export function reanchorAnnotations(annotations: readonly Annotation[], text: string, index = new CodePointIndex(text)): ReanchorResult {
+export function reanchorAnnotations(annotations: readonly Annotation[], text: string, index = new CodePointIndex(text), savedLength?: number): ReanchorResult {
   const length = index.codePointLength;
   const slice = (start: number, end: number): string => text.slice(index.toUtf16(start), index.toUtf16(end));
   const claimed = new Set<string>();
@@ -97,6 +98,9 @@ export function reanchorAnnotations(annotations: readonly Annotation[], text: st
       moved++;
     }
   }
+  // The end of the text moved by the whole change in length: with no tag left in place, that is
+  // all there is to tell an occurrence that moved with the text from one that was there before.
+  if (savedLength !== undefined) anchors.push({ old: savedLength, delta: length - savedLength });
   anchors.sort((x, y) => x.old - y.old);
 
   for (const members of groups.values()) {

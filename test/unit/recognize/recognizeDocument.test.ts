@@ -165,12 +165,19 @@ describe('checkSidecarText', () => {
       [],
     );
     assert.deepEqual(checkSidecarText(sidecar, ARTICLE), []);
+    // A changed text is checked as readers place it: a quote that is gone is a future orphan (a warning).
     const changed = ARTICLE.replace('فرنسا', 'ألمانيا');
     const problems = checkSidecarText(sidecar, changed);
     assert.equal(problems[0]?.severity, 'warning');
     assert.equal(problems[0]?.kind, 'textChanged');
-    assert.ok(problems.some((p) => p.kind === 'quoteDiffers' && p.id === 't2' && p.quote === 'فرنسا' && p.message.includes('«فرنسا»')));
-    assert.ok(checkSidecarText(sidecar, 'قصير').some((p) => p.kind === 'pastEnd' && p.id === 't2' && p.message.includes('past the end')));
+    assert.ok(problems.some((p) => p.kind === 'orphan' && p.id === 't2' && p.quote === 'فرنسا' && p.severity === 'warning'));
+    assert.ok(problems.every((p) => p.severity === 'warning'));
+    // In the text it was saved for, a span must cover its quote and end inside the text (errors).
+    const [t1, t2] = sidecar.annotations as [Annotation, Annotation];
+    const wrong = checkSidecarText({ ...sidecar, annotations: [t1, { ...t2, text: 'فرنسي' }] }, ARTICLE);
+    assert.ok(wrong.some((p) => p.kind === 'quoteDiffers' && p.id === 't2' && p.quote === 'فرنسي' && p.message.includes('«فرنسا»')));
+    const past = checkSidecarText({ ...sidecar, annotations: [t1, { ...t2, end: 100_000 }] }, ARTICLE);
+    assert.ok(past.some((p) => p.kind === 'pastEnd' && p.id === 't2' && p.message.includes('past the end')));
 
     const content = serializeSidecar(sidecar);
     const lines = annotationIdLines(content);
