@@ -85,7 +85,8 @@ interface Step {
  *    consecutive system calls, the only window left for a writer that takes no lock. A change found
  *    there is merged or stops the plan, and files already renamed get their old content back;
  * 6. releases the locks.
- * Errors say which file and why; a WriteConflictError or PlanError means nothing was written.
+ * Errors say which file and why, and their message ends with what was written: "nothing was
+ * written" (a WriteConflictError or PlanError always), or the files that could not be put back.
  */
 export async function commitPlan(writes: readonly PlannedWrite[]): Promise<WriteResult[]> {
   const steps: Step[] = writes.map((write) => ({ write, file: path.resolve(write.file), seen: { exists: false }, next: write.next, outcome: 'written', renamed: false }));
@@ -102,7 +103,7 @@ export async function commitPlan(writes: readonly PlannedWrite[]): Promise<Write
     await Promise.all(steps.map((s) => (s.temp && !s.renamed ? fs.rm(s.temp, { force: true }) : undefined)));
     const notUndone = await undo(steps);
     if (notUndone.length === 0) await removeFolders(madeFolders);
-    throw withUndoReport(e, notUndone);
+    throw withOutcome(e, notUndone);
   } finally {
     await locks?.release();
   }
@@ -307,8 +308,15 @@ async function undo(steps: readonly Step[]): Promise<string[]> {
   return left;
 }
 
-function withUndoReport(e: unknown, notUndone: readonly string[]): unknown {
-  if (notUndone.length === 0) return e;
-  const message = (e as Error).message.replace(/; nothing was written.*$/, '');
-  return new Error(`${message}; written and not undone because they changed since: ${notUndone.map(shownPath).join(', ')}`);
+/**
+ * The error, its message ending with what happened to the files: "nothing was written", or the
+ * files that stayed written because another program changed them after they were (so putting the
+ * old content back would have overwritten that change).
+ */
+function withOutcome(e: unknown, notUndone: readonly string[]): Error {
+  const error = e instanceof Error ? e : new Error(String(e));
+  const message = error.message.replace(/; nothing was written.*$/, '');
+  error.message =
+    notUndone.length === 0 ? `${message}; nothing was written` : `${message}; written and not undone, because they changed since: ${notUndone.map(shownPath).join(', ')}`;
+  return error;
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { CliCommand, CliIo } from '../cliTypes';
 import { ExitCode, UsageError } from '../cliTypes';
 import { parseCommandArgs } from '../parseArgs';
+import { writeFailure } from '../writeFailure';
 import { commitPlan } from '../../node/checkedWrite';
 import type { WriteResult } from '../../node/checkedWrite';
 import { problemOf, readExistingText, shownPath } from '../../node/readRegularFile';
@@ -90,7 +91,7 @@ export const exportCommand: CliCommand = {
       }
       written = await commitPlan(plan.writes);
     } catch (e) {
-      io.err(`tawsim export: ${(e as Error).message.replace(/; nothing was written$/, '')}; nothing was written`);
+      io.err(`tawsim export: ${writeFailure(e)}`);
       return ExitCode.badInput;
     }
     for (const w of result.warnings) io.err(`${w.notice ? 'note' : 'warning'}: ${w.message}`);

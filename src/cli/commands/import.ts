@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { CliCommand, CliIo } from '../cliTypes';
 import { ExitCode, UsageError } from '../cliTypes';
 import { parseCommandArgs } from '../parseArgs';
+import { writeFailure } from '../writeFailure';
 import { isTextFileName, readText, walkFiles } from '../files';
 import { commitPlan } from '../../node/checkedWrite';
 import type { PlannedWrite, WriteResult } from '../../node/checkedWrite';
@@ -134,7 +135,7 @@ export const importCommand: CliCommand = {
     try {
       written = await commitPlan(planned.map((p) => p.write));
     } catch (e) {
-      io.err(`tawsim import: ${(e as Error).message.replace(/; nothing was written.*$/, '')}; nothing was written`);
+      io.err(`tawsim import: ${writeFailure(e)}`);
       return ExitCode.badInput;
     }
     const count = planned.reduce((n, p) => n + p.imported, 0);

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { WriteConflictError, writeChecked } from '../../../src/node/checkedWrite';
+import { commitPlan, WriteConflictError, writeChecked } from '../../../src/node/checkedWrite';
 import { writeTextAtomic } from '../../../src/node/atomicWrite';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
@@ -114,6 +115,48 @@ describe('robustness: writeChecked (concurrent writers on the command line)', ()
     );
     const got = texts(fs.readFileSync(file, 'utf8'));
     for (const q of quotes) assert.ok(got.includes(`MISC:${q}`), `${q} kept: ${got.join(', ')}`);
+  });
+
+  it('commitPlan: a change found just before a rename puts back the files already renamed, and says nothing was written', async function () {
+    this.timeout(60_000);
+    const first = path.join(dir, 'a.txt');
+    const second = path.join(dir, 'b.txt');
+    fs.writeFileSync(first, 'old a');
+    fs.writeFileSync(second, 'old b');
+    const inode = fs.statSync(first).ino;
+    // Another program changes b.txt once b.txt's temporary file appears: after the comparison, while
+    // the (large) temporary file is written and synced, before the renames.
+    const watcher = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs = require('fs');
+         for (;;) if (fs.readdirSync(${JSON.stringify(dir)}).some((n) => n.startsWith('.b.txt.') && n.endsWith('.tmp'))) break;
+         fs.writeFileSync(${JSON.stringify(second)}, 'theirs');`,
+      ],
+      { stdio: 'ignore' },
+    );
+    const done = new Promise((resolve) => watcher.once('exit', resolve));
+    await assert.rejects(
+      commitPlan([
+        { file: first, expected: 'old a', next: 'new a', onConflict: 'fail' },
+        { file: second, expected: 'old b', next: 'B'.repeat(60_000_000), onConflict: 'fail' },
+      ]),
+      (e: Error) =>
+        e instanceof WriteConflictError &&
+        e.file === second &&
+        e.current === 'theirs' &&
+        /b\.txt: was changed by another program since it was read; nothing was written/.test(e.message),
+    );
+    await done;
+    assert.equal(fs.readFileSync(first, 'utf8'), 'old a', 'the file renamed first has its old content back');
+    assert.notEqual(fs.statSync(first).ino, inode, 'a.txt was replaced, then put back');
+    assert.equal(fs.readFileSync(second, 'utf8'), 'theirs');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((n) => n.startsWith('.')),
+      [],
+      'no temporary file or lock is left',
+    );
   });
 
   it('writeTextAtomic: two writes at once leave one whole version, never a mix (regression)', async () => {
