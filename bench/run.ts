@@ -17,6 +17,7 @@ const programs: [string, string[]][] = [
   ['recognizer.bench.ts', quick ? ['1'] : ['10']],
   ['keystroke.bench.ts', quick ? ['1', '10000'] : ['10', '100000']],
   ['sidecar.bench.ts', quick ? ['10000'] : ['100000']],
+  ['merge.bench.ts', quick ? ['10000'] : ['40000']],
   ['memory.bench.ts', quick ? ['1', '10000'] : ['10', '100000']],
   ['agreement.bench.ts', quick ? ['100'] : ['1000']],
   ['export.bench.ts', quick ? ['1000'] : ['10000']],
