@@ -1,4 +1,4 @@
-import { lstatSync, promises as fs, renameSync } from 'node:fs';
+import { appendFileSync, lstatSync, promises as fs, renameSync } from 'node:fs';
 import type { BigIntStats } from 'node:fs';
 import * as path from 'node:path';
 import { isSidecarFileName } from '../core/sidecar/sidecarPath';
@@ -245,6 +245,7 @@ async function writeTemporary(step: Step): Promise<void> {
 async function renameChecked(step: Step): Promise<void> {
   for (;;) {
     // Synchronous on purpose: no other work of this process between the check and the rename.
+    const checked = process.hrtime.bigint();
     if (sameAsSeen(step)) {
       if (!step.temp) return;
       try {
@@ -252,6 +253,7 @@ async function renameChecked(step: Step): Promise<void> {
       } catch (e) {
         throw problemOf(step.file, e);
       }
+      traceRename(step.file, checked);
       step.renamed = true;
       return;
     }
@@ -270,6 +272,16 @@ async function renameChecked(step: Step): Promise<void> {
       await writeTemporary(step);
     }
   }
+}
+
+/**
+ * With TAWSIM_TRACE_RENAMES set to a file, each check-and-rename appends `FILE<TAB>START<TAB>END`
+ * (monotonic nanoseconds, the clock every process shares): the race tests tell from it whether a
+ * lock-free writer's rename fell inside that window, the one place this path cannot see it.
+ */
+function traceRename(file: string, checked: bigint): void {
+  const trace = process.env['TAWSIM_TRACE_RENAMES'];
+  if (trace) appendFileSync(trace, `${file}\t${checked}\t${process.hrtime.bigint()}\n`);
 }
 
 function sameAsSeen(step: Step): boolean {

@@ -6,7 +6,8 @@
  *   TAWSIM_RACE_TEXTS   texts per round (default 30)
  *
  * Exits non-zero when any tag is lost, any failed run wrote anything, or two writers held a lock
- * at once.
+ * at once. Tags of the lock-free writer whose rename fell between a Tawsim writer's last check and
+ * its rename are counted apart: that window is what Guarantees says remains.
  */
 import type { RaceFigures } from '../unit/robustness/raceHarness';
 import { annotateVsRenameWriter, emptyRaceFigures, importRace, staleLockRace } from '../unit/robustness/raceHarness';
@@ -31,7 +32,7 @@ async function race(name: string, work: (f: RaceFigures) => Promise<void>): Prom
   if (!ok) console.error(`\n${name}:\n${f.details.join('\n')}\n`);
   rows.push({
     race: name,
-    figures: `${f.rounds} rounds, ${f.runs} runs (${f.failedRuns} refused), ${f.tagsWritten} tags written, ${f.lost} lost, ${f.partial} partial`,
+    figures: `${f.rounds} rounds, ${f.runs} runs (${f.failedRuns} refused), ${f.tagsWritten} tags written, ${f.lost} lost, ${f.partial} partial, ${f.lostInWindow} in the check-to-rename window`,
     ok,
     seconds: (Date.now() - started) / 1000,
   });

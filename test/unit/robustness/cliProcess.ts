@@ -50,8 +50,8 @@ export interface Guard {
 }
 
 /** Starts `tawsim ARGS` in its own process. */
-export function startCli(args: readonly string[], cwd = process.cwd()): ChildProcess {
-  return spawn(process.execPath, [cliBundle(), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCli(args: readonly string[], cwd = process.cwd(), env: Readonly<Record<string, string>> = {}): ChildProcess {
+  return spawn(process.execPath, [cliBundle(), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
 }
 
 /** Runs `tawsim ARGS` to its end, or until the guard stops it. */

@@ -1,8 +1,8 @@
 /**
  * A writer that takes no lock, as a script, `git pull` or an editor without Tawsim would: in a
  * tight loop it reads a sidecar, adds one tag, writes a temporary file and renames it over the
- * sidecar, with no check at all. It prints `FILE<TAB>QUOTE` for every tag once renamed into
- * place, and stops at SIGTERM. Arguments: the folder, the number of texts (`doc-N.txt`), the
+ * sidecar, with no check at all. It prints `FILE<TAB>QUOTE<TAB>START<TAB>END` for every tag once
+ * renamed into place (START, END: monotonic nanoseconds around its rename), and stops at SIGTERM. Arguments: the folder, the number of texts (`doc-N.txt`), the
  * annotator. The race tests count its tags that Tawsim's writers lost.
  */
 import * as fs from 'node:fs';
@@ -52,9 +52,11 @@ function once(k: number): void {
   );
   const temp = path.join(folder, `.w-${process.pid}-${k}.tmp`);
   fs.writeFileSync(temp, next);
+  const before = process.hrtime.bigint();
   fs.renameSync(temp, file);
+  const after = process.hrtime.bigint();
   tagged[i] = (tagged[i] as number) + 1;
-  process.stdout.write(`${file}\t${quote}\n`);
+  process.stdout.write(`${file}\t${quote}\t${before}\t${after}\n`);
 }
 
 async function main(): Promise<void> {
