@@ -45,6 +45,11 @@ export interface AnnotationTarget {
 
 export interface TagArgs {
   readonly label?: string;
+  /** With `start` and `end`: tag this span of this document (a URI as a string) instead of the editor's selections. */
+  readonly uri?: string;
+  /** Code points, as in sidecars, end exclusive. */
+  readonly start?: number;
+  readonly end?: number;
 }
 
 export interface ChangeLabelArgs extends AnnotationTarget {
