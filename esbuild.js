@@ -30,6 +30,15 @@ async function main() {
     { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   ];
+  // The reading view's page: a browser program of its own, loaded into its webview (no vscode, no Node).
+  builds.push({
+    ...common,
+    entryPoints: ['src/editor/readingView/page/main.ts'],
+    outfile: 'dist/readingView/readingView.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
   if (fs.existsSync('src/web/extension.ts')) {
     builds.push({ ...common, entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] });
   }

@@ -44,6 +44,8 @@ import { createReviewFeature } from './editor/review/reviewFeature';
 import type { ReviewFeature } from './editor/review/reviewFeature';
 import { createExplorerFeature } from './editor/explorer/explorerFeature';
 import type { ExplorerFeature } from './editor/explorer/explorerFeature';
+import { createReadingViewFeature } from './editor/readingView/readingViewFeature';
+import type { ReadingViewFeature } from './editor/readingView/readingViewFeature';
 
 /** What `activate` returns: the services, for integration tests and other extensions. */
 export interface TawsimApi {
@@ -52,6 +54,7 @@ export interface TawsimApi {
   readonly review: ReviewFeature;
   readonly explorer: ExplorerFeature;
   readonly painter: DecorationPainter;
+  readonly readingView: ReadingViewFeature;
 }
 
 let root: vscode.Disposable | undefined;
@@ -81,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   const engine = new SuggestionEngine(stores, learned, log, (store) => dates.dateOf(store));
   painter.setSuggestionSource((store) => engine.suggestions(store).map((s) => ({ ...s, id: s.key, status: 'suggested' as const })));
   void learned.scanWorkspace();
+  const readingView = createReadingViewFeature(services, engine, review.sessions);
   const validation = new ValidationDiagnostics(() => settings.labels);
 
   const handlers: Record<CommandIdValue, (...args: never[]) => unknown> = {
@@ -111,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     [CommandId.openSample]: () => openSample(services),
     ...review.handlers,
     ...explorer.handlers,
+    ...readingView.handlers,
   };
 
   const disposables: vscode.Disposable[] = [
@@ -121,6 +126,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     painter,
     review,
     explorer,
+    readingView,
     learned,
     dates,
     engine,
@@ -145,7 +151,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   root = vscode.Disposable.from(...disposables);
   context.subscriptions.push(root);
   log.info(`Tawsim activated (annotator ${settings.annotator})`);
-  return { services, suggestions: engine, review, explorer, painter };
+  return { services, suggestions: engine, review, explorer, painter, readingView };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,5 +1,6 @@
 import { ReviewCommandId } from './review/reviewCommandIds';
 import { ExplorerCommandId } from './explorer/explorerCommandIds';
+import { ReadingViewCommandId } from './readingView/readingViewCommandIds';
 
 /**
  * Every command Tawsim contributes. Ids and their arguments are a public contract (people bind
@@ -31,6 +32,7 @@ export const CommandId = {
   openSample: 'tawsim.openSample',
   ...ReviewCommandId,
   ...ExplorerCommandId,
+  ...ReadingViewCommandId,
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];
