@@ -20,11 +20,11 @@ function record(panel: ReadingPanel): HostMessage[] {
   return posted;
 }
 
-/** The latest block of a line among the messages sent (blocks and splices carry them). */
+/** The latest block of a line among the messages sent (the document, blocks and splices carry them). */
 function latestBlock(posted: readonly HostMessage[], line: number): ParagraphBlock | undefined {
   let found: ParagraphBlock | undefined;
   for (const m of posted) {
-    if (m.type === 'blocks' || m.type === 'splice') for (const b of m.blocks) if (b.line === line) found = b;
+    if (m.type === 'init' || m.type === 'blocks' || m.type === 'splice') for (const b of m.blocks) if (b.line === line) found = b;
   }
   return found;
 }

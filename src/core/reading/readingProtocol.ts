@@ -113,6 +113,7 @@ export interface ReadingStatus {
 /** Every string the page shows, localised by the extension. */
 export const READING_STRING_KEYS = [
   'viewLabel',
+  'listPair',
   'empty',
   'tagAs',
   'tagKey',
@@ -172,6 +173,11 @@ export type HostMessage =
       readonly settings: ReadingSettings;
       /** UTF-16 length of every paragraph, for the heights of those not shown. */
       readonly lengths: readonly number[];
+      /** Where to open: the editor's first visible place. */
+      readonly top: PagePosition;
+      /** The paragraphs around `top`, sent with the document so that the page draws at once; the page holds first..last. */
+      readonly window: { readonly first: number; readonly last: number };
+      readonly blocks: readonly ParagraphBlock[];
     }
   /**
    * The text changed: lines at..at+removed-1 became `lengths.length` lines, and these are the

@@ -18,6 +18,9 @@ export const READING_VIEW_TYPE = 'tawsim.readingView';
 const UPDATE_DELAY_MS = 15;
 /** After one side scrolls the other, the other's own scroll event is its echo, not the reader's. */
 const ECHO_MS = 400;
+/** Paragraphs sent with the document, around the editor's first visible line. */
+const OPENING_BEFORE = 5;
+const OPENING_AFTER = 40;
 
 /**
  * One reading view: a webview beside the editor that shows one document right to left, with its
@@ -114,10 +117,14 @@ export class ReadingPanel implements vscode.Disposable {
 
   private async handle(message: PageMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         this.ready = true;
         this.sent.clear();
         this.lastStatus = '';
+        // The paragraphs where the editor is come with the document: the page draws them at once.
+        const top = this.editors()[0]?.visibleRanges[0]?.start ?? new vscode.Position(0, 0);
+        this.sent.setWindow(Math.max(0, top.line - OPENING_BEFORE), top.line + OPENING_AFTER);
+        const { blocks } = this.sent.changed(this.source.lineCount, (line) => this.source.block(line));
         await this.post({
           type: 'init',
           uri: this.document.uri.toString(),
@@ -126,10 +133,13 @@ export class ReadingPanel implements vscode.Disposable {
           labels: this.labelStyles(),
           settings: this.settings,
           lengths: this.source.lengths(),
+          top: { line: top.line, character: top.character },
+          window: this.sent.window,
+          blocks,
         });
         this.update();
-        this.followEditor(vscode.window.visibleTextEditors.find((e) => e.document === this.document));
         return;
+      }
       case 'window':
         this.sent.setWindow(message.first, message.last);
         this.update();

@@ -5,6 +5,7 @@ import type { ReadingStrings } from '../../core/reading/readingProtocol';
 export function readingStrings(): ReadingStrings {
   return {
     viewLabel: vscode.l10n.t('Reading view of {0}'),
+    listPair: vscode.l10n.t('{0}, {1}'),
     empty: vscode.l10n.t('This document is empty.'),
     tagAs: vscode.l10n.t('Tag the selection as'),
     tagKey: vscode.l10n.t('{0} (Ctrl+Alt+{1})'),

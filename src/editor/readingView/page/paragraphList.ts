@@ -65,17 +65,18 @@ export class ParagraphList {
     return [...this.views.values()].sort((a, b) => a.line - b.line);
   }
 
-  /** A new document (or the page's first): every paragraph estimated, nothing held. */
-  reset(lengths: readonly number[]): void {
+  /** A new document (or the page's first): every paragraph estimated, the blocks of `window` held, `top` shown. */
+  reset(lengths: readonly number[], window: { readonly first: number; readonly last: number }, blocks: readonly ParagraphBlock[], top: PagePosition): void {
     for (const v of this.views.values()) v.element.remove();
     this.views.clear();
-    this.blocks.clear();
-    this.requested = { first: 0, last: -1 };
+    this.blocks = new Map(blocks.map((b) => [b.line, b]));
+    this.requested = { first: window.first, last: window.last };
     this.lengths = [...lengths];
     this.measureStyle();
     this.heights = new HeightIndex(this.lengths.map((n) => this.estimate(n)));
     this.measured = this.lengths.map(() => false);
-    this.refresh();
+    this.sizer.style.height = `${Math.ceil(this.heights.total)}px`;
+    this.scrollTo(top);
   }
 
   /** The font, size or width changed: estimates and drawings are redone. */

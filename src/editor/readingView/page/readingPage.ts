@@ -85,7 +85,7 @@ export class ReadingPage {
         this.scroller.dataset['vscodeContext'] = JSON.stringify({ uri: message.uri });
         this.applyStyle(message.labels, message.settings);
         this.width = this.scroller.clientWidth;
-        this.list.reset(message.lengths);
+        this.list.reset(message.lengths, message.window, message.blocks, message.top);
         this.sizer.classList.toggle('empty', message.lengths.length <= 1 && message.lengths[0] === 0);
         this.sizer.dataset['empty'] = this.strings.t('empty');
         if (document.activeElement === document.body) this.scroller.focus({ preventScroll: true });
