@@ -31,7 +31,9 @@ const OPENING_AFTER = 40;
  * annotation store, so there is one behaviour and one annotation history.
  */
 export class ReadingPanel implements vscode.Disposable {
-  private readonly source: ReadingSource;
+  /** The document shown; another object for the same file after VS Code closed and reopened it. */
+  document: vscode.TextDocument;
+  private source: ReadingSource;
   private readonly sent = new SentBlocks();
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -52,7 +54,7 @@ export class ReadingPanel implements vscode.Disposable {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly document: vscode.TextDocument,
+    document: vscode.TextDocument,
     private readonly inputs: ReadingInputs,
     extensionUri: vscode.Uri,
     /** Fires when the document's review changes. */
@@ -60,6 +62,7 @@ export class ReadingPanel implements vscode.Disposable {
     /** Fires when a document's suggestions change. */
     onSuggestions: vscode.Event<{ readonly uri: vscode.Uri }>,
   ) {
+    this.document = document;
     this.source = new ReadingSource(document, inputs);
     this.settings = readReadingViewSettings(document.uri);
     panel.webview.options = { enableScripts: true, localResourceRoots: webviewRoots(extensionUri, 'readingView', [vscode.Uri.joinPath(extensionUri, 'dist', 'readingView')]) };
@@ -77,7 +80,7 @@ export class ReadingPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       panel.onDidDispose(() => this.dispose()),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === document && e.contentChanges.length > 0) this.onTextChange(e);
+        if (e.document === this.document && e.contentChanges.length > 0) this.onTextChange(e);
       }),
       inputs.stores.onDidChange((store) => {
         if (mine(store.uri)) this.schedule();
@@ -93,13 +96,13 @@ export class ReadingPanel implements vscode.Disposable {
         this.schedule();
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (e.textEditor.document === document) this.followEditor(e.textEditor);
+        if (e.textEditor.document === this.document) this.followEditor(e.textEditor);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('tawsim.readingView') || e.affectsConfiguration('tawsim.labels')) this.restyle();
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        if (d === document) panel.dispose();
+        if (d === this.document) void this.reopen();
       }),
     );
   }
@@ -235,6 +238,24 @@ export class ReadingPanel implements vscode.Disposable {
 
   private editors(): vscode.TextEditor[] {
     return vscode.window.visibleTextEditors.filter((e) => e.document === this.document);
+  }
+
+  /**
+   * VS Code closes a document a while after its last editor closes, whoever else shows it: the
+   * view opens it again (its store loads the sidecar again) and starts the page afresh.
+   */
+  private async reopen(): Promise<void> {
+    try {
+      const document = await vscode.workspace.openTextDocument(this.document.uri);
+      if (this.disposed) return;
+      this.document = document;
+      this.source = new ReadingSource(document, this.inputs);
+      await this.inputs.stores.ensure(document);
+      if (this.ready) await this.handle({ type: 'ready' });
+    } catch {
+      // The file is gone: there is nothing left to read.
+      this.panel.dispose();
+    }
   }
 
   private onTextChange(event: vscode.TextDocumentChangeEvent): void {

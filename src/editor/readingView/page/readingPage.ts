@@ -97,9 +97,16 @@ export class ReadingPage {
       case 'blocks':
         this.list.setBlocks(message.blocks, message.starts);
         return;
-      case 'status':
+      case 'status': {
         this.banner.update(message.status, this.fileName);
+        // Under review, spans of several annotators overlap: their chips need taller lines.
+        const review = message.status.review !== undefined;
+        if (review !== this.scroller.classList.contains('review')) {
+          this.scroller.classList.toggle('review', review);
+          this.list.restyle();
+        }
         return;
+      }
       case 'style':
         this.applyStyle(message.labels, message.settings);
         this.list.restyle();
