@@ -37,13 +37,19 @@ export class EditLog {
     return { start, end };
   }
 
-  /** A point of the current text in the text before the edits (a point inside inserted text goes to the insertion's start). */
-  backward(point: number): number {
+  /**
+   * A point of the current text in the text before the edits. Where that is ambiguous (at a
+   * deletion, inside inserted text) it goes to the earliest place with `before` and to the latest
+   * with `after`, so that a range mapped with `before` at its start and `after` at its end covers
+   * everything that was there.
+   */
+  backward(point: number, bias: 'before' | 'after' = 'before'): number {
     let p = point;
     for (let i = this.edits.length - 1; i >= 0; i--) {
       const { start, end, insertedLength } = this.edits[i] as TextEdit;
-      if (p <= start) continue;
-      p = p >= start + insertedLength ? p - insertedLength + (end - start) : start;
+      if (p < start || (p === start && bias === 'before')) continue;
+      if (p > start + insertedLength || (p === start + insertedLength && (bias === 'after' || insertedLength > 0))) p = p - insertedLength + (end - start);
+      else p = bias === 'before' ? start : end;
     }
     return p;
   }

@@ -199,7 +199,8 @@ export class ReadingSource {
 function carried<T extends { readonly start: number; readonly end: number }>(spans: SortedSpans<T>, log: EditLog, start: number, end: number): T[] {
   if (log.empty) return spans.overlapping(start, end);
   const out: T[] = [];
-  for (const s of spans.overlapping(log.backward(start), Math.max(log.backward(end), log.backward(start) + 1))) {
+  const from = log.backward(start, 'before');
+  for (const s of spans.overlapping(from, Math.max(log.backward(end, 'after'), from + 1))) {
     const now = log.forward(s);
     if (now && now.end > start && now.start < end) out.push({ ...s, start: now.start, end: now.end });
   }

@@ -87,7 +87,11 @@ describe('spans computed before the last edits', () => {
     assert.deepEqual(log.forward({ start: 10, end: 16 }), { start: 13, end: 19 });
     assert.equal(log.forward({ start: 0, end: 4 }), undefined, 'typed inside: its text changed');
     assert.equal(log.backward(13), 10);
-    assert.equal(log.backward(3), 2, 'inside the inserted text: the insertion point');
+    assert.equal(log.backward(3), 2, 'inside the inserted text: the insertion point…');
+    assert.equal(log.backward(3, 'after'), 2, '…whichever side is asked for, an insertion removed nothing');
+    const deleted = new EditLog();
+    deleted.record([{ start: 4, end: 6, insertedLength: 0 }]);
+    assert.deepEqual([deleted.backward(4, 'before'), deleted.backward(4, 'after')], [4, 6], 'at a deletion: either side of what it removed');
   });
 
   it('map a range of the current text back to where the old spans were, for any edits', () => {
@@ -99,7 +103,8 @@ describe('spans computed before the last edits', () => {
         const moved = log.forward({ start, end: start + n });
         if (moved) {
           assert.equal(moved.end - moved.start, n, 'an untouched span keeps its length');
-          assert.equal(log.backward(moved.start), start, 'and maps back to where it was');
+          assert.ok(log.backward(moved.start, 'before') <= start && start <= log.backward(moved.start, 'after'), 'and maps back around where it was');
+          assert.ok(log.backward(moved.end, 'before') <= start + n && start + n <= log.backward(moved.end, 'after'));
         }
       }),
     );
