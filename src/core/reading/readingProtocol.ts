@@ -208,12 +208,10 @@ export interface PagePosition {
   readonly character: number;
 }
 
-/** Commands the page may run, always on its own document. */
+/** Commands the page may run, always on its own document (the rest it reaches through VS Code's context menu). */
 export const PAGE_COMMANDS = [
-  'tawsim.tag',
   'tawsim.remove',
   'tawsim.changeLabel',
-  'tawsim.addNote',
   'tawsim.accept',
   'tawsim.reject',
   'tawsim.showOrphans',
