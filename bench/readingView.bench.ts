@@ -127,7 +127,7 @@ const css = fs.readFileSync(path.join(root, 'media', 'readingView', 'readingView
 const shell = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>body{color:#222;background:#fff}${css}</style></head><body><main id="root"></main></body></html>`;
 
 // The page functions below are given as source text: tsx would wrap named functions written here
-// in a helper that does not exist in the page.
+// in a call to a function that does not exist in the page.
 
 /** Resolves, in the page, at the first animation frame where `condition` holds; returns that frame's time. */
 function frameWhen(page: Page, condition: string): Promise<number> {
