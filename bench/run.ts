@@ -21,6 +21,7 @@ const programs: [string, string[]][] = [
   ['agreement.bench.ts', quick ? ['100'] : ['1000']],
   ['export.bench.ts', quick ? ['1000'] : ['10000']],
   ['cli.bench.ts', quick ? ['1000'] : ['10000']],
+  ['tagger.bench.ts', quick ? ['0.2'] : ['1']],
   ['readingView.bench.ts', quick ? ['1', '10000'] : ['10', '100000']],
 ];
 

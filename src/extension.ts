@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { AnnotationStores } from './editor/annotationStores';
 import { SidecarSync } from './editor/sidecarSync';
+import { createHostFiles } from './editor/files/platformFiles';
+import { onDidShowLabelPick } from './editor/labelPick';
 import { ProblemReporter } from './editor/problems';
 import { DecorationPainter } from './editor/decorations';
 import { AnnotationHover } from './editor/hover';
@@ -17,7 +19,7 @@ import { remove } from './editor/commands/remove';
 import { changeLabel } from './editor/commands/changeLabel';
 import { addNote } from './editor/commands/addNote';
 import { navigate } from './editor/commands/navigate';
-import { undoRedo } from './editor/commands/history';
+import { undoRedo } from './editor/commands/undoRedo';
 import { save } from './editor/commands/save';
 import { openSidecar } from './editor/commands/openSidecar';
 import { annotateFile } from './editor/commands/annotateFile';
@@ -44,6 +46,11 @@ import { createReviewFeature } from './editor/review/reviewFeature';
 import type { ReviewFeature } from './editor/review/reviewFeature';
 import { createExplorerFeature } from './editor/explorer/explorerFeature';
 import type { ExplorerFeature } from './editor/explorer/explorerFeature';
+import { ModelService } from './editor/suggestions/modelService';
+import { UncertainTree } from './editor/suggestions/uncertainTree';
+import { nextUncertain } from './editor/commands/nextUncertain';
+import { rebuildModel } from './editor/commands/rebuildModel';
+import { modelSectionChanged, setModelSectionSource } from './editor/statistics/modelSection';
 import { createReadingViewFeature } from './editor/readingView/readingViewFeature';
 import type { ReadingViewFeature } from './editor/readingView/readingViewFeature';
 
@@ -54,6 +61,10 @@ export interface TawsimApi {
   readonly review: ReviewFeature;
   readonly explorer: ExplorerFeature;
   readonly painter: DecorationPainter;
+  /** Fires when the label quick pick is on screen, for tests that answer it. */
+  readonly onDidShowLabelPick: vscode.Event<void>;
+  /** The trained tagger: online learning, background re-fits, held-out figures. */
+  readonly model: ModelService;
   readonly readingView: ReadingViewFeature;
 }
 
@@ -65,24 +76,28 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   const log = createLogger();
   let settings = readSettings();
   const problems = new ProblemReporter();
+  const files = createHostFiles();
   const sync = new SidecarSync(
     () => settings.labels,
     problems,
     log,
+    files,
     () => settings.conflict,
   );
   const sidecarFiles = new SidecarWatcher();
   stores = new AnnotationStores(settings, sync, log, sidecarFiles);
   const storesRef = stores;
-  problems.setStateListener((store) => storesRef.notify(store));
   const painter = new DecorationPainter(stores);
-  const services: Services = { stores, sync, problems, sidecarFiles, log, labels: () => settings.labels, context };
+  const services: Services = { stores, sync, problems, sidecarFiles, log, files, labels: () => settings.labels, context };
   const review = createReviewFeature(services);
   const explorer = createExplorerFeature(services);
   const learned = new LearnedEntries(stores, log, sidecarFiles);
   const dates = new DocumentDateOffer(stores);
   const engine = new SuggestionEngine(stores, learned, log, (store) => dates.dateOf(store));
   painter.setSuggestionSource((store) => engine.suggestions(store).map((s) => ({ ...s, id: s.key, status: 'suggested' as const })));
+  const model = new ModelService(context, stores, learned, log);
+  engine.setTaggerSource(model);
+  const uncertain = new UncertainTree(stores, engine);
   void learned.scanWorkspace();
   const readingView = createReadingViewFeature(services, engine, review.sessions);
   const validation = new ValidationDiagnostics(() => settings.labels);
@@ -113,6 +128,8 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     [CommandId.preannotateFolder]: (args?: Parameters<typeof preannotateFolder>[1]) => preannotateFolder(services, args),
     [CommandId.validateWorkspace]: () => validateWorkspace(services, validation),
     [CommandId.openSample]: () => openSample(services),
+    [CommandId.nextUncertain]: () => nextUncertain(services, engine),
+    [CommandId.rebuildModel]: () => rebuildModel(model),
     ...review.handlers,
     ...explorer.handlers,
     ...readingView.handlers,
@@ -130,8 +147,26 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     learned,
     dates,
     engine,
+    model,
+    model.onDidChange(() => {
+      engine.modelChanged();
+      modelSectionChanged();
+    }),
+    uncertain,
+    vscode.window.registerTreeDataProvider('tawsim.uncertain', uncertain),
+    setModelSectionSource(() => {
+      const s = model.status();
+      const r = s.report;
+      return {
+        kind: s.kind,
+        refitting: s.refitting,
+        onlineUpdates: s.onlineUpdates,
+        ...(r ? { trainLines: r.trainLines, heldOutLines: r.heldOutLines, finished: r.finished, model: r.model, rules: r.rules, ruleLabels: r.ruleLabels } : {}),
+      };
+    }),
     validation,
     engine.onDidChange((store) => painter.schedule(store.uri)),
+    stores.onDidChange((store) => problems.update(store)),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new SuggestionHover(stores, engine, () => settings.labels)),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new SuggestionCodeActions(stores, engine), { providedCodeActionKinds: SuggestionCodeActions.kinds }),
     new AnnotationStatusBar(stores),
@@ -145,15 +180,21 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
       storesRef.updateSettings(next);
       painter.setLabels(next.labels);
       engine.setEnabled(next.suggestionsEnabled);
-      if (gazetteersChanged || next.gazetteers.length > 0) void loadGazetteers(next.gazetteers, log).then((g) => engine.setGazetteers(g));
+      model.configure(next.modelEnabled, next.modelThreshold);
+      if (gazetteersChanged || next.gazetteers.length > 0)
+        void loadGazetteers(next.gazetteers, log).then((g) => {
+          model.setGazetteers(g);
+          engine.setGazetteers(g);
+        });
     }),
   ];
   root = vscode.Disposable.from(...disposables);
   context.subscriptions.push(root);
   log.info(`Tawsim activated (annotator ${settings.annotator})`);
-  return { services, suggestions: engine, review, explorer, painter, readingView };
+  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick, model, readingView };
 }
 
+/** Every pending and running sidecar write finishes before the extension host goes. */
 export async function deactivate(): Promise<void> {
   await stores?.flush();
   root?.dispose();

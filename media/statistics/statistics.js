@@ -206,6 +206,35 @@
     );
     root.appendChild(el('div', { className: 'charts' }, [labelChart(stats, labels), annotatorChart(stats)]));
     root.appendChild(documentTable(stats));
+    if (message.model) root.appendChild(modelSection(message.model));
+  }
+
+  function figuresTable(caption, rows) {
+    const head = el('tr', {}, ['label', 'goldCount', 'found', 'right', 'precision', 'recall', 'f1'].map((k) => el('th', { text: t(k) })));
+    const body = rows.map((r) =>
+      el(
+        'tr',
+        {},
+        [r.label === 'micro' ? 'micro' : r.label, r.gold, r.predicted, r.correct, r.precision.toFixed(3), r.recall.toFixed(3), r.f1.toFixed(3)].map((v) => el('td', { text: String(v) })),
+      ),
+    );
+    return el('table', { className: 'model-figures' }, [el('caption', { text: caption }), el('thead', {}, [head]), el('tbody', {}, body)]);
+  }
+
+  /** The model's held-out figures beside the rules', as the extension sends them. */
+  function modelSection(model) {
+    const parts = [el('h2', { text: t('model') })];
+    if (model.kind === 'workspace' && model.model) {
+      parts.push(el('p', { className: 'hint', text: format(t('modelWorkspace'), model.trainLines, model.heldOutLines, model.finished ? new Date(model.finished).toLocaleString() : '') }));
+      parts.push(figuresTable(t('modelHeldOut'), model.model));
+      if (model.rules) parts.push(figuresTable(t('rulesHeldOut'), model.rules));
+      if (model.ruleLabels && model.ruleLabels.length > 0) parts.push(el('p', { className: 'hint', text: format(t('ruleLabels'), model.ruleLabels.join(', ')) }));
+    } else {
+      parts.push(el('p', { className: 'hint', text: t('modelBase') }));
+    }
+    parts.push(el('p', { className: 'hint', text: format(t('modelOnline'), model.onlineUpdates) }));
+    if (model.refitting) parts.push(el('p', { className: 'hint', text: t('modelRefitting') }));
+    return el('section', { className: 'model-section' }, parts);
   }
 
   window.addEventListener('message', (event) => {

@@ -81,15 +81,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
 /**
  * Runs a command from the palette by its title, as shown there (with its category). An extension's
  * commands are listed only once its host has scanned it, so the palette is opened again until the
- * row is there (up to a minute).
+ * row is there (up to `timeoutMs`: a web worker host on a busy machine can take a minute or more).
  */
-export async function runCommand(page: Page, title: string): Promise<void> {
+export async function runCommand(page: Page, title: string, timeoutMs = 180_000): Promise<void> {
   const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const row = page
     .locator('.quick-input-list .monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: exact }) })
     .first();
-  const until = Date.now() + 60_000;
+  const until = Date.now() + timeoutMs;
   for (;;) {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -137,4 +137,21 @@ async function pickRow(page: Page, label: string): Promise<void> {
     .first();
   await row.click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Polls a condition (on the test's side) until it holds; fails naming it after the timeout. */
+export async function waitUntil<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Moves the pointer away and waits until no hover is shown, so a screenshot shows the page itself. */
+export async function quietForScreenshot(page: Page): Promise<void> {
+  await page.mouse.move(5, 5);
+  await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 30_000 });
 }

@@ -6,9 +6,11 @@ import { importCommand } from './commands/import';
 import { agreeCommand } from './commands/agree';
 import { detectCommand } from './commands/detect';
 import { annotateCommand } from './commands/annotate';
+import { trainCommand } from './commands/train';
+import { evalCommand } from './commands/eval';
 import { version } from '../../package.json';
 
-const commands: readonly CliCommand[] = [detectCommand, annotateCommand, validateCommand, exportCommand, importCommand, agreeCommand];
+const commands: readonly CliCommand[] = [detectCommand, annotateCommand, validateCommand, exportCommand, importCommand, agreeCommand, trainCommand, evalCommand];
 
 const io: CliIo = {
   out: (line) => process.stdout.write(line + '\n'),

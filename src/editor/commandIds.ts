@@ -30,6 +30,8 @@ export const CommandId = {
   preannotateFolder: 'tawsim.preannotateFolder',
   validateWorkspace: 'tawsim.validateWorkspace',
   openSample: 'tawsim.openSample',
+  nextUncertain: 'tawsim.nextUncertain',
+  rebuildModel: 'tawsim.rebuildModel',
   ...ReviewCommandId,
   ...ExplorerCommandId,
   ...ReadingViewCommandId,

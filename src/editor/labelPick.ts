@@ -2,16 +2,40 @@ import * as vscode from 'vscode';
 import type { LabelDefinition } from '../core/model/labels';
 import { labelTitle } from './labelStyles';
 
+const shown = new vscode.EventEmitter<void>();
+/** Fires when the label quick pick is on screen (end-to-end and integration tests wait for it). */
+export const onDidShowLabelPick = shown.event;
+
+interface LabelItem extends vscode.QuickPickItem {
+  readonly def: LabelDefinition;
+}
+
 /** Quick pick of the label set: id, both names, key, and a dot in the label's colour. */
-export async function pickLabel(labels: readonly LabelDefinition[], placeHolder: string, current?: string): Promise<LabelDefinition | undefined> {
-  const items = labels.map((l) => ({
+export function pickLabel(labels: readonly LabelDefinition[], placeHolder: string, current?: string): Promise<LabelDefinition | undefined> {
+  const items: LabelItem[] = labels.map((l) => ({
     label: l.id,
     description: labelTitle(l),
-    detail: l.key ? vscode.l10n.t('Key: Ctrl+Alt+{0}', l.key) : undefined,
+    ...(l.key ? { detail: vscode.l10n.t('Key: Ctrl+Alt+{0}', l.key) } : {}),
     iconPath: new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(`tawsim.label.${l.id}`)),
-    picked: l.id === current,
     def: l,
   }));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
-  return picked?.def;
+  const pick = vscode.window.createQuickPick<LabelItem>();
+  pick.items = items;
+  pick.placeholder = placeHolder;
+  pick.matchOnDescription = true;
+  const active = items.find((i) => i.def.id === current);
+  if (active) pick.activeItems = [active];
+  return new Promise((resolve) => {
+    let chosen: LabelDefinition | undefined;
+    pick.onDidAccept(() => {
+      chosen = pick.selectedItems[0]?.def ?? pick.activeItems[0]?.def;
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(chosen);
+    });
+    pick.show();
+    shown.fire();
+  });
 }

@@ -12,12 +12,6 @@ export class ProblemReporter implements SyncReporter, vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('tawsim');
   /** Sidecars whose breakage the user has already been told about, so a save does not repeat it. */
   private readonly told = new Set<string>();
-  private onState: (store: AnnotationDocument) => void = () => undefined;
-
-  setStateListener(listener: (store: AnnotationDocument) => void): void {
-    this.onState = listener;
-  }
-
   sidecarBroken(store: AnnotationDocument): void {
     this.publish(store);
     const key = store.sidecarUri.toString();
@@ -45,10 +39,14 @@ export class ProblemReporter implements SyncReporter, vscode.Disposable {
       });
   }
 
-  stateChanged(store: AnnotationDocument): void {
+  recovered(store: AnnotationDocument, from: vscode.Uri): void {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} was missing after an interrupted write; it was recovered from {1}.', basename(store.sidecarUri), basename(from)));
+  }
+
+  /** A store's state or annotations changed: its diagnostics follow. */
+  update(store: AnnotationDocument): void {
     if (store.writable) this.told.delete(store.sidecarUri.toString());
     this.publish(store);
-    this.onState(store);
   }
 
   private publish(store: AnnotationDocument): void {
@@ -80,6 +78,7 @@ export class ProblemReporter implements SyncReporter, vscode.Disposable {
     );
   }
 
+  /** The store is gone (its document closed): its orphans are no longer shown. */
   forget(store: AnnotationDocument): void {
     this.diagnostics.delete(store.uri);
   }

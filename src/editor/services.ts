@@ -5,6 +5,7 @@ import type { LabelDefinition } from '../core/model/labels';
 import type { Logger } from './logger';
 import type { ProblemReporter } from './problems';
 import type { SidecarWatcher } from './sidecarWatcher';
+import type { HostFiles } from './files/hostFiles';
 
 /** What commands need, built once by the composition root. */
 export interface Services {
@@ -14,6 +15,8 @@ export interface Services {
   /** The one watcher on the workspace's sidecars. */
   readonly sidecarFiles: SidecarWatcher;
   readonly log: Logger;
+  /** Atomic, checked file writes as this host allows them. */
+  readonly files: HostFiles;
   labels(): readonly LabelDefinition[];
   readonly context: vscode.ExtensionContext;
 }

@@ -14,6 +14,10 @@ export interface TawsimSettings {
   readonly gazetteers: readonly string[];
   /** How a sidecar changed on disk under unsaved annotation changes is resolved. */
   readonly conflict: 'ask' | 'merge';
+  /** Whether the trained model proposes PER, ORG, LOC and MISC (otherwise the rules alone). */
+  readonly modelEnabled: boolean;
+  /** The model's suggestions below this probability (0–1) are not shown. */
+  readonly modelThreshold: number;
 }
 
 export function readSettings(scope?: vscode.Uri): TawsimSettings {
@@ -26,6 +30,8 @@ export function readSettings(scope?: vscode.Uri): TawsimSettings {
     suggestionsEnabled: config.get<boolean>('suggestions.enabled', true),
     gazetteers: config.get<string[]>('gazetteers', []).filter((p) => typeof p === 'string' && p.trim() !== ''),
     conflict: config.get<string>('conflict', 'ask') === 'merge' ? 'merge' : 'ask',
+    modelEnabled: config.get<boolean>('model.enabled', true),
+    modelThreshold: Math.min(1, Math.max(0, Number(config.get<number>('model.threshold', 0.3)) || 0)),
   };
 }
 

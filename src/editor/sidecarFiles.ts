@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { isSidecarFileName, sidecarFileName } from '../core/sidecar/sidecarPath';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
-const encoder = new TextEncoder();
 
 /** The sidecar URI of a text document under the configured pattern. */
 export function sidecarUriFor(textUri: vscode.Uri, annotator: string, pattern: string): vscode.Uri {
@@ -41,21 +40,5 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-/**
- * Writes a file atomically: the content goes to a temporary file in the same folder, which is then
- * renamed over the target. A crash leaves either the old or the new file, never a partial one.
- */
-export async function writeTextFileAtomic(uri: vscode.Uri, content: string): Promise<void> {
-  const folder = vscode.Uri.joinPath(uri, '..');
-  const temp = vscode.Uri.joinPath(folder, `.${basename(uri)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  await vscode.workspace.fs.writeFile(temp, encoder.encode(content));
-  try {
-    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
-  } catch (e) {
-    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-    throw e;
   }
 }

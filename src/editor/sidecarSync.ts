@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { AnnotationDocument } from './annotationDocument';
-import { readTextFile, writeTextFileAtomic, basename } from './sidecarFiles';
+import { readTextFile, basename } from './sidecarFiles';
+import type { HostFiles, Leftover } from './files/hostFiles';
 import { parseSidecar } from '../core/sidecar/parseSidecar';
 import { serializeSidecar } from '../core/sidecar/serializeSidecar';
 import { buildSidecar, placeSidecarAnnotations } from '../core/sidecar/documentAnnotations';
 import { mergeAnnotations } from '../core/sidecar/mergeAnnotations';
+import type { SidecarProblem } from '../core/sidecar/sidecarTypes';
 import type { LabelDefinition } from '../core/model/labels';
 import type { Annotation } from '../core/model/annotation';
 import type { Logger } from './logger';
@@ -13,114 +15,176 @@ import type { Logger } from './logger';
 export interface SyncReporter {
   sidecarBroken(store: AnnotationDocument): void;
   orphansFound(store: AnnotationDocument, count: number): void;
-  stateChanged(store: AnnotationDocument): void;
+  recovered(store: AnnotationDocument, from: vscode.Uri): void;
 }
 
+/** A sidecar as read from disk, before it is placed on the text (which happens synchronously, at once). */
+export type SidecarRead =
+  | { readonly kind: 'content'; readonly content: string | undefined }
+  | { readonly kind: 'unreadable'; readonly problems: readonly SidecarProblem[] }
+  | { readonly kind: 'recovered'; readonly content: string; readonly from: Leftover };
+
+/** Rounds of "read, check, write" before a write gives up on a file that keeps changing. */
+const WRITE_ATTEMPTS = 5;
+
 /**
- * Reading and writing one document's sidecar: load with validation and re-anchoring, atomic
- * writes that never overwrite a broken or foreign-changed file silently, and reloads when the
- * file changes on disk.
+ * Reading and writing one document's sidecar: load with validation and re-anchoring, checked
+ * atomic writes that never overwrite a broken or foreign-changed file silently, and reloads when
+ * the file changes on disk. Every write and every reload of one sidecar runs in one queue, so a
+ * reload never sees our own write half done, and writes never interleave.
  */
 export class SidecarSync {
-  /** Per sidecar, the write in progress, so writes never interleave. */
-  private readonly writing = new Map<string, Promise<void>>();
+  private readonly queues = new Map<string, Promise<void>>();
+  /** Complete temporary files of interrupted writes, removed after the next successful write. */
+  private readonly leftovers = new Map<string, Leftover[]>();
 
   constructor(
     private readonly labels: () => readonly LabelDefinition[],
     private readonly reporter: SyncReporter,
     private readonly log: Logger,
+    private readonly files: HostFiles,
     /** `merge` answers the keep/take/merge question without asking (automation, headless hosts). */
     private readonly conflict: () => 'ask' | 'merge' = () => 'ask',
   ) {}
 
-  async load(store: AnnotationDocument, document: vscode.TextDocument): Promise<void> {
+  /**
+   * Reads a store's sidecar. A missing sidecar with a complete temporary file beside it (a write
+   * interrupted between deleting the old file and moving the new one, where the host's rename is
+   * not atomic) is recovered from the newest such file.
+   */
+  async read(store: AnnotationDocument): Promise<SidecarRead> {
     let content: string | undefined;
     try {
       content = await readTextFile(store.sidecarUri);
     } catch (e) {
-      this.markBroken(store, [{ message: (e as Error).message, line: 1, severity: 'error' }], undefined);
+      return { kind: 'unreadable', problems: [{ message: (e as Error).message, line: 1, severity: 'error' }] };
+    }
+    const leftovers = await this.files.findLeftovers(store.sidecarUri);
+    if (leftovers.length > 0) this.leftovers.set(store.sidecarUri.toString(), leftovers);
+    const newest = leftovers[0];
+    if (content !== undefined || newest === undefined || !parseSidecar(newest.content, { labels: this.labels() }).sidecar) return { kind: 'content', content };
+    const outcome = await this.files.writeChecked(store.sidecarUri, undefined, newest.content);
+    if (!outcome.written) return { kind: 'content', content: outcome.current };
+    this.log.warn(`Recovered ${basename(store.sidecarUri)} from ${basename(newest.uri)}, left by an interrupted write`);
+    await this.files.removeLeftovers(leftovers);
+    this.leftovers.delete(store.sidecarUri.toString());
+    return { kind: 'recovered', content: newest.content, from: newest };
+  }
+
+  /** Places what `read` gave on the document's current text. Synchronous, so no edit comes between. */
+  apply(store: AnnotationDocument, document: vscode.TextDocument, read: SidecarRead): void {
+    if (read.kind === 'unreadable') {
+      this.markBroken(store, read.problems, undefined, false);
       return;
     }
-    this.applyContent(store, document, content, true);
+    this.applyContent(store, document, read.content, true);
+    if (read.kind === 'recovered') this.reporter.recovered(store, read.from.uri);
   }
 
   /** Takes a sidecar's content as the document's annotations (on load, or "take theirs"). */
   private applyContent(store: AnnotationDocument, document: vscode.TextDocument, content: string | undefined, isLoad: boolean): void {
     if (content === undefined) {
-      store.problems = [];
-      store.writable = true;
-      store.reset([], undefined);
-      this.reporter.stateChanged(store);
+      store.load({ annotations: [], diskContent: undefined, problems: [], writable: true, documentDate: undefined, stale: false });
       return;
     }
     const parsed = parseSidecar(content, { labels: this.labels() });
     if (!parsed.sidecar) {
-      this.markBroken(store, parsed.problems, content);
+      this.markBroken(store, parsed.problems, content, !isLoad);
       return;
     }
     const placed = placeSidecarAnnotations(parsed.sidecar, document.getText());
-    store.problems = parsed.problems;
-    store.writable = parsed.writable;
-    store.documentDate = parsed.sidecar.document.date;
-    store.reset(placed.annotations, content);
+    store.load({
+      annotations: placed.annotations,
+      diskContent: content,
+      problems: parsed.problems,
+      writable: parsed.writable,
+      documentDate: parsed.sidecar.document.date,
+      // The sidecar described another text; it must describe this one once written.
+      stale: placed.textChanged || placed.moved > 0,
+    });
     this.log.info(`Loaded ${basename(store.sidecarUri)}: ${placed.annotations.length} annotations, ${placed.moved} re-anchored, ${placed.orphans} orphans`);
     if (placed.orphans > 0 && isLoad) this.reporter.orphansFound(store, placed.orphans);
-    if (placed.textChanged || placed.moved > 0) {
-      // The sidecar described another text; it must describe this one once written.
-      store.unsaved = true;
-    }
-    this.reporter.stateChanged(store);
   }
 
-  private markBroken(store: AnnotationDocument, problems: AnnotationDocument['problems'], content: string | undefined): void {
-    store.problems = problems;
-    store.writable = false;
-    store.reset([], content);
+  private markBroken(store: AnnotationDocument, problems: readonly SidecarProblem[], content: string | undefined, keepAnnotations: boolean): void {
+    store.markBroken(problems, content, keepAnnotations);
     this.log.warn(`Sidecar ${store.sidecarUri.toString()} not loaded: ${problems.map((p) => `line ${p.line ?? '?'}: ${p.message}`).join('; ')}`);
     this.reporter.sidecarBroken(store);
-    this.reporter.stateChanged(store);
   }
 
-  /**
-   * Writes the sidecar for the document as it is on disk (call only when the document is not
-   * dirty). Queued behind any write in progress for the same file.
-   */
-  write(store: AnnotationDocument, document: vscode.TextDocument): Promise<void> {
+  /** Runs `work` after everything queued for this sidecar; failures are reported, never thrown. */
+  private enqueue(store: AnnotationDocument, what: string, work: () => Promise<void>): Promise<void> {
     const key = store.sidecarUri.toString();
-    const previous = this.writing.get(key) ?? Promise.resolve();
-    const next = previous
-      .then(() => this.writeNow(store, document))
-      .catch((e: unknown) => {
-        this.log.error(`Writing ${key} failed: ${(e as Error).message}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Tawsim could not write {0}: {1}', basename(store.sidecarUri), (e as Error).message));
-      });
-    this.writing.set(key, next);
+    const next = (this.queues.get(key) ?? Promise.resolve()).then(work).catch((e: unknown) => {
+      this.log.error(`${what} ${key} failed: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Tawsim could not write {0}: {1}', basename(store.sidecarUri), (e as Error).message));
+    });
+    this.queues.set(key, next);
+    void next.then(() => {
+      if (this.queues.get(key) === next) this.queues.delete(key);
+    });
     return next;
   }
 
+  /** Resolves when nothing is queued for the sidecar (or, without a store, for any sidecar). */
+  async idle(store?: AnnotationDocument): Promise<void> {
+    for (;;) {
+      const pending = store ? [this.queues.get(store.sidecarUri.toString())] : [...this.queues.values()];
+      const waiting = pending.filter((p): p is Promise<void> => p !== undefined);
+      if (waiting.length === 0) return;
+      await Promise.all(waiting);
+    }
+  }
+
+  /**
+   * Writes the sidecar for the document as it is on disk (the document must not be dirty when the
+   * write runs; a dirty one is left for its save). Queued behind any write or reload in progress.
+   */
+  write(store: AnnotationDocument, document: vscode.TextDocument): Promise<void> {
+    return this.enqueue(store, 'Writing', () => this.writeNow(store, document));
+  }
+
   private async writeNow(store: AnnotationDocument, document: vscode.TextDocument): Promise<void> {
-    if (!vscode.workspace.isTrusted) return;
+    if (!vscode.workspace.isTrusted || (document.isDirty && !document.isClosed)) return;
     if (!store.writable) {
       if (store.unsaved) this.reporter.sidecarBroken(store);
       return;
     }
-    const onDisk = await readTextFile(store.sidecarUri).catch(() => undefined);
-    if (onDisk !== undefined && onDisk !== store.diskContent) {
-      const keepGoing = await this.resolveConflict(store, document, onDisk);
-      if (!keepGoing) return;
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const onDisk = await readTextFile(store.sidecarUri);
+      if (onDisk !== store.diskContent) {
+        const keepGoing = await this.resolveConflict(store, document, onDisk);
+        if (!keepGoing) return;
+      }
+      if (store.tracked.size === 0 && store.tracked.orphans.length === 0 && onDisk === undefined) {
+        // Nothing to keep and no file yet: do not litter the folder with empty sidecars.
+        store.markWritten(undefined);
+        return;
+      }
+      const content = this.render(store, document);
+      if (content === onDisk) {
+        store.markWritten(content);
+        return;
+      }
+      const outcome = await this.files.writeChecked(store.sidecarUri, onDisk, content);
+      if (outcome.written) {
+        store.markWritten(content);
+        this.log.info(`Wrote ${basename(store.sidecarUri)}: ${store.tracked.size} annotations (${this.files.describe(store.sidecarUri)})`);
+        await this.dropLeftovers(store);
+        return;
+      }
+      // Another writer changed the file between our read and our rename: look again.
+      this.log.info(`${basename(store.sidecarUri)} changed on disk during a write; checking again`);
     }
-    if (store.tracked.size === 0 && store.tracked.orphans.length === 0 && onDisk === undefined) {
-      // Nothing to keep and no file yet: do not litter the folder with empty sidecars.
-      store.unsaved = false;
-      this.reporter.stateChanged(store);
-      return;
-    }
-    const content = this.render(store, document);
-    if (content !== onDisk) await writeTextFileAtomic(store.sidecarUri, content);
-    store.diskContent = content;
-    store.unsaved = false;
-    this.log.info(`Wrote ${basename(store.sidecarUri)}: ${store.tracked.size} annotations`);
-    this.reporter.stateChanged(store);
+    throw new Error(vscode.l10n.t('the file kept changing on disk; nothing was written'));
+  }
+
+  private async dropLeftovers(store: AnnotationDocument): Promise<void> {
+    const key = store.sidecarUri.toString();
+    const leftovers = this.leftovers.get(key);
+    if (!leftovers) return;
+    this.leftovers.delete(key);
+    await this.files.removeLeftovers(leftovers);
   }
 
   render(store: AnnotationDocument, document: vscode.TextDocument): string {
@@ -133,10 +197,15 @@ export class SidecarSync {
    * command line). Without unsaved changes of ours, theirs is taken; otherwise the user chooses.
    * Returns whether our version should now be written.
    */
-  async resolveConflict(store: AnnotationDocument, document: vscode.TextDocument, theirs: string): Promise<boolean> {
+  private async resolveConflict(store: AnnotationDocument, document: vscode.TextDocument, theirs: string | undefined): Promise<boolean> {
+    if (theirs === undefined) {
+      // Deleted on disk: what we hold is all still here and is written again.
+      store.markDeletedOnDisk();
+      return true;
+    }
     const parsed = parseSidecar(theirs, { labels: this.labels() });
     if (!parsed.sidecar) {
-      this.markBrokenKeepingAnnotations(store, parsed.problems, theirs);
+      this.markBroken(store, parsed.problems, theirs, true);
       return false;
     }
     if (!store.unsaved) {
@@ -148,6 +217,8 @@ export class SidecarSync {
     const merge = vscode.l10n.t('Merge Both');
     let choice: string | undefined = this.conflict() === 'merge' ? merge : undefined;
     if (choice === undefined) {
+      // Open until answered: the status bar says so, and nothing is written meanwhile.
+      store.markConflict();
       try {
         choice = await vscode.window.showWarningMessage(
           vscode.l10n.t('{0} was changed on disk while you had unsaved annotation changes. Which annotations should be kept?', basename(store.sidecarUri)),
@@ -168,50 +239,41 @@ export class SidecarSync {
     if (choice === merge) {
       const placed = placeSidecarAnnotations(parsed.sidecar, document.getText());
       const mine: Annotation[] = [...store.tracked.all, ...store.tracked.orphans];
-      store.apply({ put: mergeAnnotations(mine, placed.annotations, (id) => store.tracked.hasUsed(id)).filter((a) => !mine.includes(a)) });
-      store.diskContent = theirs;
+      const added = mergeAnnotations(mine, placed.annotations, (id) => store.tracked.hasUsed(id)).filter((a) => !mine.includes(a));
+      if (added.length > 0) store.apply({ put: added });
+      store.adoptDiskContent(theirs);
       return true;
     }
     if (choice === keep) {
-      store.diskContent = theirs;
+      store.adoptDiskContent(theirs);
       return true;
     }
     // Dismissed: write nothing now; the question comes back at the next save.
     return false;
   }
 
-  /** A sidecar broke on disk while open: keep what we have in memory, stop writing to it. */
-  private markBrokenKeepingAnnotations(store: AnnotationDocument, problems: AnnotationDocument['problems'], content: string): void {
-    store.problems = problems;
-    store.writable = false;
-    store.diskContent = content;
-    this.reporter.sidecarBroken(store);
-    this.reporter.stateChanged(store);
-  }
-
-  /** The file watcher saw the sidecar change. */
-  async onDiskChange(store: AnnotationDocument, document: vscode.TextDocument): Promise<void> {
-    const content = await readTextFile(store.sidecarUri).catch(() => undefined);
-    if (content === store.diskContent) return;
-    if (content === undefined) {
-      // Deleted on disk: our annotations are all still here; the next write recreates it.
-      store.diskContent = undefined;
-      store.unsaved = store.tracked.size > 0;
-      this.reporter.stateChanged(store);
-      return;
-    }
-    if (!store.writable && !store.unsaved) {
-      // It was broken and may now be fixed: read it again.
-      this.applyContent(store, document, content, true);
-      return;
-    }
-    const write = await this.resolveConflict(store, document, content);
-    if (write && !document.isDirty) await this.write(store, document);
+  /** The file watcher saw the sidecar change (or a caller wants it read again). Queued like writes. */
+  onDiskChange(store: AnnotationDocument, document: vscode.TextDocument): Promise<void> {
+    return this.enqueue(store, 'Reloading', async () => {
+      const content = await readTextFile(store.sidecarUri).catch(() => undefined);
+      if (content === store.diskContent) return;
+      if (content === undefined) {
+        store.markDeletedOnDisk();
+        return;
+      }
+      if (!store.writable && !store.unsaved) {
+        // It was broken and may now be fixed: read it again.
+        this.applyContent(store, document, content, true);
+        return;
+      }
+      const write = await this.resolveConflict(store, document, content);
+      if (write) await this.writeNow(store, document);
+    });
   }
 
   /** Saves the annotations beside a broken sidecar, in `<name>.recovered.ann.yaml`. */
   async writeRecovered(store: AnnotationDocument, document: vscode.TextDocument, target: vscode.Uri): Promise<void> {
-    await writeTextFileAtomic(target, this.render(store, document));
+    await this.files.writeChecked(target, null, this.render(store, document));
     this.log.info(`Wrote recovery file ${target.toString()}`);
   }
 }

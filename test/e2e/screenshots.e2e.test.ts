@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { openFile, runCommand, startHost } from '../../scripts/host/e2e-host';
+import { openFile, quietForScreenshot, runCommand, startHost, waitUntil } from '../../scripts/host/e2e-host';
 import type { Host } from '../../scripts/host/e2e-host';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 
@@ -39,17 +39,16 @@ function viewRows(page: Page, title: RegExp): ReturnType<Page['locator']> {
 
 /** The frame holding a webview's page (webviews nest an iframe inside an iframe). */
 async function webviewFrame(page: Page, selector: string): Promise<Frame> {
-  for (let i = 0; i < 100; i++) {
+  return waitUntil(`a webview frame showing ${selector}`, async () => {
     for (const frame of page.frames()) {
       if (await frame.$(selector).catch(() => null)) return frame;
     }
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`no webview frame shows ${selector}`);
+    return undefined;
+  });
 }
 
 describe('README screenshots in the browser-hosted VS Code', function () {
-  this.timeout(240_000);
+  this.timeout(600_000);
   let host: Host | undefined;
 
   before(async () => {
@@ -78,8 +77,7 @@ describe('README screenshots in the browser-hosted VS Code', function () {
       .first()
       .waitFor({ timeout: 30_000 });
     assert.ok((await viewRows(page, /Annotations/i).count()) >= 2, 'the Annotations view lists the annotated samples');
-    await page.mouse.move(5, 5);
-    await page.waitForTimeout(500);
+    await quietForScreenshot(page);
     await page.screenshot({ path: path.join(shots, 'suggestions.png') });
   });
 
@@ -94,10 +92,8 @@ describe('README screenshots in the browser-hosted VS Code', function () {
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     const rows = viewRows(page, /^\s*Review/i);
-    await rows.first().waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1000);
-    assert.ok((await rows.count()) >= 3, `the Review view lists the document and its disagreements (${await rows.count()} rows)`);
-    await page.mouse.move(5, 5);
+    await waitUntil('the Review view to list the document and its disagreements', async () => (await rows.count()) >= 3);
+    await quietForScreenshot(page);
     await page.screenshot({ path: path.join(shots, 'review.png') });
   });
 
@@ -108,8 +104,7 @@ describe('README screenshots in the browser-hosted VS Code', function () {
     const frame = await webviewFrame(page, '.chart-row');
     assert.ok((await frame.$$('.chart-row')).length >= 6, 'a bar per label');
     assert.ok((await frame.$$('.progress')).length === 2, 'annotated and reviewed progress');
-    await page.mouse.move(5, 5);
-    await page.waitForTimeout(500);
+    await quietForScreenshot(page);
     await page.screenshot({ path: path.join(shots, 'statistics.png') });
   });
 });
@@ -128,7 +123,7 @@ interface LauncherModule {
  * `workspace.fs` alone (the files are on the server, behind vscode-remote URIs).
  */
 describe('the browser build in the web worker extension host', function () {
-  this.timeout(240_000);
+  this.timeout(600_000);
   // launcher.js stays plain CommonJS because test-electron executes it directly.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const launcher = require('../../scripts/host/launcher.js') as LauncherModule;
@@ -167,33 +162,24 @@ describe('the browser build in the web worker extension host', function () {
     });
     await page.goto(launcher.workbenchUrl(server, { folder }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(3000);
 
     await openFile(page, 'doha-football-cup.txt');
     await page.keyboard.press('Control+F');
     await page.keyboard.type('الدوحة');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
+    // The palette is opened again until the web worker host has scanned the extension.
+    await runCommand(page, 'Tawsim: Tag Selection…');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill('>Tawsim: Tag Selection');
-    await page
-      .locator('.quick-input-list .monaco-list-row .label-name', { hasText: /^Tawsim: Tag Selection…$/ })
-      .first()
-      .click();
     // The label pick follows in the same widget, so the palette's closing is not waited for.
     await page.locator('.quick-input-widget input[placeholder^="Label"]').waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'LOC' }).first().click();
 
     const sidecar = path.join(folder, 'doha-football-cup.txt.ann.yaml');
-    let tagged = false;
-    for (let i = 0; i < 100 && !tagged; i++) {
-      await page.waitForTimeout(100);
+    await waitUntil('the sidecar to be written through workspace.fs with the new LOC span', () => {
       const parsed = fs.existsSync(sidecar) ? parseSidecar(fs.readFileSync(sidecar, 'utf8')).sidecar : undefined;
-      tagged = parsed?.annotations.some((a) => a.label === 'LOC' && a.text === 'الدوحة' && a.start === 0) ?? false;
-    }
-    assert.ok(tagged, 'the sidecar was written through workspace.fs with the new LOC span');
+      return parsed?.annotations.some((a) => a.label === 'LOC' && a.text === 'الدوحة' && a.start === 0);
+    });
     assert.ok(loaded.length > 0, 'the web worker host fetched dist/web/extension.js');
     await showTawsimViews(page);
     await viewRows(page, /Annotations/i)

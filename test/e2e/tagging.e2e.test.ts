@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, runCommand, startHost } from '../../scripts/host/e2e-host';
+import { openFile, quietForScreenshot, runCommand, startHost, waitUntil } from '../../scripts/host/e2e-host';
 import type { Host } from '../../scripts/host/e2e-host';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 
@@ -21,7 +21,7 @@ async function overlayColours(page: Page): Promise<string[]> {
 }
 
 describe('end to end in the browser-hosted VS Code', function () {
-  this.timeout(180_000);
+  this.timeout(600_000);
   let host: Host | undefined;
   let folder: string;
 
@@ -38,13 +38,12 @@ describe('end to end in the browser-hosted VS Code', function () {
   it('shows saved tags, tags a span through the palette, paints it, writes the sidecar, keeps Arabic lines whole', async () => {
     const page = (host as Host).page;
     await openFile(page, SAMPLE);
-    // Saved tags from the sidecar are painted as background boxes.
-    await page
-      .waitForFunction(() => document.querySelectorAll('.editor-instance .view-overlays .cdr, .editor-instance .view-overlays div[class*="ced-"]').length > 0, undefined, {
-        timeout: 30_000,
-      })
-      .catch(() => undefined);
-    await page.waitForTimeout(1500);
+    // Saved tags from the sidecar are painted as background boxes, once the sidecar is loaded.
+    await page.waitForFunction(
+      (pattern) => Array.from(document.querySelectorAll('.editor-instance .view-overlays div')).some((n) => new RegExp(pattern).test(getComputedStyle(n).backgroundColor)),
+      LOC_BACKGROUND.source,
+      { timeout: 60_000 },
+    );
     const before = await overlayColours(page);
     assert.ok(
       before.some((c) => LOC_BACKGROUND.test(c)),
@@ -65,13 +64,15 @@ describe('end to end in the browser-hosted VS Code', function () {
     const sidecarFile = path.join(folder, `${SAMPLE}.ann.yaml`);
     const text = fs.readFileSync(path.join(folder, SAMPLE), 'utf8');
     const expectedStart = [...text.slice(0, text.indexOf('مياه البحر'))].length;
-    let found = false;
-    for (let i = 0; i < 100 && !found; i++) {
-      await page.waitForTimeout(100);
+    await waitUntil('the sidecar on disk to hold the new MISC span at its code point offset', () => {
       const sidecar = parseSidecar(fs.readFileSync(sidecarFile, 'utf8')).sidecar;
-      found = sidecar?.annotations.some((a) => a.label === 'MISC' && a.start === expectedStart && a.text === 'مياه البحر') ?? false;
-    }
-    assert.ok(found, 'the sidecar on disk holds the new MISC span at its code point offset');
+      return sidecar?.annotations.some((a) => a.label === 'MISC' && a.start === expectedStart && a.text === 'مياه البحر');
+    });
+    await page.waitForFunction(
+      (pattern) => Array.from(document.querySelectorAll('.editor-instance .view-overlays div')).some((n) => new RegExp(pattern).test(getComputedStyle(n).backgroundColor)),
+      MISC_BACKGROUND.source,
+      { timeout: 30_000 },
+    );
     const after = await overlayColours(page);
     assert.ok(!before.some((c) => MISC_BACKGROUND.test(c)), 'no MISC tag before');
     assert.ok(
@@ -87,7 +88,7 @@ describe('end to end in the browser-hosted VS Code', function () {
       `spans per line: ${JSON.stringify(spansPerLine)}`,
     );
 
-    await page.mouse.move(5, 5);
+    await quietForScreenshot(page);
     await page.screenshot({ path: path.join(root, 'media', 'screenshots', 'tagging.png') });
   });
 });

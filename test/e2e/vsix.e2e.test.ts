@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, runCommand } from '../../scripts/host/e2e-host';
+import { openFile, quietForScreenshot, runCommand } from '../../scripts/host/e2e-host';
 import { installVsix, packageVsix, startInstalledHost } from '../../scripts/host/vsix-host';
 import type { Host } from '../../scripts/host/e2e-host';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
@@ -42,7 +42,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
  */
 
 describe('the packaged extension, installed from its .vsix into the browser-hosted VS Code', function () {
-  this.timeout(300_000);
+  this.timeout(600_000);
   let tmp: string;
   let folder: string;
   let extensionsDir: string;
@@ -88,6 +88,11 @@ describe('the packaged extension, installed from its .vsix into the browser-host
       'package.nls.ar.json',
       'walkthrough/open.md',
       `samples/${SAMPLE}`,
+      // The tagger: its base model with its own licence, and the re-fit workers of both hosts.
+      'models/base/tawsim-ner.bin',
+      'models/base/LICENSE.md',
+      'dist/refitWorker.js',
+      'dist/web/refitWorker.js',
     ]) {
       assert.ok(fs.existsSync(path.join(dir, f)), `${f} is in the package`);
     }
@@ -164,11 +169,8 @@ describe('the packaged extension, installed from its .vsix into the browser-host
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Home');
     await page.mouse.move(5, 5);
-    await page
-      .locator('.editor-instance .find-widget.visible')
-      .waitFor({ state: 'detached', timeout: 5000 })
-      .catch(() => undefined);
-    await page.waitForTimeout(500);
+    await page.locator('.editor-instance .find-widget.visible').waitFor({ state: 'detached', timeout: 30_000 });
+    await quietForScreenshot(page);
     fs.mkdirSync(path.join(root, 'media', 'screenshots'), { recursive: true });
     await page.screenshot({ path: path.join(root, 'media', 'screenshots', 'sidecar.png') });
 

@@ -37,9 +37,15 @@ describe('tag, see, save, reload', () => {
     const editor = await openInEditor(file);
     const store = await storeFor(api, file);
     editor.selection = select(editor, 'الرباط');
+    const shown = new Promise<void>((resolve) => {
+      const once = api.onDidShowLabelPick(() => {
+        once.dispose();
+        resolve();
+      });
+    });
     const running = vscode.commands.executeCommand(CommandId.tag);
     // The quick pick opens with the label set; the first item is PER, move to the third (LOC).
-    await new Promise((r) => setTimeout(r, 400));
+    await shown;
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -75,8 +81,8 @@ describe('tag, see, save, reload', () => {
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'عاجل 📰: '));
     assert.ok(editor.document.isDirty);
     assert.equal(store.tracked.all[0]?.text, 'الرباط');
-    // While the text is dirty, the sidecar still describes the text on disk.
-    await new Promise((r) => setTimeout(r, 600));
+    // While the text is dirty, the sidecar still describes the text on disk: flushing writes nothing.
+    await api.services.stores.flush();
     assert.deepEqual(readSidecar(`${file}.ann.yaml`).annotations[0]?.start, before.annotations[0]?.start);
     await editor.document.save();
     const after = await waitForSidecar(`${file}.ann.yaml`, (s) => s.annotations[0]?.start !== before.annotations[0]?.start);
@@ -180,8 +186,8 @@ describe('tag, see, save, reload', () => {
 
   it('does not annotate files outside tawsim.files until asked', async () => {
     const file = freshCopy('other.log');
-    await openInEditor(file);
-    await new Promise((r) => setTimeout(r, 300));
+    const editor = await openInEditor(file);
+    assert.equal(await api.services.stores.ensure(editor.document), undefined, 'a .log file is not annotated');
     assert.equal(api.services.stores.get(vscode.Uri.file(file)), undefined);
     await vscode.commands.executeCommand(CommandId.annotateFile);
     assert.ok(api.services.stores.get(vscode.Uri.file(file)));

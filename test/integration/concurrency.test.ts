@@ -20,8 +20,6 @@ function sidecarFor(file: string, tags: readonly [string, string][]): string {
   return serializeSidecar(buildSidecar({ path: path.basename(file), annotator: 'salma' }, text, annotations, []));
 }
 
-const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 describe('concurrent writers of one sidecar', () => {
   let api: TawsimApi;
   before(async () => {
@@ -86,7 +84,7 @@ describe('concurrent writers of one sidecar', () => {
     // The watcher sees it; with unsaved changes the extension asks (a modal: Keep Mine, Take
     // Theirs, Merge Both) and writes nothing until answered. A test cannot click a modal, so it
     // checks what matters: their file stays as they wrote it, and our work stays in memory.
-    await pause(1500);
+    await waitFor('the extension to see their change and ask', () => store.state.conflict, 15_000);
     assert.equal(fs.readFileSync(sidecar, 'utf8'), theirs, 'their sidecar is not overwritten');
     assert.deepEqual(store.tracked.all.map((a) => a.text).sort(), mine, 'our annotations are still here');
     assert.equal(store.unsaved, true);
@@ -95,7 +93,7 @@ describe('concurrent writers of one sidecar', () => {
     // is not awaited: the write behind it waits for the unanswered question.
     void vscode.commands.executeCommand('workbench.action.files.save');
     await waitFor('the text to be saved', () => !editor.document.isDirty, 10_000);
-    await pause(1500);
+    // The write behind the save is queued after the open question, so it cannot have written.
     assert.equal(fs.readFileSync(sidecar, 'utf8'), theirs, 'their sidecar is not overwritten by the save');
     assert.deepEqual(store.tracked.all.map((a) => a.text).sort(), mine, 'our annotations are still here after the save');
   });

@@ -177,6 +177,66 @@ describe('export and import commands', () => {
     assert.deepEqual(fs.readdirSync(dir).sort(), ['cairo-metro-line.ann', 'cairo-metro-line.txt']);
   });
 
+  it('import writes one sidecar per Label Studio annotator and the ground truth as gold, asking nothing', async () => {
+    const dir = freshFolder();
+    const text = 'زار الوزير 🇯🇴 عمّان أمس.';
+    fs.writeFileSync(path.join(dir, 'visit.txt'), text);
+    const region = (start: number, end: number, label: string): unknown => ({
+      id: `r${start}`,
+      from_name: 'label',
+      to_name: 'text',
+      type: 'labels',
+      value: { start, end, labels: [label] },
+    });
+    const tasks = [
+      {
+        id: 7,
+        data: { text },
+        annotations: [
+          { completed_by: { id: 1, email: 'salma@example.org' }, result: [region(4, 10, 'PER'), region(14, 19, 'LOC')] },
+          { completed_by: 2, result: [region(14, 19, 'ORG')] },
+          { completed_by: 3, ground_truth: true, result: [region(14, 19, 'LOC')] },
+          { completed_by: 2, was_cancelled: true, result: [region(4, 10, 'MISC')] },
+        ],
+      },
+    ];
+    const file = path.join(dir, 'project.json');
+    fs.writeFileSync(file, JSON.stringify(tasks));
+    const outcome = await vscode.commands.executeCommand<ImportOutcome>(IMPORT, { format: 'labelstudio', files: [file], into: dir, annotator: 'salma@example.org=salma' });
+    assert.ok(outcome);
+    assert.equal(outcome.sidecars.length, 3);
+    assert.deepEqual(
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.ann.yaml'))
+        .sort(),
+      ['visit.txt.2.ann.yaml', 'visit.txt.gold.ann.yaml', 'visit.txt.salma.ann.yaml'],
+    );
+    assert.deepEqual(
+      readSidecar(path.join(dir, 'visit.txt.salma.ann.yaml')).annotations.map((a) => [a.label, a.text]),
+      [
+        ['PER', 'الوزير'],
+        ['LOC', 'عمّان'],
+      ],
+    );
+    assert.ok(outcome.warnings.some((w) => /cancelled/.test(w)));
+  });
+
+  it('export to doccano takes the offset unit from its arguments', async () => {
+    const dir = freshFolder(['article.txt']);
+    const file = path.join(dir, 'article.txt');
+    writeSidecar(file, [['المغرب', 'LOC', 1]]);
+    const text = fs.readFileSync(file, 'utf8');
+    const units = { utf16: text.indexOf('المغرب', text.indexOf('المغرب') + 1), codepoint: codePointOffset(file, 'المغرب', 1) };
+    for (const [offsets, start] of Object.entries(units)) {
+      const target = path.join(dir, offsets);
+      await vscode.commands.executeCommand<ExportOutcome>(EXPORT, { uri: vscode.Uri.file(file).toString(), format: 'doccano', target, offsets });
+      const record = JSON.parse(fs.readFileSync(path.join(target, 'article.jsonl'), 'utf8')) as { label: [number, number, string][] };
+      assert.equal(record.label[0]?.[0], start, offsets);
+    }
+    assert.notEqual(units.utf16, units.codepoint, 'the fixture has an astral character before the span');
+  });
+
   it('an open document shows imported annotations once the sidecar is written', async () => {
     const dir = freshFolder();
     const text = path.join(dir, 'cairo-metro-line.txt');

@@ -6,6 +6,9 @@ import type { TawsimApi } from '../../src/extension';
 import type { AnnotationDocument } from '../../src/editor/annotationDocument';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 import type { Sidecar } from '../../src/core/sidecar/sidecarTypes';
+import type { Annotation } from '../../src/core/model/annotation';
+import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
+import { buildSidecar } from '../../src/core/sidecar/documentAnnotations';
 
 export const EXTENSION_ID = 'tawsim.tawsim';
 
@@ -102,4 +105,28 @@ export function codePointOffset(file: string, quote: string, occurrence = 0): nu
 
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** One tag of a sidecar written by a test: the n-th occurrence of a quote. */
+export interface QuoteTag {
+  readonly quote: string;
+  readonly label: string;
+  readonly id?: string;
+  readonly occurrence?: number;
+  readonly source?: Annotation['source'];
+}
+
+/**
+ * The sidecar Tawsim writes for the text on disk with these tags (ids t1, t2… unless given), byte
+ * for byte: tests compare files on disk with it.
+ */
+export function sidecarTagging(file: string, tags: readonly QuoteTag[], annotator = 'salma'): string {
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const annotations: Annotation[] = tags.map((t, i) => {
+    let at = -1;
+    for (let n = 0; n <= (t.occurrence ?? 0); n++) at = text.indexOf(t.quote, at + 1);
+    assert.ok(at >= 0, `«${t.quote}» is in ${path.basename(file)}`);
+    return { id: t.id ?? `t${i + 1}`, label: t.label, start: at, end: at + t.quote.length, text: t.quote, status: 'accepted', source: t.source ?? 'manual' };
+  });
+  return serializeSidecar(buildSidecar({ path: path.basename(file), annotator }, text, annotations, []));
 }

@@ -4,7 +4,7 @@ import Mocha from 'mocha';
 
 /** Entry point the extension host calls: runs every compiled `*.test.js` beside this file. */
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000, reporter: 'spec' });
   const grep = process.env['TAWSIM_TEST_GREP'];
   if (grep) mocha.grep(grep);
   for (const file of fs

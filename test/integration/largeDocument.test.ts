@@ -78,4 +78,40 @@ describe('large documents', () => {
       listener.dispose();
     }
   });
+
+  it('repaints only the window around the viewport while typing, and every tag once the editor is idle', async () => {
+    const lines = 4000;
+    const file = writeLargeDocument(lines);
+    const uri = vscode.Uri.file(file).toString();
+    const events: PaintEvent[] = [];
+    const listener = api.painter.onDidPaint((e) => {
+      if (e.uri === uri) events.push(e);
+    });
+    await vscode.workspace.getConfiguration('tawsim').update('suggestions.enabled', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openInEditor(file);
+      const store = await storeFor(api, file);
+      await waitFor('the first full paint', () => events.some((e) => e.phase === 'full' && e.spans >= lines), 30_000);
+      const typedFrom = events.length;
+      // Type a few characters on the first visible line, each a keystroke of its own.
+      for (const ch of ['ع', 'ا', 'ج', 'ل']) await editor.edit((b) => b.insert(new vscode.Position(0, 0), ch));
+      const windowPaint = await waitFor('a repaint of the window after typing', () => events.slice(typedFrom).find((e) => e.phase === 'visible'), 30_000);
+      assert.ok(windowPaint.spans < lines / 4, `only the window's tags are repainted (${windowPaint.spans})`);
+      const beforeIdle = events.slice(typedFrom, events.indexOf(windowPaint));
+      assert.ok(
+        !beforeIdle.some((e) => e.phase === 'full'),
+        `no full repaint on the typing path: ${events
+          .slice(typedFrom)
+          .map((e) => e.phase)
+          .join(', ')}`,
+      );
+      // The tag on the typed line moved with the text.
+      assert.equal(store.tracked.all[0]?.start, editor.document.getText().indexOf('الرباط'));
+      await waitFor('every tag painted again once the editor is idle', () => events.slice(events.indexOf(windowPaint)).find((e) => e.phase === 'full' && e.spans >= lines), 30_000);
+    } finally {
+      listener.dispose();
+      await vscode.workspace.getConfiguration('tawsim').update('suggestions.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      if (vscode.window.activeTextEditor?.document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
 });

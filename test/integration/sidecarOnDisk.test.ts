@@ -72,7 +72,7 @@ describe('sidecars on disk', () => {
     editor.selection = select(editor, 'الأردن');
     await vscode.commands.executeCommand(CommandId.tag, { label: 'LOC' });
     await vscode.commands.executeCommand(CommandId.save);
-    await new Promise((r) => setTimeout(r, 700));
+    await api.services.stores.flush();
     assert.equal(fs.readFileSync(`${file}.ann.yaml`, 'utf8'), broken, 'the broken sidecar is untouched');
     const recovered = await vscode.commands.executeCommand<vscode.Uri>(CommandId.saveRecovered);
     assert.ok(recovered && fs.existsSync(recovered.fsPath));
@@ -92,7 +92,8 @@ describe('sidecars on disk', () => {
     assert.match(store.problems[0]?.message ?? '', /newer/);
     editor.selection = select(editor, 'الأردن');
     await vscode.commands.executeCommand(CommandId.tag, { label: 'LOC' });
-    await new Promise((r) => setTimeout(r, 700));
+    await vscode.commands.executeCommand(CommandId.save);
+    await api.services.stores.flush();
     assert.equal(fs.readFileSync(`${file}.ann.yaml`, 'utf8'), newer);
   });
 

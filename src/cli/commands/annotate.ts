@@ -10,7 +10,8 @@ import { runRecognizeBatch } from '../recognize/batchCommand';
 export const annotateCommand: CliCommand = {
   name: 'annotate',
   summary: 'pre-annotate texts: write the recogniser’s suggestions into their sidecars',
-  usage: "tawsim annotate [--date YYYY-MM-DD] [--labels PER,ORG,LOC,DATE,TIME] [--annotator NAME] [--pattern '${file}.ann.yaml'] [--progress] [--workers N] FILE_OR_FOLDER...",
+  usage:
+    "tawsim annotate [--date YYYY-MM-DD] [--labels PER,ORG,LOC,DATE,TIME,MISC] [--model MODEL|none] [--annotator NAME] [--pattern '${file}.ann.yaml'] [--progress] [--workers N] FILE_OR_FOLDER...",
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const parsed = parseBatchArgs(args);
     // The per-file summaries go to stderr: stdout stays free for pipelines.

@@ -9,7 +9,8 @@ import { runRecognizeBatch } from '../recognize/batchCommand';
 export const detectCommand: CliCommand = {
   name: 'detect',
   summary: 'print the recogniser’s PER, ORG, LOC, DATE and TIME spans as JSON lines',
-  usage: 'tawsim detect [--date YYYY-MM-DD] [--labels PER,ORG,LOC,DATE,TIME] [--annotator NAME] [--pattern PATTERN] [--progress] [--workers N] FILE_OR_FOLDER...',
+  usage:
+    'tawsim detect [--date YYYY-MM-DD] [--labels PER,ORG,LOC,DATE,TIME,MISC] [--model MODEL|none] [--annotator NAME] [--pattern PATTERN] [--progress] [--workers N] FILE_OR_FOLDER...',
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const parsed = parseBatchArgs(args);
     return await runRecognizeBatch('detect', parsed, io, (line) => io.out(line));

@@ -6,32 +6,31 @@ import { parseCommandArgs } from '../parseArgs';
 import { readText } from '../files';
 import { writeTextAtomic } from '../../node/atomicWrite';
 import { exportDocuments } from '../../core/formats/exportFormat';
-import type { ExportDocument, ExportOptions, FormatId } from '../../core/formats/formatTypes';
+import type { ExportDocument } from '../../core/formats/formatTypes';
 import { DEFAULT_LABELS } from '../../core/model/labels';
-import { annotationsForExport } from '../../core/exchange/exportAnnotations';
+import { annotationsForExport } from '../../core/exchange/annotationsForExport';
 import { spansNamedByWarnings } from '../../core/exchange/exportReport';
 import { cliFormatName, exportFormatNames, parseFormat } from '../exchange/cliFormats';
 import { findExportSources } from '../exchange/exportSources';
+import { EXPORT_OPTION_SPEC, EXPORT_OPTIONS_USAGE, exportOptionsFromArgs } from '../exchange/exchangeOptions';
 import { commonFolder, pathInFolder, resolveInside } from '../exchange/folderPaths';
 
 /** `tawsim export`: sidecars and their texts to an interchange format, in a folder of its own. */
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'export annotations to brat, CoNLL, doccano, Label Studio, CSV, TimeML or JSON',
-  usage: `tawsim export --format ${exportFormatNames().join('|')} [--scheme iob2|bioes] [--split-proclitics] [--bom] [--annotator NAME] [--out DIR] [--progress] FILE_OR_FOLDER...`,
+  summary: 'export annotations to brat, CoNLL, doccano, Label Studio, CSV, TimeML, JSON, WebAnno TSV or spaCy/Prodigy JSONL',
+  usage: `tawsim export --format ${exportFormatNames().join('|')} ${EXPORT_OPTIONS_USAGE} [--annotator NAME] [--out DIR] [--progress] FILE_OR_FOLDER...`,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(args, {
       format: { type: 'string' },
-      scheme: { type: 'string' },
-      'split-proclitics': { type: 'boolean' },
-      bom: { type: 'boolean' },
+      ...EXPORT_OPTION_SPEC,
       annotator: { type: 'string' },
       out: { type: 'string' },
       progress: { type: 'boolean' },
     });
     if (typeof values['format'] !== 'string') throw new UsageError('--format is required');
     const format = parseFormat(values['format'], 'export');
-    const options = exportOptions(format, values);
+    const options = exportOptionsFromArgs(format, values);
     if (positionals.length === 0) throw new UsageError('name at least one text, sidecar or folder');
     const out = path.resolve(typeof values['out'] === 'string' ? values['out'] : `export-${cliFormatName(format)}`);
     const annotator = typeof values['annotator'] === 'string' ? values['annotator'] : undefined;
@@ -88,23 +87,13 @@ export const exportCommand: CliCommand = {
       await fs.mkdir(path.dirname(t.file), { recursive: true });
       await writeTextAtomic(t.file, t.content);
     }
-    for (const w of result.warnings) io.err(`warning: ${w.message}`);
+    for (const w of result.warnings) io.err(`${w.notice ? 'note' : 'warning'}: ${w.message}`);
     const spans = spansNamedByWarnings(result.warnings);
     if (spans > 0) io.err(`tawsim export: ${spans} span${spans === 1 ? '' : 's'} left out or changed by the ${cliFormatName(format)} format (listed above)`);
     io.out(`${documents.length} document${documents.length === 1 ? '' : 's'} exported to ${out} (${targets.length} file${targets.length === 1 ? '' : 's'})`);
     return ExitCode.ok;
   },
 };
-
-function exportOptions(format: FormatId, values: Record<string, unknown>): ExportOptions {
-  const scheme = values['scheme'];
-  if ((scheme !== undefined || values['split-proclitics'] === true) && format !== 'conll') throw new UsageError('--scheme and --split-proclitics apply to --format conll');
-  if (values['bom'] === true && format !== 'csv') throw new UsageError('--bom applies to --format csv');
-  if (scheme !== undefined && scheme !== 'iob2' && scheme !== 'bioes') throw new UsageError(`--scheme must be iob2 or bioes (got ${JSON.stringify(scheme)})`);
-  if (format === 'conll') return { conll: { scheme: scheme === 'bioes' ? 'BIOES' : 'IOB2', splitProclitics: values['split-proclitics'] === true } };
-  if (format === 'csv') return { csv: { bom: values['bom'] === true } };
-  return {};
-}
 
 function relativeTo(root: string, file: string): string {
   return pathInFolder(root, file) ?? path.basename(file);

@@ -8,25 +8,26 @@ import { writeTextAtomic } from '../../node/atomicWrite';
 import { importFile } from '../../core/formats/importFormat';
 import { formatById, importFormatsForFile } from '../../core/formats/formatRegistry';
 import type { FormatId, SourceDocument } from '../../core/formats/formatTypes';
-import type { Annotation } from '../../core/model/annotation';
 import { DEFAULT_LABELS } from '../../core/model/labels';
 import { importDocuments } from '../../core/exchange/importDocuments';
 import type { ExistingSidecarChoice } from '../../core/exchange/importedSidecar';
 import { importedSidecar } from '../../core/exchange/importedSidecar';
 import { defaultImportAnnotator } from '../../core/exchange/importAnnotator';
+import type { ImportSet } from '../../core/exchange/importSets';
+import { ImportSets, parseAnnotatorChoice } from '../../core/exchange/importSets';
 import { parseSidecar } from '../../core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../core/sidecar/serializeSidecar';
 import { DEFAULT_SIDECAR_PATTERN, sidecarFileName } from '../../core/sidecar/sidecarPath';
 import type { Sidecar } from '../../core/sidecar/sidecarTypes';
 import { importFormatNames, parseFormat } from '../exchange/cliFormats';
 import { pathInFolder, resolveInside } from '../exchange/folderPaths';
+import { IMPORT_OPTION_SPEC, IMPORT_OPTIONS_USAGE, importOptionsFromArgs } from '../exchange/exchangeOptions';
+import { readCompanions } from '../exchange/importCompanions';
 
-/** One text that receives annotations, and from which imported file. */
-interface Target {
+/** One sidecar an import writes, with its text. */
+interface Target extends ImportSet {
   readonly text: SourceDocument;
-  readonly from: string;
-  readonly annotator: string;
-  readonly annotations: readonly Annotation[];
+  readonly pattern: string;
 }
 
 /**
@@ -36,8 +37,8 @@ interface Target {
  */
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'import brat, CoNLL, doccano or Label Studio annotations into sidecars',
-  usage: `tawsim import --format ${importFormatNames().join('|')} --into FOLDER [--annotator NAME] [--pattern PATTERN] [--force | --merge] FILE...`,
+  summary: 'import brat, CoNLL, doccano, Label Studio, CSV, Tawsim JSON, WebAnno TSV, spaCy/Prodigy or TimeML annotations into sidecars',
+  usage: `tawsim import --format ${importFormatNames().join('|')} --into FOLDER ${IMPORT_OPTIONS_USAGE} [--annotator NAME | --annotator FILE_NAME=NAME,…] [--pattern PATTERN] [--force | --merge] FILE...`,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(args, {
       format: { type: 'string' },
@@ -46,14 +47,18 @@ export const importCommand: CliCommand = {
       pattern: { type: 'string' },
       force: { type: 'boolean' },
       merge: { type: 'boolean' },
+      ...IMPORT_OPTION_SPEC,
     });
     if (positionals.length === 0) throw new UsageError('name at least one file to import');
     if (typeof values['into'] !== 'string') throw new UsageError('--into FOLDER is required: the folder that holds the texts');
     if (values['force'] === true && values['merge'] === true) throw new UsageError('choose either --force (replace) or --merge');
-    const format = typeof values['format'] === 'string' ? parseFormat(values['format'], 'import') : inferFormat(positionals);
+    const format = typeof values['format'] === 'string' ? parseFormat(values['format'], 'import') : await inferFormat(positionals);
+    const formatOptions = importOptionsFromArgs(format, values);
+    const choice = parseAnnotatorChoice(typeof values['annotator'] === 'string' ? values['annotator'] : undefined);
+    if ('error' in choice) throw new UsageError(`--annotator: ${choice.error}`);
     const pattern = typeof values['pattern'] === 'string' ? values['pattern'] : DEFAULT_SIDECAR_PATTERN;
     if (!pattern.includes('${file}')) throw new UsageError('--pattern must contain ${file}');
-    const choice: ExistingSidecarChoice | undefined = values['force'] === true ? 'replace' : values['merge'] === true ? 'merge' : undefined;
+    const existingChoice: ExistingSidecarChoice | undefined = values['force'] === true ? 'replace' : values['merge'] === true ? 'merge' : undefined;
     const into = path.resolve(values['into']);
     if (!(await fs.stat(into).catch(() => undefined))?.isDirectory()) {
       io.err(`tawsim import: ${values['into']} is not a folder`);
@@ -62,7 +67,7 @@ export const importCommand: CliCommand = {
 
     const errors: string[] = [];
     const texts = await readTexts(into);
-    const targets = new Map<string, Target>();
+    const sets = new ImportSets(choice);
     for (const file of positionals) {
       let content: string;
       try {
@@ -72,29 +77,39 @@ export const importCommand: CliCommand = {
         continue;
       }
       const inFolder = pathInFolder(into, file);
-      const plan = importDocuments(format, { name: file, ...(inFolder !== undefined ? { pathInFolder: inFolder } : {}), content }, texts);
+      const companions = await readCompanions(format, file, formatOptions);
+      if (companions.error !== undefined) {
+        errors.push(companions.error);
+        continue;
+      }
+      const source = {
+        name: file,
+        ...(inFolder !== undefined ? { pathInFolder: inFolder } : {}),
+        content,
+        ...(companions.conllPaths ? { conllPaths: companions.conllPaths } : {}),
+      };
+      const plan = importDocuments(format, source, texts);
       if ('message' in plan) {
         errors.push(plan.message);
         continue;
       }
-      const result = importFile(format, { content, fileName: file, documents: plan.documents, labels: DEFAULT_LABELS });
+      const result = importFile(format, { content, fileName: file, documents: plan.documents, labels: DEFAULT_LABELS, options: companions.options });
       errors.push(...result.errors.map((e) => e.message));
       for (const w of result.warnings) io.err(`warning: ${w}`);
-      const annotator = typeof values['annotator'] === 'string' ? values['annotator'] : defaultImportAnnotator(file, formatById(format)?.manyDocumentsPerFile ?? true);
-      for (const doc of result.documents) {
-        const textPath = plan.textPath(doc.path);
-        const text = texts.find((t) => t.path === textPath);
-        const earlier = targets.get(textPath);
-        if (!text) errors.push(`${file}: no text ${textPath} in ${into}`);
-        else if (earlier) errors.push(`${textPath} gets annotations from both ${earlier.from} and ${file}; import them one at a time`);
-        else targets.set(textPath, { text, from: file, annotator, annotations: doc.annotations });
-      }
+      sets.add(file, result.documents, plan.textPath, defaultImportAnnotator(file, formatById(format)?.manyDocumentsPerFile ?? true));
+    }
+    errors.push(...sets.errors);
+    const targets: Target[] = [];
+    for (const set of sets.sets) {
+      const text = texts.find((t) => t.path === set.textPath);
+      if (!text) errors.push(`${set.from}: no text ${set.textPath} in ${into}`);
+      else targets.push({ ...set, text, pattern: sets.patternFor(set, pattern) });
     }
 
     const writes: { file: string; content: string; count: number }[] = [];
-    for (const target of targets.values()) {
+    for (const target of targets) {
       try {
-        const write = await planSidecar(into, target, pattern, choice);
+        const write = await planSidecar(into, target, existingChoice);
         writes.push(write);
       } catch (e) {
         errors.push((e as Error).message);
@@ -113,8 +128,10 @@ export const importCommand: CliCommand = {
   },
 };
 
-function inferFormat(files: readonly string[]): FormatId {
-  const candidates = importFormatsForFile(path.basename(files[0] ?? ''));
+async function inferFormat(files: readonly string[]): Promise<FormatId> {
+  const first = files[0] ?? '';
+  const head = await readText(first).catch(() => undefined);
+  const candidates = importFormatsForFile(path.basename(first), head);
   const [only] = candidates;
   if (candidates.length !== 1 || !only) throw new UsageError(`--format is required: the format of ${files[0] ?? 'the file'} cannot be told from its name`);
   return only.id;
@@ -132,10 +149,10 @@ async function readTexts(folder: string): Promise<SourceDocument[]> {
   return texts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-async function planSidecar(into: string, target: Target, pattern: string, choice: ExistingSidecarChoice | undefined): Promise<{ file: string; content: string; count: number }> {
+async function planSidecar(into: string, target: Target, choice: ExistingSidecarChoice | undefined): Promise<{ file: string; content: string; count: number }> {
   const textFile = resolveInside(into, target.text.path);
   const textName = path.basename(textFile);
-  const file = path.join(path.dirname(textFile), sidecarFileName(textName, target.annotator, pattern));
+  const file = path.join(path.dirname(textFile), sidecarFileName(textName, target.annotator, target.pattern));
   let existing: { sidecar: Sidecar; choice: ExistingSidecarChoice } | undefined;
   if (await fileExists(file)) {
     if (!choice) throw new Error(`${file} already exists; add --force to replace it or --merge to add the imported annotations to it`);
@@ -146,6 +163,13 @@ async function planSidecar(into: string, target: Target, pattern: string, choice
     }
     existing = { sidecar: parsed.sidecar, choice };
   }
-  const sidecar = importedSidecar({ text: target.text.text, textName, annotator: target.annotator, annotations: target.annotations, ...(existing ? { existing } : {}) });
+  const sidecar = importedSidecar({
+    text: target.text.text,
+    textName,
+    annotator: target.annotator,
+    annotations: target.annotations,
+    ...(target.date !== undefined ? { date: target.date } : {}),
+    ...(existing ? { existing } : {}),
+  });
   return { file, content: serializeSidecar(sidecar), count: sidecar.annotations.length };
 }

@@ -5,6 +5,7 @@ import { writeSidecarChecked } from '../sidecarWriter';
 import type { BatchResult, BatchSettings } from './batchTask';
 import { readDocumentText } from './readDocumentText';
 import { readSidecarOf, unwritableReason } from './recognitionInputs';
+import { taggerFor } from '../tagger/modelFiles';
 
 /**
  * Writes the recogniser's suggestions for one text into its sidecar (`status: suggested`), keeping
@@ -19,6 +20,7 @@ export async function annotateTask(file: string, settings: BatchSettings): Promi
     const refused = unwritableReason(found);
     if (refused !== undefined) return { ok: false, message: `${refused}; not written until it is fixed` };
     const existing = found.parsed?.sidecar;
+    const tagger = taggerFor(settings.model);
     const result = preannotateSidecar({
       text,
       textName: path.basename(file),
@@ -26,6 +28,7 @@ export async function annotateTask(file: string, settings: BatchSettings): Promi
       labels: settings.labels,
       ...(existing ? { existing } : {}),
       ...(settings.date !== undefined ? { date: settings.date } : {}),
+      ...(tagger ? { tagger } : {}),
     });
     const count = `${result.added} suggestion${result.added === 1 ? '' : 's'} added`;
     if (found.content === undefined && result.sidecar.annotations.length === 0) {

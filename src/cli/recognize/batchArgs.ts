@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { UsageError } from '../cliTypes';
 import { parseCommandArgs } from '../parseArgs';
 import { DEFAULT_RECOGNIZED_LABELS } from '../../core/recognize/recognizeTypes';
@@ -25,6 +27,7 @@ export function parseBatchArgs(args: readonly string[]): BatchArgs {
     pattern: { type: 'string' },
     progress: { type: 'boolean' },
     workers: { type: 'string' },
+    model: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('name at least one text file or folder');
   const date = typeof values['date'] === 'string' ? checkDate(values['date']) : undefined;
@@ -43,11 +46,17 @@ export function parseBatchArgs(args: readonly string[]): BatchArgs {
     if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers must be a whole number from 0 to 64, not "${values['workers']}"`);
   }
   return {
-    settings: { labels, annotator, pattern, ...(date !== undefined ? { date } : {}) },
+    settings: { labels, annotator, pattern, ...(date !== undefined ? { date } : {}), ...(typeof values['model'] === 'string' ? { model: checkModel(values['model']) } : {}) },
     inputs: positionals,
     progress: values['progress'] === true,
     ...(workers !== undefined ? { workers } : {}),
   };
+}
+
+function checkModel(value: string): string {
+  if (value === 'none') return value;
+  if (!existsSync(value)) throw new UsageError(`--model: ${value} does not exist (give a model file made by tawsim train, or none for the rules alone)`);
+  return path.resolve(value);
 }
 
 function checkDate(value: string): string {

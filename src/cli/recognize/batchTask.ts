@@ -6,6 +6,8 @@ export interface BatchSettings {
   /** Annotator of new sidecars, and the `${annotator}` of the sidecar pattern. */
   readonly annotator: string;
   readonly pattern: string;
+  /** `--model`: a model file, or `none` for the rules alone; undefined: the base model. */
+  readonly model?: string;
 }
 
 /** One file's work. */

@@ -5,6 +5,8 @@ import type { Sidecar } from '../../core/sidecar/sidecarTypes';
 import type { BatchResult, BatchSettings } from './batchTask';
 import { readDocumentText } from './readDocumentText';
 import { readSidecarOf } from './recognitionInputs';
+import { taggerFor } from '../tagger/modelFiles';
+import type { EntityTagger } from '../../core/tagger/entityTagger';
 
 const VALUED_LABELS = new Set(['DATE', 'TIME']);
 
@@ -30,7 +32,18 @@ export function detectTask(file: string, settings: BatchSettings): BatchResult {
   }
   const date = chooseDocumentDate(text, settings.date, sidecar?.document.date);
   const tagged = sidecar ? placeSidecarAnnotations(sidecar, text).annotations : [];
-  const spans = recognizeDocument(text, { ...(date !== undefined ? { documentDate: date } : {}), labels: settings.labels, learned: learnedFromAnnotations(tagged) });
+  let tagger: EntityTagger | undefined;
+  try {
+    tagger = taggerFor(settings.model);
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+  const spans = recognizeDocument(text, {
+    ...(date !== undefined ? { documentDate: date } : {}),
+    labels: settings.labels,
+    learned: learnedFromAnnotations(tagged),
+    ...(tagger ? { tagger } : {}),
+  });
   const index = new CodePointIndex(text);
   const lines = spans.map((s) =>
     JSON.stringify({
@@ -41,6 +54,7 @@ export function detectTask(file: string, settings: BatchSettings): BatchResult {
       text: s.text,
       ...(VALUED_LABELS.has(s.label) && s.value !== undefined ? { value: s.value } : {}),
       source: s.source,
+      ...(s.score !== undefined ? { score: Number(s.score.toFixed(3)) } : {}),
     }),
   );
   return { ok: true, lines, spans: spans.length };

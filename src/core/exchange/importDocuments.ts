@@ -7,6 +7,8 @@ export interface ImportSource {
   /** The file's path relative to the texts' folder when it lies inside it, forward slashes. */
   readonly pathInFolder?: string;
   readonly content: string;
+  /** The document paths a CoNLL export lists beside the file (`<file>.paths`), in order. */
+  readonly conllPaths?: readonly string[];
 }
 
 /** The documents to hand to `importFile`, and how to get from their paths back to the texts. */
@@ -21,25 +23,33 @@ const identity = (path: string): string => path;
 /**
  * Chooses which texts of a folder an imported file may attach to, so that files made elsewhere
  * find their documents by relative path or, failing that, by name:
- * - brat: the `.txt` of the `.ann`'s name, beside it when the `.ann` lies in the folder, else the
- *   one text of that name. A text beside the `.ann` that is a copy of a text elsewhere (Tawsim's
- *   brat export copies the texts) gives way to the original, where the user's sidecars belong.
- * - CoNLL carries neither paths nor texts: a file with one document belongs to the text of its
- *   own name when there is one; otherwise the file's documents go to the texts in folder order.
+ * - brat, WebAnno TSV and Tawsim JSON: the text of the file's name (`a.ann`, `a.tsv` → `a.txt`;
+ *   `a.txt.tawsim.json` → `a.txt`), beside it when the file lies in the folder, else the one text
+ *   of that name. A text beside the file that is a copy of a text elsewhere (Tawsim's brat export
+ *   copies the texts) gives way to the original, where the user's sidecars belong.
+ * - CoNLL carries neither paths nor texts: the paths Tawsim's export lists beside the file
+ *   (`<file>.paths`) name them when given; else a file with one document belongs to the text of
+ *   its own name when there is one; otherwise the file's documents go to the texts in folder order.
  * - doccano and Label Studio records name a path or carry the text; each text is also offered
  *   under the shorter paths that name it alone (`news/a.txt` and `a.txt` for `corpus/news/a.txt`),
  *   so an export of a sub-folder imports back into the whole tree.
  * `texts` are relative to the folder, in walk order (the order exports write documents in).
  */
 export function importDocuments(format: FormatId, source: ImportSource, texts: readonly SourceDocument[]): ImportDocuments | ImportError {
-  if (format === 'brat') return bratDocuments(source, texts);
+  if (format === 'brat') return namedDocuments(source, texts, (name) => `${stripExtension(name, ['.ann'])}.txt`);
+  if (format === 'webanno') return namedDocuments(source, texts, (name) => `${stripExtension(name, ['.tsv'])}.txt`);
+  if (format === 'tawsim-json') return namedDocuments(source, texts, (name) => stripExtension(name, ['.tawsim.json']));
   if (format === 'conll') return conllDocuments(source, texts);
   return withAliases(texts);
 }
 
-function bratDocuments(source: ImportSource, texts: readonly SourceDocument[]): ImportDocuments | ImportError {
-  const wanted = `${stripExtension(nameOf(source.name), ['.ann'])}.txt`;
-  const besidePath = source.pathInFolder !== undefined ? `${stripExtension(source.pathInFolder, ['.ann'])}.txt` : undefined;
+/**
+ * Formats with one file per document, named after its text (brat's `a.ann`, WebAnno's `a.tsv`,
+ * `a.txt.tawsim.json`): the text of that name beside the file, else the one text of that name.
+ */
+function namedDocuments(source: ImportSource, texts: readonly SourceDocument[], textName: (fileName: string) => string): ImportDocuments | ImportError {
+  const wanted = nameOf(textName(nameOf(source.name)));
+  const besidePath = source.pathInFolder !== undefined ? textName(source.pathInFolder) : undefined;
   const beside = texts.find((t) => t.path === besidePath);
   const elsewhere = texts.filter((t) => t !== beside && nameOf(t.path) === wanted);
   if (beside) {
@@ -56,7 +66,18 @@ function bratDocuments(source: ImportSource, texts: readonly SourceDocument[]): 
   return { documents: elsewhere, textPath: identity };
 }
 
-function conllDocuments(source: ImportSource, texts: readonly SourceDocument[]): ImportDocuments {
+function conllDocuments(source: ImportSource, texts: readonly SourceDocument[]): ImportDocuments | ImportError {
+  if (source.conllPaths) {
+    // The export named each document: find each, by its path or by a shorter path that names it alone.
+    const aliased = withAliases(texts);
+    const documents: SourceDocument[] = [];
+    for (const path of source.conllPaths) {
+      const doc = aliased.documents.find((d) => d.path === path);
+      if (!doc) return { file: source.name, message: `${source.name}: its document ${path} (named in ${nameOf(source.name)}.paths) is not in the folder` };
+      documents.push(doc);
+    }
+    return { documents, textPath: aliased.textPath };
+  }
   const documentCount = source.content.split('\n').filter((l) => l.trimStart().startsWith('-DOCSTART-')).length;
   if (documentCount <= 1) {
     const stem = stripExtension(nameOf(source.name), ['.conll', '.iob', '.bio']);
@@ -97,4 +118,15 @@ function stripExtension(name: string, extensions: readonly string[]): string {
   const lower = name.toLowerCase();
   const ext = extensions.find((e) => lower.endsWith(e));
   return ext ? name.slice(0, -ext.length) : name;
+}
+
+/** The document paths of a CoNLL export's `<file>.paths` (a JSON list of strings), or an error naming the file. */
+export function parseConllPaths(content: string, fileName: string): readonly string[] | ImportError {
+  try {
+    const value: unknown = JSON.parse(content.replace(/^\ufeff/, ''));
+    if (Array.isArray(value) && value.every((p) => typeof p === 'string')) return value as string[];
+  } catch {
+    // reported below
+  }
+  return { file: fileName, message: `${fileName}: must be a JSON list of document paths, as Tawsim's CoNLL export writes it` };
 }

@@ -17,19 +17,21 @@ export interface ImportedSidecarInput {
   readonly annotator: string;
   /** Code point offsets, as `importFile` returns them. */
   readonly annotations: readonly Annotation[];
+  /** The document date the imported file states (Tawsim JSON, TimeML's creation time); it replaces the old one, else that is kept. */
+  readonly date?: string;
   /** The sidecar already at the target, if any, with what to do about it. */
   readonly existing?: { readonly sidecar: Sidecar; readonly choice: ExistingSidecarChoice };
 }
 
 /**
  * The sidecar an import writes. Replacing keeps only the document date of the old file (a fact
- * about the text, not about anyone's annotations). Merging keeps the old file's annotator and
+ * about the text, not about anyone's annotations), unless the imported file states one. Merging keeps the old file's annotator and
  * annotations, re-anchored on the text as the editor would, and adds the imported spans it lacks:
  * where both have the same span and label, the old annotation wins, so nothing reviewed is lost.
  */
 export function importedSidecar(input: ImportedSidecarInput): Sidecar {
   const { text, textName, existing } = input;
-  const date = existing?.sidecar.document.date;
+  const date = input.date ?? existing?.sidecar.document.date;
   if (existing?.choice === 'merge') {
     const placed = placeSidecarAnnotations(existing.sidecar, text);
     const old = buildSidecar(

@@ -1,158 +1,242 @@
-import type { ImportRequest, ImportResult, SourceDocument } from './formatTypes';
-import { ImportCollector } from './importCollector';
+import type { BratDiscontinuous, ImportRequest, ImportResult, SourceDocument } from './formatTypes';
+import type { PendingDocument, Place } from './importCollector';
+import { ImportCollector, firstDifference } from './importCollector';
 import { BRAT_VALUE_ATTRIBUTE } from './bratConf';
+import { namedDocument, textBeside } from './namedDocument';
+import { BRAT_FRAGMENT_SEPARATOR } from './bratExport';
+import { PYTHON_LINE_BREAK, PYTHON_LINE_BREAKS, PYTHON_SPACE, splitPythonLines } from './pythonText';
+import type { OffsetConverter } from './offsetUnits';
 
 interface TextBound {
+  readonly id: string;
   readonly line: number;
   readonly label: string;
-  readonly start: number;
-  readonly end: number;
-  /** Absent for a covered discontinuous span, whose stated text skips the gaps. */
-  readonly text?: string;
+  /** Code point offsets of the document Tawsim holds (a byte order mark brat counted is taken off). */
+  readonly fragments: readonly (readonly [number, number])[];
   value?: string;
   note?: string;
 }
 
+/** What a brat .ann line that is not a text-bound annotation or a note refers to. */
+const IGNORED: Readonly<Record<string, string>> = {
+  R: 'relations',
+  E: 'events',
+  N: 'normalisations',
+  '*': 'equivalences',
+  A: 'attributes other than Value',
+  M: 'attributes other than Value',
+  '#': 'comments other than AnnotatorNotes',
+};
+
 /**
- * Reads a brat `.ann` file for the document of the same name (`news/a.ann` → `news/a.txt`).
- * Text-bound `T` lines become spans; `#n AnnotatorNotes` lines their notes and the `Value`
- * attribute their values. Relations, events, normalisations and other attributes have no place in
- * a sidecar: they are counted in a warning. Discontinuous spans are an error unless the caller
- * asks to cover them from first to last fragment.
+ * Reads a brat `.ann` file for the document of the same name (`news/a.ann` → `news/a.txt`), by the
+ * rules of brat's own loader (server/src/annotation.py):
+ * - lines are what Python's `splitlines()` gives; each is `ID<TAB>DATA[<TAB>TAIL]`;
+ * - a T line's text is the first N code points of its tail, N the covered length (fragments joined
+ *   by one space); what follows must be empty or start with white space; a T line without text
+ *   takes it from the document, as brat does; tabs inside the text are text;
+ * - offsets count the .txt as brat reads it, a byte order mark included.
+ * Spans brat split at line ends come back whole. Other discontinuous spans follow the
+ * `discontinuous` option. Relations, events, normalisations, equivalences, other attributes and
+ * notes on any of them have no place in a sidecar: they are left out and counted in a warning;
+ * event triggers are T lines too, and are left out with their events.
  */
 export function importBrat(request: ImportRequest): ImportResult {
   const c = new ImportCollector(request);
   if (!c.checkSize()) return c.result();
-  const doc = bratDocument(c);
+  const doc = namedDocument(c, textBeside('.ann'));
   if (!doc) return c.result();
-  c.open(doc);
+  const target = c.open(doc);
   const discontinuous = request.options?.brat?.discontinuous ?? 'error';
+  const shift = request.options?.brat?.textStartsWithBom === true ? 1 : 0;
   const bounds = new Map<string, TextBound>();
   const later: { line: number; text: string }[] = [];
   const ignored = new Map<string, number>();
-  const lines = request.content.split('\n');
-  lines.forEach((raw, i) => {
+  const triggers = new Set<string>();
+  const otherIds = new Set<string>();
+  const content = request.content.replace(/^\ufeff/, '');
+  splitPythonLines(content).forEach((text, i) => {
     const line = i + 1;
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (text.trim() === '') return;
-    const kind = text[0];
+    const tab = text.indexOf('\t');
+    const id = tab < 0 ? text : text.slice(0, tab);
+    if (tab < 0 || !/^([A-Za-z]+|#[A-Za-z]*)[0-9]+.*$|^\*$/.test(id)) {
+      c.error({ line }, `not a brat annotation line (expected ID<TAB>…): ${JSON.stringify(text.slice(0, 40))}`);
+      return;
+    }
+    const kind = id[0] as string;
     if (kind === 'T') {
-      const tb = parseTextBound(c, text, line, discontinuous);
+      const tb = parseTextBound(c, doc, id, text.slice(tab + 1), line, shift);
       if (!tb) return;
-      if (bounds.has(tb.id)) c.error({ line }, `the id ${tb.id} is used twice`);
-      else bounds.set(tb.id, tb.bound);
+      if (bounds.has(id)) c.error({ line }, `the id ${id} is used twice`);
+      else bounds.set(id, tb);
     } else if (kind === 'A' || kind === 'M' || kind === '#') {
       later.push({ line, text });
-    } else if (kind === 'R' || kind === 'E' || kind === 'N' || kind === '*') {
+    } else if (kind in IGNORED) {
+      otherIds.add(id);
       ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
+      if (kind === 'E') {
+        // E1<TAB>Attack:T5 Target:T2 — the trigger is the T line after the colon of the first argument.
+        const trigger = /^[^\t:]+:(\S+)/.exec(text.slice(tab + 1))?.[1];
+        if (trigger) triggers.add(trigger);
+      }
     } else {
-      c.error({ line }, `not a brat annotation line: ${JSON.stringify(text.slice(0, 40))}`);
+      c.error({ line }, `brat has no annotation of kind ${JSON.stringify(kind)} (${id})`);
     }
   });
-  for (const { line, text } of later) attach(c, bounds, text, line, ignored);
-  const names: Record<string, string> = { R: 'relations', E: 'events', N: 'normalisations', '*': 'equivalences', A: 'other attributes', '#': 'other comments' };
-  for (const [kind, n] of ignored) c.warn(`${n} ${names[kind] ?? kind} not imported (a sidecar holds spans only)`);
-  for (const tb of bounds.values()) {
-    c.addSpan(
-      doc,
-      {
-        start: tb.start,
-        end: tb.end,
-        label: tb.label,
-        ...(tb.text !== undefined ? { text: tb.text } : {}),
-        textIsFlattened: true,
-        ...(tb.value !== undefined ? { value: tb.value } : {}),
-        ...(tb.note !== undefined ? { note: tb.note } : {}),
-      },
-      { line: tb.line },
-    );
+  for (const id of triggers) {
+    if (bounds.delete(id)) {
+      otherIds.add(id);
+      ignored.set('trigger', (ignored.get('trigger') ?? 0) + 1);
+    }
   }
+  for (const { line, text } of later) attach(c, bounds, otherIds, text, line, ignored);
+  const names: Record<string, string> = { ...IGNORED, trigger: 'event triggers', notesElsewhere: 'notes on relations, events or their triggers' };
+  for (const [kind, n] of ignored) c.warn(`${n} ${names[kind] ?? kind} not imported (a sidecar holds entity spans only)`);
+  addBounds(c, target, [...bounds.values()], discontinuous);
   return c.result();
 }
 
-/** The .txt beside the .ann: same path with .txt, else the only document given. */
-function bratDocument(c: ImportCollector): SourceDocument | undefined {
-  const name = c.file.replace(/\\/g, '/');
-  const stem = name.endsWith('.ann') ? name.slice(0, -4) : name;
-  const docs = c.request.documents;
-  const found =
-    docs.find((d) => d.path === `${stem}.txt` || d.path === stem) ??
-    docs.find((d) => `${stem}.txt`.endsWith(`/${d.path}`) || d.path.endsWith(`/${baseOf(stem)}.txt`)) ??
-    (docs.length === 1 ? docs[0] : undefined);
-  if (!found) c.error({}, `no document ${stem}.txt to attach the annotations to`);
-  return found;
-}
-
-function baseOf(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-function parseTextBound(c: ImportCollector, text: string, line: number, discontinuous: 'error' | 'cover'): { id: string; bound: TextBound } | undefined {
-  const fields = text.split('\t');
-  const [id = '', typeAndOffsets = '', ...rest] = fields;
-  const parts = typeAndOffsets.split(' ');
-  const label = parts[0] ?? '';
-  const offsets = parts.slice(1).join(' ');
-  if (!/^T\d+/.test(id) || fields.length < 3 || label === '' || offsets === '') {
-    c.error({ line }, 'a text-bound line must read "Tn<TAB>LABEL start end<TAB>text"');
-    return undefined;
-  }
+/** `LABEL 0 5;7 9<TAB>text`: the offsets as brat's `_split_textbound_data` reads them, the text as its `_parse_textbound_annotation` checks it. */
+function parseTextBound(c: ImportCollector, doc: SourceDocument, id: string, rest: string, line: number, shift: number): TextBound | undefined {
+  const tab = rest.indexOf('\t');
+  const data = (tab < 0 ? rest : rest.slice(0, tab)).replace(/\s+$/u, '');
+  const tail = tab < 0 ? '' : rest.slice(tab + 1);
+  const space = data.indexOf(' ');
+  const label = space < 0 ? data : data.slice(0, space);
+  const offsets = space < 0 ? '' : data.slice(space + 1);
   const fragments = offsets.split(';').map((f) => f.trim().split(/ +/));
-  if (fragments.some((f) => f.length !== 2 || !f.every((n) => /^\d+$/.test(n)))) {
-    c.error({ line }, `bad offsets ${JSON.stringify(offsets)}: expected whole numbers "start end"`);
+  if (label === '' || offsets === '' || fragments.some((f) => f.length !== 2 || !f.every((n) => /^\d+$/.test(n)))) {
+    c.error({ line }, `${id}: a text-bound line must read "${id}<TAB>LABEL start end[;start end…]<TAB>text" (got ${JSON.stringify(data.slice(0, 60))})`);
     return undefined;
   }
-  const numbers = fragments.map((f) => f.map(Number) as [number, number]);
-  if (numbers.length > 1 && discontinuous === 'error') {
-    c.error(
-      { line },
-      `${id} is a discontinuous span (${offsets}); Tawsim spans are contiguous. Import with the option to cover it from first to last fragment, or split it in brat`,
-    );
-    return undefined;
+  const place: Place = { line };
+  const units = c.converter(doc, 'codePoint');
+  const spans: [number, number][] = [];
+  for (const [s, e] of fragments.map((f) => f.map(Number) as [number, number])) {
+    if (s > e) return void c.error(place, `${id}: start ${s} is after end ${e}`);
+    if (s < shift) return void c.error(place, `${id}: the span ${s}-${e} covers the byte order mark at the start of brat's .txt`);
+    if (e - shift > units.length)
+      return void c.error(place, `${id}: end ${e} is past the end of ${doc.path} (${units.length + shift} code points${shift ? ', the byte order mark included' : ''})`);
+    if (spans.some(([os, oe]) => e >= os && s < oe)) return void c.error(place, `${id}: its fragments overlap (brat refuses that)`);
+    spans.push([s - shift, e - shift]);
   }
-  const start = Math.min(...numbers.map((f) => f[0]));
-  const end = Math.max(...numbers.map((f) => f[1]));
-  if (numbers.length > 1) c.warn(`line ${line}: discontinuous span ${id} (${offsets}) imported as ${start}-${end}`);
-  // A covering span reads the document text between fragments, so the stated text cannot be compared.
-  const stated = numbers.length > 1 ? undefined : rest.join('\t');
-  return { id, bound: { line, label, start, end, ...(stated !== undefined ? { text: stated } : {}) } };
+  const pieces = spans.map(([s, e]) => doc.text.slice(units.toUtf16(s), units.toUtf16(e)));
+  const expected = pieces.join(BRAT_FRAGMENT_SEPARATOR);
+  if (tail.trim() === '') {
+    c.warn(`line ${line}: ${id} has no text column; its text was taken from ${doc.path}, as brat does`);
+  } else {
+    const stated = Array.from(tail);
+    const length = Array.from(expected).length;
+    const text = stated.slice(0, length).join('');
+    const after = stated[length];
+    if (text !== expected || (after !== undefined && !PYTHON_SPACE.test(after))) {
+      mismatch(c, doc, id, spans, text, expected, tail, line, shift);
+      return undefined;
+    }
+  }
+  return { id, line, label, fragments: spans };
 }
 
-function attach(c: ImportCollector, bounds: Map<string, TextBound>, text: string, line: number, ignored: Map<string, number>): void {
+/** The text check failed: name the first difference, and the likely cause when there is one. */
+function mismatch(c: ImportCollector, doc: SourceDocument, id: string, spans: [number, number][], text: string, expected: string, tail: string, line: number, shift: number): void {
+  const [first] = spans;
+  const at = (first?.[0] ?? 0) + (firstDifference(text, expected) ?? 0);
+  let hint = '';
+  if (/[\n\r]/.test(expected) && tail.startsWith(expected.replace(PYTHON_LINE_BREAKS, ' '))) {
+    hint = '; the .ann writes the line end inside the span as a space, which brat itself refuses: split the span at the line end (T1 LABEL 0 5;6 9)';
+  } else if (shift === 0 && first && first[0] > 0) {
+    const units = c.converter(doc, 'codePoint');
+    const before = spans.map(([s, e]) => doc.text.slice(units.toUtf16(s - 1), units.toUtf16(e - 1))).join(BRAT_FRAGMENT_SEPARATOR);
+    if (tail.startsWith(before)) hint = "; every offset is one too high: does brat's .txt start with a byte order mark?";
+  }
+  c.error(
+    { line },
+    `${id}: the text ${JSON.stringify(text)} is not what ${doc.path} holds at ${spans.map(([s, e]) => `${s + shift}-${e + shift}`).join(';')} (${JSON.stringify(expected)}); they differ at code point ${at}${hint}`,
+  );
+}
+
+function attach(c: ImportCollector, bounds: Map<string, TextBound>, otherIds: ReadonlySet<string>, text: string, line: number, ignored: Map<string, number>): void {
+  const count = (kind: string): void => void ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
   if (text[0] === '#') {
-    const m = /^#\S*\t(\S+) (\S+)\t?(.*)$/.exec(text);
+    // #1<TAB>AnnotatorNotes T1<TAB>any text, tabs included, to the line end.
+    const m = /^#[^\t]*\t(\S+)[ ]+(\S+)[ ]*(?:\t([^]*))?$/u.exec(text);
     if (!m) {
       c.error({ line }, 'a note line must read "#n<TAB>AnnotatorNotes Tn<TAB>note"');
       return;
     }
     const [, kind, target = '', note = ''] = m;
-    if (kind !== 'AnnotatorNotes') {
-      ignored.set('#', (ignored.get('#') ?? 0) + 1);
-      return;
-    }
+    if (kind !== 'AnnotatorNotes') return count('#');
+    if (otherIds.has(target)) return count('notesElsewhere');
     const tb = bounds.get(target);
     if (!tb) {
-      c.error({ line }, `the note refers to ${target}, which is not a text-bound annotation in this file`);
+      c.error({ line }, `the note refers to ${target}, which is not an annotation in this file`);
       return;
     }
     // brat allows several notes on one span; keep them all, one per line.
     tb.note = tb.note === undefined ? note : `${tb.note}\n${note}`;
     return;
   }
-  const m = /^[AM]\S*\t(\S+) (\S+)(?: (.*))?$/.exec(text);
+  const m = /^[AM][^\t]*\t(\S+) (\S+)(?: (.*))?$/u.exec(text);
   if (!m) {
     c.error({ line }, 'an attribute line must read "An<TAB>Name Tn value"');
     return;
   }
   const [, name, target = '', value] = m;
-  if (name !== BRAT_VALUE_ATTRIBUTE || value === undefined) {
-    ignored.set('A', (ignored.get('A') ?? 0) + 1);
-    return;
-  }
+  if (otherIds.has(target) || name !== BRAT_VALUE_ATTRIBUTE || value === undefined) return count('A');
   const tb = bounds.get(target);
   if (!tb) {
-    c.error({ line }, `the attribute refers to ${target}, which is not a text-bound annotation in this file`);
+    c.error({ line }, `the attribute refers to ${target}, which is not an annotation in this file`);
     return;
   }
   tb.value = value.trim();
+}
+
+/** Whether the text between two fragments is white space holding a line end: brat's own split of one selection. */
+function isLineEndGap(doc: SourceDocument, units: OffsetConverter, from: number, to: number): boolean {
+  const gap = doc.text.slice(units.toUtf16(from), units.toUtf16(to));
+  return gap !== '' && PYTHON_LINE_BREAK.test(gap) && Array.from(gap).every((ch) => PYTHON_SPACE.test(ch));
+}
+
+function addBounds(c: ImportCollector, target: PendingDocument, bounds: readonly TextBound[], mode: BratDiscontinuous): void {
+  const doc = target.source;
+  const units = c.converter(doc, 'codePoint');
+  const covered: string[] = [];
+  const split: string[] = [];
+  const skipped: string[] = [];
+  for (const tb of bounds) {
+    const sorted = [...tb.fragments].sort((a, b) => a[0] - b[0]);
+    // Fragments brat split at line ends are joined back: one selection across lines.
+    const joined: [number, number][] = [];
+    for (const [s, e] of sorted) {
+      const last = joined[joined.length - 1];
+      if (last && isLineEndGap(doc, units, last[1], s)) last[1] = e;
+      else joined.push([s, e]);
+    }
+    const extra = { ...(tb.value !== undefined ? { value: tb.value } : {}) };
+    const describe = `${tb.id} (${tb.fragments.map(([s, e]) => `${s}-${e}`).join(';')})`;
+    if (joined.length === 1 || mode === 'cover') {
+      const [s] = joined[0] as [number, number];
+      const e = (joined[joined.length - 1] as [number, number])[1];
+      if (joined.length > 1) covered.push(describe);
+      c.addSpan(target, { start: s, end: e, label: tb.label, ...extra, ...(tb.note !== undefined ? { note: tb.note } : {}) }, { line: tb.line });
+    } else if (mode === 'fragments') {
+      split.push(describe);
+      joined.forEach(([s, e], i) => {
+        const note = `fragment ${i + 1} of ${joined.length} of brat ${describe}${tb.note !== undefined ? `\n${tb.note}` : ''}`;
+        c.addSpan(target, { start: s, end: e, label: tb.label, ...extra, note }, { line: tb.line });
+      });
+    } else if (mode === 'skip') {
+      skipped.push(describe);
+    } else {
+      c.error(
+        { line: tb.line, code: 'brat-discontinuous' },
+        `${tb.id} is a discontinuous span (${tb.fragments.map(([s, e]) => `${s} ${e}`).join(';')}) and Tawsim spans are contiguous: import with --discontinuous cover (one span from the first fragment to the last), fragments (each fragment an annotation of its own, with a note) or skip (left out, listed)`,
+      );
+    }
+  }
+  if (covered.length) c.warn(`discontinuous spans imported as one span from their first fragment to their last: ${covered.join(', ')}`);
+  if (split.length)
+    c.warn(`discontinuous spans imported as one annotation per fragment, each with a note naming the brat span (sidecars hold contiguous spans only): ${split.join(', ')}`);
+  if (skipped.length) c.warn(`discontinuous spans left out: ${skipped.join(', ')}`);
 }

@@ -2,6 +2,7 @@ import type { ImportRequest, ImportResult, SourceDocument } from './formatTypes'
 import { ImportCollector } from './importCollector';
 import type { ParsedTag } from './bioTags';
 import { decodeTags, parseTag } from './bioTags';
+import { PYTHON_SPACE, PYTHON_SPACES } from './pythonText';
 
 interface ConllToken {
   readonly text: string;
@@ -15,10 +16,12 @@ interface ConllDocument {
 }
 
 /**
- * Reads CoNLL 2003 style files (token first, tag last, any columns between; blank lines between
- * sentences; `-DOCSTART-` lines between documents) in IOB1, IOB2 or BIOES. CoNLL carries no
- * offsets, so each token is found in the document text, in order, with only white space allowed
- * between tokens; the n-th document of the file belongs to the n-th document given.
+ * Reads CoNLL 2003 style files (token first, tag last, any columns between, split as Python's
+ * `str.split()` splits; blank lines between sentences; `-DOCSTART-` lines between documents) in
+ * IOB1, IOB2 or BIOES. CoNLL carries no offsets, so each token is found in the document text, in
+ * order, with only white space allowed between tokens; the n-th document of the file belongs to
+ * the n-th document given. A document whose tokens end before its text does is imported, with a
+ * warning naming what the file leaves untagged.
  */
 export function importConll(request: ImportRequest): ImportResult {
   const c = new ImportCollector(request);
@@ -35,7 +38,7 @@ export function importConll(request: ImportRequest): ImportResult {
   const scheme = request.options?.conll?.scheme ?? 'auto';
   docs.forEach((d, i) => {
     const source = request.documents[i] as SourceDocument;
-    c.open(source);
+    const target = c.open(source);
     const offsets = align(c, d, source);
     if (!offsets) return;
     for (const sentence of d.sentences) {
@@ -49,7 +52,7 @@ export function importConll(request: ImportRequest): ImportResult {
         const last = sentence[chunk.last] as ConllToken;
         const start = offsets.get(first) as number;
         const end = (offsets.get(last) as number) + last.text.length;
-        c.addSpan(source, { start, end, label: chunk.label }, { line: first.line }, 'utf16');
+        c.addSpan(target, { start, end, label: chunk.label }, { line: first.line }, 'utf16');
       }
     }
   });
@@ -67,12 +70,12 @@ function readDocuments(c: ImportCollector): ConllDocument[] {
   const lines = c.request.content.replace(/^\ufeff/, '').split('\n');
   lines.forEach((raw, i) => {
     const line = i + 1;
-    const text = raw.trim();
-    if (text === '') {
+    const columns = raw.split(PYTHON_SPACES).filter((col) => col !== '');
+    const text = columns.join(' ');
+    if (columns.length === 0) {
       endSentence();
       return;
     }
-    const columns = text.split(/\s+/);
     if (columns[0] === '-DOCSTART-') {
       endSentence();
       current = { line, sentences: [] };
@@ -107,7 +110,7 @@ function align(c: ImportCollector, d: ConllDocument, source: SourceDocument): Ma
   let cursor = 0;
   for (const sentence of d.sentences) {
     for (const t of sentence) {
-      while (cursor < text.length && /\s/.test(text[cursor] as string)) cursor++;
+      while (cursor < text.length && isSpace(text[cursor] as string)) cursor++;
       if (!text.startsWith(t.text, cursor)) {
         const codePoint = Array.from(text.slice(0, cursor)).length;
         const found = Array.from(text.slice(cursor, cursor + 40))
@@ -120,5 +123,20 @@ function align(c: ImportCollector, d: ConllDocument, source: SourceDocument): Ma
       cursor += t.text.length;
     }
   }
+  while (cursor < text.length && isSpace(text[cursor] as string)) cursor++;
+  if (cursor < text.length) {
+    const covered = Array.from(text.slice(0, cursor)).length;
+    const total = Array.from(text).length;
+    c.warn(`the file's document ${docNumber(c, source)} covers only the first ${covered} of ${total} code points of ${source.path}: the rest has no tags`);
+  }
   return offsets;
+}
+
+/** JavaScript's \s plus what Python also splits at (\x85, \x1c–\x1f). */
+function isSpace(ch: string): boolean {
+  return /\s/.test(ch) || PYTHON_SPACE.test(ch);
+}
+
+function docNumber(c: ImportCollector, source: SourceDocument): number {
+  return c.request.documents.indexOf(source) + 1;
 }

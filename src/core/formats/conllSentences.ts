@@ -1,8 +1,9 @@
 import type { Token } from '../model/tokens';
+import { PYTHON_LINE_BREAK } from './pythonText';
 
 /** Tokens made only of these end a sentence: . ? ! and the Arabic question mark, ellipsis and full stop. */
 const SENTENCE_FINAL = /^[.?!؟…۔]+$/u;
-const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
+const LINE_BREAK = PYTHON_LINE_BREAK;
 
 /**
  * Where CoNLL sentences end, as indices of the last token of each sentence. A sentence ends

@@ -6,6 +6,8 @@ import { exportLabelStudio } from './labelStudio';
 import { exportCsv } from './csv';
 import { exportTimeml } from './timeml';
 import { exportTawsimJson } from './tawsimJson';
+import { exportWebanno } from './webannoExport';
+import { exportSpacy } from './spacyJsonl';
 import { safeRelativePath } from './safeRelativePath';
 
 const EXPORTERS: Readonly<Record<FormatId, (request: ExportRequest) => ExportResult>> = {
@@ -16,6 +18,8 @@ const EXPORTERS: Readonly<Record<FormatId, (request: ExportRequest) => ExportRes
   csv: exportCsv,
   timeml: exportTimeml,
   'tawsim-json': exportTawsimJson,
+  webanno: exportWebanno,
+  spacy: exportSpacy,
 };
 
 /**

@@ -26,6 +26,13 @@ export function leftOutWarning(path: string, reason: string, annotations: readon
   return { path, message: `${path}: ${reason} (${items.length}): ${items.map(describeAnnotation).join('; ')}`, annotations: items };
 }
 
+/** A warning about spans written as they are, which the receiving tool must be set up to read. */
+export function noticeWarning(path: string, reason: string, annotations: readonly Annotation[] = []): ExportWarning {
+  const items = annotations.map(leftOut);
+  const listed = items.length ? ` (${items.length}): ${items.map(describeAnnotation).join('; ')}` : '';
+  return { path, message: `${path}: ${reason}${listed}`, annotations: items, notice: true };
+}
+
 /**
  * Keeps the annotations a format can write: placed (not orphans), inside the text, still covering
  * their quoted text, and with a status the format holds. Each group left out gets one warning, so

@@ -39,21 +39,35 @@ export const FORMATS: readonly FormatDefinition[] = [
     displayName: 'CSV (one row per annotation)',
     extensions: ['.csv'],
     manyDocumentsPerFile: true,
-    capabilities: { canHoldOverlaps: true, canHoldNotes: true, canHoldValues: true, canHoldStatuses: true, canImport: false },
+    capabilities: { canHoldOverlaps: true, canHoldNotes: true, canHoldValues: true, canHoldStatuses: true, canImport: true },
   },
   {
     id: 'timeml',
     displayName: 'TimeML (TIMEX3 dates and times)',
     extensions: ['.tml'],
     manyDocumentsPerFile: false,
-    capabilities: { canHoldOverlaps: false, canHoldNotes: false, canHoldValues: true, canHoldStatuses: false, canImport: false },
+    capabilities: { canHoldOverlaps: false, canHoldNotes: false, canHoldValues: true, canHoldStatuses: false, canImport: true },
   },
   {
     id: 'tawsim-json',
     displayName: 'Tawsim JSON (sidecar content)',
     extensions: ['.tawsim.json'],
     manyDocumentsPerFile: false,
-    capabilities: { canHoldOverlaps: true, canHoldNotes: true, canHoldValues: true, canHoldStatuses: true, canImport: false },
+    capabilities: { canHoldOverlaps: true, canHoldNotes: true, canHoldValues: true, canHoldStatuses: true, canImport: true },
+  },
+  {
+    id: 'webanno',
+    displayName: 'WebAnno TSV 3.3 (INCEpTION)',
+    extensions: ['.tsv'],
+    manyDocumentsPerFile: false,
+    capabilities: { canHoldOverlaps: true, canHoldNotes: false, canHoldValues: false, canHoldStatuses: false, canImport: true },
+  },
+  {
+    id: 'spacy',
+    displayName: 'spaCy / Prodigy JSONL',
+    extensions: ['.jsonl'],
+    manyDocumentsPerFile: true,
+    capabilities: { canHoldOverlaps: true, canHoldNotes: true, canHoldValues: true, canHoldStatuses: false, canImport: true },
   },
 ];
 
@@ -61,8 +75,31 @@ export function formatById(id: string): FormatDefinition | undefined {
   return FORMATS.find((f) => f.id === id);
 }
 
-/** Importable formats whose extension ends the file name, most specific extension first. */
-export function importFormatsForFile(fileName: string): FormatDefinition[] {
+/**
+ * Importable formats a file name points to: those with the longest extension that ends it (so
+ * `a.txt.tawsim.json` is Tawsim JSON, not Label Studio). With the file's content, formats that
+ * share an extension are told apart by it: a JSONL line with `spans`, `ents` or `tokens` and no
+ * doccano `label` or `entities` is spaCy / Prodigy.
+ */
+export function importFormatsForFile(fileName: string, content?: string): FormatDefinition[] {
   const lower = fileName.toLowerCase();
-  return FORMATS.filter((f) => f.capabilities.canImport && f.extensions.some((e) => lower.endsWith(e)));
+  const matches = FORMATS.filter((f) => f.capabilities.canImport).map((f) => ({ f, length: Math.max(0, ...f.extensions.filter((e) => lower.endsWith(e)).map((e) => e.length)) }));
+  const longest = Math.max(0, ...matches.map((m) => m.length));
+  const found = longest === 0 ? [] : matches.filter((m) => m.length === longest).map((m) => m.f);
+  if (content === undefined || found.length < 2 || !found.some((f) => f.id === 'spacy')) return found;
+  return found.filter((f) => (f.id === 'spacy') === looksLikeSpacy(content));
+}
+
+function looksLikeSpacy(content: string): boolean {
+  const first =
+    content
+      .replace(/^\ufeff/, '')
+      .split('\n')
+      .find((l) => l.trim() !== '') ?? '';
+  try {
+    const record = JSON.parse(first) as Record<string, unknown>;
+    return ('spans' in record || 'ents' in record || 'tokens' in record) && !('label' in record) && !('entities' in record);
+  } catch {
+    return false;
+  }
 }

@@ -1,8 +1,9 @@
 import type { Annotation } from '../model/annotation';
 import type { LabelDefinition } from '../model/labels';
+import type { OffsetUnit } from './offsetUnits';
 
 /** Identifiers of the interchange formats, as used by commands, the CLI and settings. */
-export type FormatId = 'brat' | 'conll' | 'doccano' | 'labelstudio' | 'csv' | 'timeml' | 'tawsim-json';
+export type FormatId = 'brat' | 'conll' | 'doccano' | 'labelstudio' | 'csv' | 'timeml' | 'tawsim-json' | 'webanno' | 'spacy';
 
 /** What a format can carry, so callers can say in advance what an export will leave out. */
 export interface FormatCapabilities {
@@ -56,6 +57,10 @@ export interface ExportOptions {
     /** Prefix text cells starting with = + - @ (or tab/CR) with a quote so spreadsheets never run them. Default true. */
     readonly formulaGuard?: boolean;
   };
+  readonly doccano?: {
+    /** Unit of the offsets: doccano's annotation screen counts UTF-16 units, or grapheme clusters when the project says so. Default 'utf16'. */
+    readonly offsets?: OffsetUnit;
+  };
   readonly brat?: {
     /** Language of the visual labels in visual.conf. Default 'ar'. */
     readonly labelLanguage?: 'ar' | 'en';
@@ -96,6 +101,12 @@ export interface ExportWarning {
   /** Complete, user-readable sentence that names every annotation concerned. */
   readonly message: string;
   readonly annotations: readonly LeftOutAnnotation[];
+  /**
+   * Nothing was left out or changed: the warning says how the receiving tool must be set up to
+   * read the file as written (doccano's overlap and offset settings, brat's fragments). Such
+   * warnings are listed but not counted as spans left out or changed.
+   */
+  readonly notice?: boolean;
 }
 
 export interface ExportResult {
@@ -110,6 +121,8 @@ export interface SourceDocument {
   readonly text: string;
 }
 
+export type BratDiscontinuous = 'error' | 'cover' | 'fragments' | 'skip';
+
 export interface ImportOptions {
   /** Refuse content longer than this many UTF-16 units. Default 50 000 000. */
   readonly maxContentLength?: number;
@@ -120,12 +133,27 @@ export interface ImportOptions {
     readonly scheme?: 'auto' | 'IOB1' | 'IOB2' | 'BIOES';
   };
   readonly brat?: {
-    /** 'error' rejects discontinuous spans; 'cover' imports the span from the first to the last fragment. Default 'error'. */
-    readonly discontinuous?: 'error' | 'cover';
+    /**
+     * Spans in several fragments, beyond those brat splits at line breaks (which always import as
+     * one span): 'error' refuses the file; 'cover' imports one span from the first fragment to the
+     * last; 'fragments' imports each fragment as an annotation of its own, with a note naming the
+     * brat span; 'skip' leaves them out, listed. Default 'error'.
+     */
+    readonly discontinuous?: BratDiscontinuous;
+    /** brat's .txt starts with a byte order mark, which brat counts as a character. Default false. */
+    readonly textStartsWithBom?: boolean;
+  };
+  readonly doccano?: {
+    /** Unit of the offsets. Default 'utf16', what doccano's annotation screen produces. */
+    readonly offsets?: OffsetUnit;
   };
   readonly labelStudio?: {
     /** Offset unit of `value.start`/`value.end`. Default 'codePoint' (see labelStudio.ts). */
     readonly offsetUnit?: 'codePoint' | 'utf16';
+  };
+  readonly csv?: {
+    /** The file was written with the formula guard: a leading ' before = + - @ tab or CR is taken off. Default true. */
+    readonly formulaGuard?: boolean;
   };
 }
 
@@ -138,7 +166,7 @@ export interface ImportRequest {
    * others by identical text, and CoNLL documents in file order.
    */
   readonly documents: readonly SourceDocument[];
-  /** Known labels; any other label in the file is an error. */
+  /** The label set; labels outside it are imported and named in a warning. */
   readonly labels: readonly LabelDefinition[];
   readonly options?: ImportOptions;
 }
@@ -150,6 +178,8 @@ export interface ImportError {
   /** Location inside a JSON document, for example `[2].annotations[0].result[3]`. */
   readonly where?: string;
   readonly message: string;
+  /** A brat span in several fragments with no `discontinuous` option chosen: the editor asks, the CLI names `--discontinuous`. */
+  readonly code?: 'brat-discontinuous';
 }
 
 export interface ImportedDocument {
@@ -158,6 +188,16 @@ export interface ImportedDocument {
   readonly annotations: readonly Annotation[];
   /** Other fields of the record (doccano metadata such as id), prototype-safe. */
   readonly fields?: Readonly<Record<string, unknown>>;
+  /**
+   * Whose annotations these are, when the file says (Label Studio's `completed_by`, a CSV's
+   * annotator column, a Tawsim JSON's annotator). One document may come several times, once per
+   * annotator; absent when the file names nobody.
+   */
+  readonly annotator?: string;
+  /** The adjudicated set (Label Studio's ground truth), for the gold sidecar. */
+  readonly gold?: boolean;
+  /** The document date the file records (Tawsim JSON, TimeML's document creation time), YYYY-MM-DD. */
+  readonly date?: string;
 }
 
 /** Either every document or none: when `errors` is not empty, `documents` is empty. */

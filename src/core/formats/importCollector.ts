@@ -1,7 +1,9 @@
 import type { Annotation, AnnotationStatus } from '../model/annotation';
 import { compareAnnotations } from '../model/annotation';
-import { CodePointIndex } from '../model/offsets';
+import { LABEL_ID_PATTERN } from '../model/labels';
 import type { ImportError, ImportRequest, ImportResult, ImportedDocument, SourceDocument } from './formatTypes';
+import type { OffsetUnit } from './offsetUnits';
+import { OFFSET_UNIT_NAMES, OffsetConverter } from './offsetUnits';
 import { safeRelativePath } from './safeRelativePath';
 
 export const DEFAULT_MAX_CONTENT_LENGTH = 50_000_000;
@@ -13,6 +15,8 @@ const MAX_REPORTED_ERRORS = 100;
 export interface Place {
   readonly line?: number;
   readonly where?: string;
+  /** Set on errors an option of the import can resolve, so a caller can offer it. */
+  readonly code?: ImportError['code'];
 }
 
 /** A span as read from a file, before it is checked: offsets still in the file's unit. */
@@ -22,30 +26,42 @@ export interface RawSpan {
   readonly label: unknown;
   /** The covered text as the file states it, checked against the document when present. */
   readonly text?: string;
-  /** The stated text has each line break and tab written as a space (brat's one-line text field). */
-  readonly textIsFlattened?: boolean;
   readonly status?: AnnotationStatus;
   readonly value?: string;
   readonly note?: string;
 }
 
+/** Whose annotations a document's set is, when the file says (Label Studio, CSV, Tawsim JSON). */
+export interface SetOwner {
+  readonly annotator?: string;
+  /** The adjudicated set: Label Studio's ground truth, written to the gold sidecar. */
+  readonly gold?: boolean;
+}
+
 export interface PendingDocument {
   readonly source: SourceDocument;
-  readonly index: CodePointIndex;
+  readonly owner: SetOwner;
   readonly annotations: Omit<Annotation, 'id'>[];
   fields?: Record<string, unknown>;
+  date?: string;
+  /** The file's own ids are kept (Tawsim JSON); other formats are numbered t1…tN. */
+  keepIds?: boolean;
 }
 
 /**
  * Gathers the result of one import: every check reports here, and `result()` returns either all
  * documents or, when anything failed, only the errors, so the caller never writes half a file.
+ * One document of the file may give several sets (one per annotator, and a gold one); each is
+ * its own entry of the result.
  */
 export class ImportCollector {
   private readonly errors: ImportError[] = [];
   private extraErrors = 0;
   private readonly warnings: string[] = [];
   private readonly pending = new Map<string, PendingDocument>();
+  private readonly converters = new Map<string, OffsetConverter>();
   private readonly labelIds: ReadonlySet<string>;
+  private readonly outsideLabels = new Map<string, number>();
   private annotationCount = 0;
   readonly maxAnnotations: number;
 
@@ -82,6 +98,7 @@ export class ImportCollector {
       file: this.file,
       ...(place.line !== undefined ? { line: place.line } : {}),
       ...(place.where !== undefined ? { where: place.where } : {}),
+      ...(place.code !== undefined ? { code: place.code } : {}),
       message: `${this.file}${where}: ${message}`,
     });
   }
@@ -126,33 +143,59 @@ export class ImportCollector {
     return doc;
   }
 
-  /** Registers a document so it appears in the result even when it ends up with no annotations. */
-  open(doc: SourceDocument, fields?: Record<string, unknown>): PendingDocument {
-    let pending = this.pending.get(doc.path);
+  /**
+   * The set of annotations one owner gives a document, registered so it appears in the result even
+   * when it ends up empty. Asking again for the same document and owner returns the same set.
+   */
+  open(doc: SourceDocument, options: SetOwner & { readonly fields?: Record<string, unknown>; readonly date?: string } = {}): PendingDocument {
+    const owner: SetOwner = { ...(options.annotator !== undefined ? { annotator: options.annotator } : {}), ...(options.gold ? { gold: true } : {}) };
+    const key = `${doc.path}\u0000${owner.annotator ?? ''}\u0000${owner.gold ? 'gold' : ''}`;
+    let pending = this.pending.get(key);
     if (!pending) {
-      pending = { source: doc, index: new CodePointIndex(doc.text), annotations: [] };
-      this.pending.set(doc.path, pending);
+      pending = { source: doc, owner, annotations: [] };
+      this.pending.set(key, pending);
     }
-    if (fields && Object.keys(fields).length > 0) pending.fields = fields;
+    if (options.fields && Object.keys(options.fields).length > 0) pending.fields = options.fields;
+    if (options.date !== undefined) pending.date = options.date;
     return pending;
   }
 
+  /** The converter between a unit and UTF-16 for a document, made once per document and unit. */
+  converter(doc: SourceDocument, unit: OffsetUnit): OffsetConverter {
+    const key = `${doc.path}\u0000${unit}`;
+    let converter = this.converters.get(key);
+    if (!converter) {
+      converter = new OffsetConverter(doc.text, unit);
+      this.converters.set(key, converter);
+    }
+    return converter;
+  }
+
   /**
-   * Checks one span (whole-number offsets inside the text, start before end, known label, stated
-   * text equal to the document's) and keeps it. Offsets are code points unless `utf16` is set.
+   * Checks a label: a non-empty string that can be a sidecar label id. A label outside the label
+   * set is kept (sidecars keep such labels, and the editor shows them) and named in a warning.
    */
-  addSpan(doc: SourceDocument, raw: RawSpan, place: Place, unit: 'codePoint' | 'utf16' = 'codePoint'): void {
-    const pending = this.open(doc);
-    const length = unit === 'utf16' ? pending.index.utf16Length : pending.index.codePointLength;
-    const { start, end, label } = raw;
+  checkLabel(label: unknown, place: Place): label is string {
     if (typeof label !== 'string' || label === '') {
       this.error(place, 'the label must be a non-empty string');
-      return;
+      return false;
     }
-    if (!this.labelIds.has(label)) {
-      this.error(place, `unknown label ${JSON.stringify(label)} (known: ${[...this.labelIds].join(', ')})`);
-      return;
+    if (!LABEL_ID_PATTERN.test(label)) {
+      this.error(place, `the label ${JSON.stringify(label)} cannot be a Tawsim label id (a letter, then letters, digits, _ or -)`);
+      return false;
     }
+    if (!this.labelIds.has(label)) this.outsideLabels.set(label, (this.outsideLabels.get(label) ?? 0) + 1);
+    return true;
+  }
+
+  /**
+   * Checks one span (whole-number offsets inside the text, start before end, a usable label,
+   * stated text equal to the document's) and keeps it. Offsets are in `unit`, code points unless said.
+   */
+  addSpan(target: PendingDocument, raw: RawSpan, place: Place, unit: OffsetUnit = 'codePoint'): void {
+    const doc = target.source;
+    const { start, end, label } = raw;
+    if (!this.checkLabel(label, place)) return;
     if (!isOffset(start) || !isOffset(end)) {
       this.error(place, `offsets must be whole numbers of at least 0 (got start ${JSON.stringify(start)}, end ${JSON.stringify(end)})`);
       return;
@@ -161,34 +204,32 @@ export class ImportCollector {
       this.error(place, `start ${start} must be less than end ${end}`);
       return;
     }
-    if (end > length) {
-      this.error(place, `end ${end} is past the end of ${doc.path} (${length} ${unit === 'utf16' ? 'UTF-16 units' : 'code points'})`);
+    const units = this.converter(doc, unit);
+    if (end > units.length) {
+      this.error(place, `end ${end} is past the end of ${doc.path} (${units.length} ${OFFSET_UNIT_NAMES[unit]})`);
       return;
     }
-    if (unit === 'utf16' && (splitsPair(doc.text, start) || splitsPair(doc.text, end))) {
+    const from = units.toUtf16(start);
+    const to = units.toUtf16(end);
+    if (unit === 'utf16' && (splitsPair(doc.text, from) || splitsPair(doc.text, to))) {
       this.error(place, `offset ${start}-${end} falls inside a surrogate pair of ${doc.path}`);
       return;
     }
-    const cpStart = unit === 'utf16' ? pending.index.toCodePoint(start) : start;
-    const cpEnd = unit === 'utf16' ? pending.index.toCodePoint(end) : end;
-    const covered = doc.text.slice(pending.index.toUtf16(cpStart), pending.index.toUtf16(cpEnd));
-    const comparable = raw.textIsFlattened ? covered.replace(/[\r\n\t]/g, ' ') : covered;
-    if (raw.text !== undefined && raw.text !== comparable) {
-      const at = firstDifference(raw.text, comparable) ?? 0;
+    const points = this.converter(doc, 'codePoint');
+    const covered = doc.text.slice(from, to);
+    const cpStart = points.fromUtf16(from) as number;
+    if (raw.text !== undefined && raw.text !== covered) {
+      const at = firstDifference(raw.text, covered) ?? 0;
       this.error(
         place,
         `the span text ${JSON.stringify(raw.text)} differs from the document ${doc.path} at code point ${cpStart + at} (the document has ${JSON.stringify(covered)})`,
       );
       return;
     }
-    if (++this.annotationCount > this.maxAnnotations) {
-      if (this.annotationCount === this.maxAnnotations + 1) this.error(place, `too many annotations (the limit is ${this.maxAnnotations})`);
-      return;
-    }
-    pending.annotations.push({
+    this.keep(target, {
       label,
       start: cpStart,
-      end: cpEnd,
+      end: points.fromUtf16(to) as number,
       text: covered,
       status: raw.status ?? 'accepted',
       source: 'import',
@@ -197,21 +238,42 @@ export class ImportCollector {
     });
   }
 
+  /** Keeps an annotation that was already checked against its document (code points). */
+  keep(target: PendingDocument, annotation: Omit<Annotation, 'id'>): void {
+    if (++this.annotationCount > this.maxAnnotations) {
+      if (this.annotationCount === this.maxAnnotations + 1) this.error({}, `too many annotations (the limit is ${this.maxAnnotations})`);
+      return;
+    }
+    target.annotations.push(annotation);
+  }
+
   result(): ImportResult {
     if (this.errors.length > 0) {
       const errors = [...this.errors];
       if (this.extraErrors > 0) errors.push({ file: this.file, message: `${this.file}: ${this.extraErrors} more errors not shown` });
       return { documents: [], errors, warnings: this.warnings };
     }
+    if (this.outsideLabels.size > 0) {
+      const list = [...this.outsideLabels].map(([label, n]) => `${label} (${n})`).join(', ');
+      this.warn(`labels outside the label set, imported as they are (sidecars keep them): ${list}`);
+    }
     const documents: ImportedDocument[] = [];
     for (const p of this.pending.values()) {
-      documents.push({ path: p.source.path, annotations: this.finish(p), ...(p.fields ? { fields: p.fields } : {}) });
+      documents.push({
+        path: p.source.path,
+        annotations: this.finish(p),
+        ...(p.fields ? { fields: p.fields } : {}),
+        ...(p.owner.annotator !== undefined ? { annotator: p.owner.annotator } : {}),
+        ...(p.owner.gold ? { gold: true } : {}),
+        ...(p.date !== undefined ? { date: p.date } : {}),
+      });
     }
     return { documents, errors: [], warnings: this.warnings };
   }
 
   /** Sorts, drops exact repeats (same span, label and status) with a warning, and numbers t1…tN. */
   private finish(p: PendingDocument): Annotation[] {
+    if (p.keepIds) return [...(p.annotations as Annotation[])].sort(compareAnnotations);
     const sorted = p.annotations.map((a, i) => ({ ...a, id: `t${i + 1}` })).sort(compareAnnotations);
     const unique: Annotation[] = [];
     const seen = new Set<string>();

@@ -3,18 +3,29 @@ import { importBrat } from './bratImport';
 import { importConll } from './conllImport';
 import { importDoccano } from './doccano';
 import { importLabelStudio } from './labelStudio';
+import { importCsv } from './csvImport';
+import { importTawsimJson } from './tawsimJsonImport';
+import { importWebanno } from './webannoImport';
+import { importSpacy } from './spacyJsonl';
+import { importTimeml } from './timemlImport';
 
 const IMPORTERS: Partial<Readonly<Record<FormatId, (request: ImportRequest) => ImportResult>>> = {
   brat: importBrat,
   conll: importConll,
   doccano: importDoccano,
   labelstudio: importLabelStudio,
+  csv: importCsv,
+  'tawsim-json': importTawsimJson,
+  webanno: importWebanno,
+  spacy: importSpacy,
+  timeml: importTimeml,
 };
 
 /**
  * Imports one file. Either every document's annotations (sorted, ids t1…tN, `source: 'import'`,
- * accepted, or suggested for predictions) or, if anything is wrong, only errors naming the file,
- * line and problem: the caller writes nothing in that case.
+ * with the status the file gives; Tawsim JSON keeps everything as it was), one entry per document
+ * and annotator, or, if anything is wrong, only errors naming the file, line and problem: the
+ * caller writes nothing in that case.
  */
 export function importFile(format: FormatId, request: ImportRequest): ImportResult {
   const importer = IMPORTERS[format];

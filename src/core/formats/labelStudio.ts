@@ -1,9 +1,9 @@
 import type { Annotation } from '../model/annotation';
 import { DEFAULT_LABELS } from '../model/labels';
-import type { ExportRequest, ExportResult, ExportWarning, ImportRequest, ImportResult, SourceDocument } from './formatTypes';
+import type { ExportRequest, ExportResult, ExportWarning, ImportRequest, ImportResult } from './formatTypes';
 import { bundleName, prepareDocument } from './exportSelection';
 import { ImportCollector } from './importCollector';
-import type { Place } from './importCollector';
+import type { PendingDocument, Place, SetOwner } from './importCollector';
 import { isRecord, otherFields, parseJsonSafely } from './safeJson';
 import { labelStudioConfig, LS_LABEL_FROM, LS_NOTE_FROM, LS_TEXT_TO, LS_VALUE_FROM } from './labelStudioConfig';
 
@@ -19,29 +19,35 @@ import { labelStudioConfig, LS_LABEL_FROM, LS_NOTE_FROM, LS_TEXT_TO, LS_VALUE_FR
  */
 
 /**
- * Label Studio JSON tasks: `[{data: {text, path}, annotations: [{result}], predictions: [{result}]}]`.
+ * Label Studio JSON tasks: `[{id, data: {text, path}, annotations: [{result}], predictions: [{result}]}]`.
  * Accepted spans are the annotation, suggested spans the prediction (pre-annotation); rejected
  * spans have no place and are reported. Each span is a `labels` result; its value and note are
- * per-region `textarea` results with the same id, as label_config.xml (also written) declares.
+ * per-region `textarea` results with the same id, as label_config.xml (also written) declares,
+ * with every label the tasks use (Label Studio refuses a task whose labels its configuration
+ * lacks). Every task has an `id` and an `annotations` list, which label-studio-converter needs.
  */
 export function exportLabelStudio(request: ExportRequest): ExportResult {
   const warnings: ExportWarning[] = [];
-  const tasks = request.documents.map((doc) => {
+  const used = new Set<string>();
+  const tasks = request.documents.map((doc, i) => {
     const prepared = prepareDocument(doc, ['accepted', 'suggested']);
     warnings.push(...prepared.warnings);
+    for (const a of prepared.annotations) used.add(a.label);
     const accepted = prepared.annotations.filter((a) => a.status === 'accepted');
     const suggested = prepared.annotations.filter((a) => a.status === 'suggested');
     return {
+      id: i + 1,
       data: { text: doc.text, path: doc.path },
-      ...(accepted.length ? { annotations: [{ result: accepted.flatMap(resultItems) }] } : {}),
+      annotations: accepted.length ? [{ result: accepted.flatMap(resultItems) }] : [],
       ...(suggested.length ? { predictions: [{ model_version: 'tawsim', result: suggested.flatMap(resultItems) }] } : {}),
     };
   });
   const labels = request.labels ?? DEFAULT_LABELS;
+  const outside = [...used].filter((l) => !labels.some((d) => d.id === l)).sort();
   return {
     files: [
       { relativePath: bundleName(request.documents, request.options?.fileName, '.json'), content: `${JSON.stringify(tasks, null, 2)}\n` },
-      { relativePath: 'label_config.xml', content: labelStudioConfig(labels) },
+      { relativePath: 'label_config.xml', content: labelStudioConfig(labels, outside) },
     ],
     warnings,
   };
@@ -55,10 +61,25 @@ function resultItems(a: Annotation): Record<string, unknown>[] {
   return items;
 }
 
+/** The name an annotation's `completed_by` gives: an email, else a user id; undefined when absent. */
+function completedBy(entry: Record<string, unknown>): string | undefined {
+  const who = entry['completed_by'];
+  if (typeof who === 'string' && who.trim() !== '') return who.trim();
+  if (typeof who === 'number' && Number.isFinite(who)) return String(who);
+  if (isRecord(who)) {
+    if (typeof who['email'] === 'string' && who['email'] !== '') return who['email'];
+    if (typeof who['id'] === 'number' || typeof who['id'] === 'string') return String(who['id']);
+  }
+  return undefined;
+}
+
 /**
- * Reads Label Studio JSON (a list of tasks, or one task). Results of `annotations` (or the older
- * `completions`) import as accepted, of `predictions` as suggested; cancelled annotations are
- * skipped; per-region text areas named `value` and `note` fill those fields.
+ * Reads Label Studio JSON (a list of tasks, or one task), one set of annotations per annotator:
+ * each entry of `annotations` (or the older `completions`) is one person's work, named by its
+ * `completed_by` (email, else user id); `ground_truth` entries form the gold set. Cancelled
+ * (skipped) entries and the task's `drafts` are unfinished work: listed and left out. Results of
+ * `predictions` import as suggested, beside the task's only annotator when it has one, else as a
+ * set of their own; per-region text areas named `value` and `note` fill those fields.
  */
 export function importLabelStudio(request: ImportRequest): ImportResult {
   const c = new ImportCollector(request);
@@ -71,6 +92,7 @@ export function importLabelStudio(request: ImportRequest): ImportResult {
   const tasks = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
   const unit = request.options?.labelStudio?.offsetUnit ?? 'codePoint';
   const ignored = new Map<string, number>();
+  const unfinished: string[] = [];
   tasks.forEach((task: unknown, i) => {
     const where = Array.isArray(parsed.value) ? `[${i}]` : '';
     const data = isRecord(task) ? task['data'] : undefined;
@@ -85,8 +107,12 @@ export function importLabelStudio(request: ImportRequest): ImportResult {
     }
     const doc = c.documentForRecord(data['text'], path, { where: `${where}.data.text` });
     if (!doc) return;
-    c.open(doc, otherFields(task, ['data', 'annotations', 'completions', 'predictions']));
-    for (const key of ['annotations', 'completions', 'predictions'] as const) {
+    const fields = otherFields(task, ['data', 'annotations', 'completions', 'predictions', 'drafts']);
+    const taskName = `task ${typeof task['id'] === 'number' || typeof task['id'] === 'string' ? task['id'] : i + 1} (${doc.path})`;
+    const drafts = task['drafts'];
+    if (Array.isArray(drafts) && drafts.length > 0) unfinished.push(`${taskName}: ${drafts.length} draft${drafts.length === 1 ? '' : 's'}`);
+    const owners: SetOwner[] = [];
+    for (const key of ['annotations', 'completions'] as const) {
       const list = task[key];
       if (list === undefined) continue;
       if (!Array.isArray(list)) {
@@ -99,21 +125,47 @@ export function importLabelStudio(request: ImportRequest): ImportResult {
           c.error({ where: at }, 'each entry must be an object with a "result" list');
           return;
         }
-        if (entry['was_cancelled'] === true) {
-          ignored.set('cancelled annotations', (ignored.get('cancelled annotations') ?? 0) + 1);
+        const annotator = completedBy(entry);
+        if (entry['was_cancelled'] === true || entry['skipped'] === true) {
+          unfinished.push(
+            `${taskName}: ${key.slice(0, -1)} ${typeof entry['id'] === 'number' ? entry['id'] : j + 1}${annotator !== undefined ? ` by ${annotator}` : ''} was cancelled`,
+          );
           return;
         }
-        readResult(c, doc, entry['result'], at, key === 'predictions' ? 'suggested' : 'accepted', unit, ignored);
+        const owner: SetOwner = { ...(annotator !== undefined ? { annotator } : {}), ...(entry['ground_truth'] === true ? { gold: true } : {}) };
+        owners.push(owner);
+        readResult(c, c.open(doc, { ...owner, fields }), entry['result'], at, 'accepted', unit, ignored);
       });
     }
+    const predictions = task['predictions'];
+    if (predictions === undefined) {
+      if (owners.length === 0) c.open(doc, { fields });
+      return;
+    }
+    if (!Array.isArray(predictions)) {
+      c.error({ where: `${where}.predictions` }, 'predictions must be a list');
+      return;
+    }
+    const people = owners.filter((o) => !o.gold);
+    const only = people.length > 0 && people.every((o) => o.annotator === people[0]?.annotator) ? people[0] : undefined;
+    const target = c.open(doc, { ...(only ?? {}), fields });
+    predictions.forEach((entry: unknown, j) => {
+      const at = `${where}.predictions[${j}]`;
+      if (!isRecord(entry) || !Array.isArray(entry['result'])) {
+        c.error({ where: at }, 'each entry must be an object with a "result" list');
+        return;
+      }
+      readResult(c, target, entry['result'], at, 'suggested', unit, ignored);
+    });
   });
   for (const [what, n] of ignored) c.warn(`${n} ${what} not imported`);
+  if (unfinished.length) c.warn(`unfinished work left out (${unfinished.length}): ${unfinished.join('; ')}`);
   return c.result();
 }
 
 function readResult(
   c: ImportCollector,
-  doc: SourceDocument,
+  target: PendingDocument,
   result: unknown[],
   at: string,
   status: 'accepted' | 'suggested',
@@ -161,7 +213,7 @@ function readResult(
     const extra = typeof item['id'] === 'string' ? extras.get(item['id']) : undefined;
     for (const label of value['labels'] as unknown[]) {
       c.addSpan(
-        doc,
+        target,
         {
           start: value['start'],
           end: value['end'],

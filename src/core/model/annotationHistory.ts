@@ -1,12 +1,18 @@
 import type { Annotation } from './annotation';
 import type { TextEdit } from './shift';
-import type { TextReader, UndoKind } from './trackedAnnotations';
+import type { TextReader, Tombstone, UndoKind } from './trackedAnnotations';
 import { TrackedAnnotations } from './trackedAnnotations';
 
 /** One user action on annotations: what the touched annotations were before and after it. */
 export interface AnnotationChange {
   readonly before: readonly Annotation[];
   readonly after: readonly Annotation[];
+  /**
+   * For annotations of `after` that come back as orphans because their text is deleted (not
+   * because it is gone for good): their text history, by id, so that the text undo that puts the
+   * text back restores them live, as it would have had the action never been undone.
+   */
+  readonly buried?: ReadonlyMap<string, readonly Tombstone[]>;
 }
 
 /** A change as stored: keys of copies kept in the shadow tracker. */
@@ -58,14 +64,25 @@ export class AnnotationHistory {
     const change = this.undoStack.pop();
     if (!change) return undefined;
     this.redoStack.push(change);
-    return { before: change.after.map((k) => this.load(k)), after: change.before.map((k) => this.load(k)) };
+    return this.loadChange(change.after, change.before);
   }
 
   redo(): AnnotationChange | undefined {
     const change = this.redoStack.pop();
     if (!change) return undefined;
     this.undoStack.push(change);
-    return { before: change.before.map((k) => this.load(k)), after: change.after.map((k) => this.load(k)) };
+    return this.loadChange(change.before, change.after);
+  }
+
+  private loadChange(before: readonly string[], after: readonly string[]): AnnotationChange {
+    const buried = new Map<string, readonly Tombstone[]>();
+    const loaded = after.map((key) => {
+      const a = this.load(key);
+      const copy = this.copies.get(key) as Annotation;
+      if (a.orphan && !copy.orphan) buried.set(a.id, this.shadow.buriedTombstones(key));
+      return a;
+    });
+    return { before: before.map((k) => this.load(k)), after: loaded, ...(buried.size > 0 ? { buried } : {}) };
   }
 
   clear(): void {
@@ -150,6 +167,10 @@ export function applyAnnotationEdit(tracked: TrackedAnnotations, history: Annota
 export function replayChange(tracked: TrackedAnnotations, change: AnnotationChange | undefined): boolean {
   if (!change) return false;
   for (const a of change.before) tracked.remove(a.id);
-  for (const a of change.after) tracked.put(a);
+  for (const a of change.after) {
+    tracked.put(a);
+    const history = change.buried?.get(a.id);
+    if (history) tracked.adoptTombstones(a.id, history);
+  }
   return true;
 }

@@ -50,6 +50,11 @@ function resolveYearOfDay(month: number, day: number, relation: Relation | undef
   }
 }
 
+/** The year a month named without one falls in, read against the publication date (undefined without one). */
+export function yearOfMonth(month: number, relation: Relation | undefined, doc: YMD | undefined): number | undefined {
+  return resolveYearOfMonth(month, relation, doc);
+}
+
 function resolveYearOfMonth(month: number, relation: Relation | undefined, doc: YMD | undefined): number | undefined {
   if (!doc) return undefined;
   switch (relation) {

@@ -92,6 +92,9 @@ export const TWO_WORD_HIJRI_MONTHS: ReadonlyArray<readonly [string, string, numb
   ] as const
 ).map(([a, b, n]) => [foldArabic(a), foldArabic(b), n] as const);
 
+/** First words of the two-word month names, so that a word that starts none is rejected at once. */
+export const TWO_WORD_MONTH_STARTS: ReadonlySet<string> = new Set([...TWO_WORD_MONTHS, ...TWO_WORD_HIJRI_MONTHS].map(([a]) => a));
+
 /** Weekdays with their ISO number (Monday 1 … Sunday 7). */
 export const WEEKDAYS = foldedMap([
   ['الاثنين', 1],
@@ -199,6 +202,15 @@ export const POSITION_IN_SPAN: ReadonlySet<string> = new Set(['نهاية', 'ب�
 /** Words introducing a year number: عام 2020، سنة 1999. */
 export const YEAR_WORDS: ReadonlySet<string> = new Set(['عام', 'العام', 'سنة', 'السنة'].map((w) => foldArabic(w)));
 
+/** Year words with the preposition ل, between a month and its year: رمضان للعام 1446 هـ. */
+export const YEAR_WORDS_WITH_CLITIC: ReadonlySet<string> = new Set(['لعام', 'للعام', 'لسنة', 'للسنة'].map((w) => foldArabic(w)));
+
+/** "Since": a day or month after it without a year is the last one before the publication date. */
+export const SINCE_WORDS: ReadonlySet<string> = new Set(['منذ', 'ومنذ'].map((w) => foldArabic(w)));
+
+/** Epithets written after a Hijri month name: رمضان المبارك، محرم الحرام. */
+export const HIJRI_MONTH_EPITHETS: ReadonlySet<string> = new Set(['المبارك', 'المعظم', 'الحرام', 'الفضيل', 'الكريم'].map((w) => foldArabic(w)));
+
 /** Prepositions after which a bare four-digit number is a year (في 2020، منذ 1999). */
 export const YEAR_PREPOSITIONS: ReadonlySet<string> = new Set(
   ['في', 'منذ', 'حتى', 'قبل', 'بعد', 'خلال', 'بحلول', 'وفي', 'ومنذ', 'وحتى', 'عن', 'إلى', 'أفق', 'مطلع', 'نهاية', 'بداية', 'أواخر', 'أوائل', 'منتصف'].map((w) => foldArabic(w)),
@@ -211,6 +223,7 @@ export const HIJRI_ERA: ReadonlySet<string> = new Set(['هـ', 'ه', 'هجري',
 export const DAY_WORDS = foldedMap([
   ['أمس', -1],
   ['الأمس', -1],
+  ['البارحة', -1],
   ['اليوم', 0],
   ['غدا', 1],
   ['غداً', 1],
@@ -288,8 +301,8 @@ export const CENTURY_ORDINALS: ReadonlyArray<readonly [readonly string[], number
   ] as const
 ).map(([words, n]) => [words.map((w) => foldArabic(w)), n] as const);
 
-/** Lead words kept in a date span: يوم الثلاثاء، يومي 16 و17، أيام 5 و6. */
-export const DAY_LEADS: ReadonlySet<string> = new Set(['يوم', 'يومي', 'أيام', 'ليلة', 'صباح', 'مساء', 'ظهر', 'فجر', 'عشية'].map((w) => foldArabic(w)));
+/** Lead words kept in a date span: يوم الثلاثاء، يومي 16 و17، أيام 5 و6 (parts of the day make a TIME: see dayParts.ts). */
+export const DAY_LEADS: ReadonlySet<string> = new Set(['يوم', 'يومي', 'أيام', 'عشية'].map((w) => foldArabic(w)));
 /** The lead that only precedes one weekday or one date. */
 export const RANGE_LEADS: ReadonlySet<string> = new Set(['من', 'بين'].map((w) => foldArabic(w)));
 export const RANGE_JOINERS: ReadonlySet<string> = new Set(['إلى', 'الى', 'حتى', 'و', '-', '–'].map((w) => foldArabic(w)));

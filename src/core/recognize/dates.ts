@@ -1,5 +1,5 @@
 import type { YMD } from './calendar';
-import { isValidDate } from './calendar';
+import { isValidDate, pad } from './calendar';
 import type { Relation, Unit } from './dateVocabulary';
 import {
   AMBIGUOUS_MONTHS,
@@ -13,6 +13,7 @@ import {
   DECADES,
   GREGORIAN_ERA,
   HIJRI_ERA,
+  HIJRI_MONTH_EPITHETS,
   MODIFIERS,
   MONTH_WORD,
   OF_WORD,
@@ -28,14 +29,18 @@ import {
   THIS_WORDS,
   TWO_WORD_HIJRI_MONTHS,
   TWO_WORD_MONTHS,
+  TWO_WORD_MONTH_STARTS,
   UNITS,
   WEEKDAYS,
   YEAR_PREPOSITIONS,
   YEAR_WORDS,
+  SINCE_WORDS,
+  YEAR_WORDS_WITH_CLITIC,
 } from './dateVocabulary';
 import { dayMonthValue, dayOffsetValue, dayRangeValue, formatYMD, monthValue, rangeValue, unitValue, weekdayValue } from './dateValue';
-import { hijriMonthRange, hijriToGregorian, gregorianToHijri } from './hijri';
+import { hijriMonthInGregorianYear, hijriMonthRange, hijriToGregorian, gregorianToHijri } from './hijri';
 import { PARTICLES } from './commonWords';
+import { isDayValue } from './dayParts';
 import type { Word } from './words';
 import { adjacent } from './words';
 
@@ -46,9 +51,11 @@ export interface WordMatch {
   readonly skip: number;
   readonly value?: string;
   readonly reason: string;
+  /** Words from this index to `end` may also be names (the place in `بتوقيت الخرطوم`). */
+  readonly namesFrom?: number;
 }
 
-interface Month {
+export interface Month {
   readonly month: number;
   readonly hijri: boolean;
   readonly end: number;
@@ -56,7 +63,7 @@ interface Month {
   readonly ambiguous: boolean;
 }
 
-interface Year {
+export interface Year {
   readonly year: number;
   readonly end: number;
   readonly hijri: boolean;
@@ -64,10 +71,22 @@ interface Year {
   readonly marked: boolean;
 }
 
+/** A reading that names one day or a run of days (so a lead like يوم or أيام may open it). */
+function namesDays(m: WordMatch): boolean {
+  if (m.value === undefined) return m.reason.includes('day') || m.reason.includes('weekday');
+  const [first] = m.value.split('/');
+  return isDayValue(first);
+}
+
 /**
  * Reads date expressions from a sequence of folded words. Each reader takes a word index and
  * returns where the expression ends, so the grammar reads like the Arabic it accepts.
  */
+const ARTICLE = 'ال';
+const AND_ARTICLE = 'وال';
+/** The last Hijri year a newsroom writes without هـ after a Hijri month (the Gregorian 1600s are not news). */
+const HIJRI_YEAR_LIMIT = 1600;
+
 export class DateReader {
   constructor(
     private readonly words: readonly Word[],
@@ -76,6 +95,14 @@ export class DateReader {
 
   private text(i: number): string {
     return this.words[i]?.text ?? '';
+  }
+
+  private hijriToday: YMD | undefined;
+
+  /** The publication date in the Hijri calendar, asked of ICU once per reader (callers check that there is one). */
+  private docHijri(): YMD {
+    this.hijriToday ??= gregorianToHijri(this.doc as YMD);
+    return this.hijriToday;
   }
 
   private isMark(i: number, ...marks: string[]): boolean {
@@ -94,6 +121,11 @@ export class DateReader {
     if (w.kind === 'digits') return this.readFromDigits(i, 0, i);
     if (w.kind !== 'letters') return undefined;
     const key = w.text;
+    // الـ21 من يناير: the article written on the day number belongs to the span.
+    if ((key === ARTICLE || key === AND_ARTICLE) && this.words[i + 1]?.kind === 'digits' && adjacent(w, this.words[i + 1] as Word)) {
+      const day = this.readDayRange(i + 1);
+      return day ? { ...day, start: i, skip: key.length - ARTICLE.length } : undefined;
+    }
     const direct = this.readFromWord(i, key, 0);
     if (direct) return direct;
     // و ف ب ل ك before a date word: والثلاثاء، بالأمس، لعام.
@@ -118,7 +150,8 @@ export class DateReader {
       const next = this.words[i + 1];
       if (next?.kind === 'digits' || next?.kind === 'letters') {
         const inner = next.kind === 'digits' ? this.readFromDigits(i + 1, 0, i + 1) : this.readFromWord(i + 1, next.text, 0);
-        if (inner && inner.skip === 0 && !inner.reason.startsWith('date: relative unit')) return { ...inner, start: i, skip };
+        // يوم الأحد، يومي 16 و17 يناير: a day lead opens days, not months (آخر أيام شهر شعبان).
+        if (inner && inner.skip === 0 && namesDays(inner)) return { ...inner, start: i, skip };
       }
       return undefined;
     }
@@ -142,7 +175,10 @@ export class DateReader {
     if (ordinal) {
       const m = this.monthAfterOrdinal(ordinal.end);
       if (m) return this.readDayMonth(i, skip, [ordinal.day], m, 'date: ordinal day month');
-      return undefined;
+      // الثامن من الشهر الجاري
+      const relative = this.relativeMonthAt(ordinal.end);
+      const day = relative ? this.dayOfRelativeMonth(i, relative, ordinal.day) : undefined;
+      return day ? { ...day, skip } : undefined;
     }
 
     const dayOffset = DAY_WORDS.get(key);
@@ -200,7 +236,7 @@ export class DateReader {
     return next?.text === 'و' && isYearAt(i + 2);
   }
 
-  private readYear(i: number, introduced: boolean): Year | undefined {
+  readYear(i: number, introduced: boolean): Year | undefined {
     const w = this.words[i];
     if (!w || w.kind !== 'digits' || w.text.length !== 4 || w.number === undefined) return undefined;
     const n = w.number;
@@ -213,15 +249,54 @@ export class DateReader {
     return { year: n, end: i + 1, hijri: false, marked: introduced };
   }
 
-  private yearValue(year: Year): string {
+  yearValue(year: Year): string {
     if (!year.hijri) return String(year.year);
     const first = hijriToGregorian({ year: year.year, month: 1, day: 1 });
     const last = hijriMonthRange(year.year, 12)?.last;
     return first && last ? rangeValue(first, last) : String(year.year);
   }
 
+  /**
+   * The year after a month name, as newsrooms write it: `يناير 2023`, `ذو الحجة / 1445 هـ`,
+   * `جمادى الأولى عام 1351هـ`, `رمضان للعام 1446 هـ`, `مارس من عام 2020`.
+   */
+  yearAfter(j: number, hijriMonth = false): Year | undefined {
+    const year = this.writtenYearAfter(j);
+    // رمضان 1445: after a Hijri month, a year that Gregorian dates never reach is Hijri without هـ.
+    const withoutEra = year !== undefined && this.words[year.end - 1]?.kind === 'digits';
+    return year && hijriMonth && !year.hijri && withoutEra && year.year <= HIJRI_YEAR_LIMIT ? { ...year, hijri: true } : year;
+  }
+
+  private writtenYearAfter(j: number): Year | undefined {
+    let k = j;
+    if (this.isMark(k, '/', '-', '–') && this.words[k + 1]?.kind !== 'mark') k++;
+    if (this.text(k) === OF_WORD && YEAR_WORDS.has(this.text(k + 1))) k++;
+    if (YEAR_WORDS.has(this.text(k)) || YEAR_WORDS_WITH_CLITIC.has(this.text(k))) k++;
+    return this.readYear(k, true);
+  }
+
+  /**
+   * The year placed after a month by a relative word: `مارس من العام الماضي`, `15 مارس من هذا العام`,
+   * `يناير من السنة المقبلة`. The year is undefined without a publication date (the value keeps X).
+   */
+  private relativeYearAfter(j: number): { year: number | undefined; end: number } | undefined {
+    if (this.text(j) !== OF_WORD) return undefined;
+    let k = j + 1;
+    let relation: Relation | undefined;
+    if (THIS_WORDS.has(this.text(k)) && UNITS.get(this.text(k + 1)) === 'year') {
+      relation = 'current';
+      k += 2;
+    } else if (UNITS.get(this.text(k)) === 'year') {
+      relation = this.readModifier(k + 1);
+      if (!relation) return undefined;
+      k += 2;
+    } else return undefined;
+    const step = relation === 'past' ? -1 : relation === 'next' ? 1 : 0;
+    return { year: this.doc ? this.doc.year + step : undefined, end: k };
+  }
+
   /** A month name at i (one or two words), with a paired name after a slash or in brackets. */
-  private readMonthName(i: number, key: string): Month | undefined {
+  readMonthName(i: number, key: string): Month | undefined {
     const single = this.readOneMonth(i, key);
     if (!single) return undefined;
     // يناير/ كانون الثاني، كانون الثاني (يناير)، آذار - مارس
@@ -240,16 +315,24 @@ export class DateReader {
 
   private readOneMonth(i: number, key: string): Month | undefined {
     const next = this.text(i + 1);
-    for (const [a, b, month] of TWO_WORD_MONTHS) if (key === a && next === b) return { month, hijri: false, end: i + 2, ambiguous: false };
-    for (const [a, b, month] of TWO_WORD_HIJRI_MONTHS) if (key === a && next === b) return { month, hijri: true, end: i + 2, ambiguous: true };
+    if (TWO_WORD_MONTH_STARTS.has(key)) {
+      for (const [a, b, month] of TWO_WORD_MONTHS) if (key === a && next === b) return { month, hijri: false, end: i + 2, ambiguous: false };
+      for (const [a, b, month] of TWO_WORD_HIJRI_MONTHS) if (key === a && next === b) return { month, hijri: true, end: i + 2, ambiguous: true };
+    }
     const g = ONE_WORD_MONTHS.get(key);
     if (g !== undefined) return { month: g, hijri: false, end: i + 1, ambiguous: AMBIGUOUS_MONTHS.has(key) };
     const h = ONE_WORD_HIJRI_MONTHS.get(key);
-    if (h !== undefined) return { month: h, hijri: true, end: i + 1, ambiguous: true };
+    // رمضان المبارك، محرم الحرام: the month's epithet is part of its name.
+    if (h !== undefined) return HIJRI_MONTH_EPITHETS.has(next) ? { month: h, hijri: true, end: i + 2, ambiguous: false } : { month: h, hijri: true, end: i + 1, ambiguous: true };
     return undefined;
   }
 
-  private readModifier(i: number): Relation | undefined {
+  /** منذ 5 مارس، منذ فاتح يناير: "since" places an undated day or month before the publication date. */
+  private impliedRelation(start: number): Relation | undefined {
+    return SINCE_WORDS.has(this.text(start - 1)) ? 'past' : undefined;
+  }
+
+  readModifier(i: number): Relation | undefined {
     return MODIFIERS.get(this.text(i));
   }
 
@@ -264,20 +347,27 @@ export class DateReader {
     } else {
       const relation = this.readModifier(i + 2);
       if (!relation || !this.doc) return relation ? { start: i, end, skip, reason: 'date: hijri year' } : undefined;
-      year = gregorianToHijri(this.doc).year + (relation === 'past' ? -1 : relation === 'next' ? 1 : 0);
+      year = this.docHijri().year + (relation === 'past' ? -1 : relation === 'next' ? 1 : 0);
     }
     return { start: i, end, skip, value: this.yearValue({ year, end, hijri: true, marked: true }), reason: 'date: hijri year' };
   }
 
   /** After a month name: a year, a relative word, or nothing (then the name needs to be unambiguous). */
   private readAfterMonth(i: number, skip: number, m: Month, introduced: boolean): WordMatch | undefined {
-    const year = this.readYear(m.end, true);
+    const year = this.yearAfter(m.end, m.hijri);
+    const placed = m.hijri ? undefined : this.relativeYearAfter(m.end);
+    if (placed) return { start: i, end: placed.end, skip, value: monthValue(m.month, placed.year, undefined, this.doc), reason: 'date: month relative' };
     if (year && year.hijri === m.hijri) {
       if (m.hijri) {
         const range = hijriMonthRange(year.year, m.month);
         return { start: i, end: year.end, skip, value: range ? rangeValue(range.first, range.last) : undefined, reason: 'date: hijri month year' };
       }
       return { start: i, end: year.end, skip, value: monthValue(m.month, year.year, undefined, this.doc), reason: 'date: month year' };
+    }
+    // رمضان 2024: the Hijri month that begins in that Gregorian year.
+    if (year && m.hijri && !year.hijri && year.year >= 1900) {
+      const range = hijriMonthInGregorianYear(m.month, year.year);
+      return { start: i, end: year.end, skip, value: range ? rangeValue(range.first, range.last) : undefined, reason: 'date: hijri month year' };
     }
     const relation = this.readModifier(m.end);
     if (relation) {
@@ -289,7 +379,7 @@ export class DateReader {
       if (!introduced) return undefined;
       return { start: i, end: m.end, skip, value: this.hijriMonthValue(m.month, undefined), reason: 'date: hijri month' };
     }
-    return { start: i, end: m.end, skip, value: monthValue(m.month, undefined, undefined, this.doc), reason: 'date: month' };
+    return { start: i, end: m.end, skip, value: monthValue(m.month, undefined, this.impliedRelation(i), this.doc), reason: 'date: month' };
   }
 
   /** في مارس، منذ مارس، خلال مارس: a preposition makes an ambiguous month name a month. */
@@ -300,7 +390,7 @@ export class DateReader {
 
   private hijriMonthValue(month: number, relation: Relation | undefined): string | undefined {
     if (!this.doc) return undefined;
-    const today = gregorianToHijri(this.doc);
+    const today = this.docHijri();
     let year = today.year;
     if (relation === 'past' && month >= today.month) year--;
     if (relation === 'next' && month <= today.month) year++;
@@ -311,14 +401,17 @@ export class DateReader {
   /** Days already read (one, or the two ends of a range) followed by a month at `monthAt`. */
   private readDayMonth(start: number, skip: number, days: number[], m: Month, reason: string): WordMatch | undefined {
     let end = m.end;
-    const year = this.readYear(end, true);
+    const year = this.yearAfter(end, m.hijri);
+    const placed = year || m.hijri ? undefined : this.relativeYearAfter(end);
     let relation: Relation | undefined;
     if (year && year.hijri === m.hijri) end = year.end;
+    else if (placed) end = placed.end;
     else {
       relation = this.readModifier(end);
       if (relation) end++;
     }
-    const y = year && year.hijri === m.hijri ? year.year : undefined;
+    const y = year && year.hijri === m.hijri ? year.year : placed?.year;
+    relation ??= this.impliedRelation(start);
     const first = days[0] as number;
     const last = days[days.length - 1] as number;
     if (m.hijri) {
@@ -337,7 +430,7 @@ export class DateReader {
     let y = year;
     if (y === undefined) {
       if (!this.doc) return undefined;
-      y = gregorianToHijri(this.doc).year;
+      y = this.docHijri().year;
     }
     const a = hijriToGregorian({ year: y, month, day: first });
     const b = hijriToGregorian({ year: y, month, day: last });
@@ -351,20 +444,36 @@ export class DateReader {
     if (firstDay === undefined) return undefined;
     const days = [firstDay];
     let j = i + 1;
+    // 3 / ذو الحجة / 1445 هـ: a slash or a dash between a day and its month name.
+    if (this.isMark(j, '/', '-', '–') && this.words[j + 1]?.kind === 'letters') j++;
+    // 21 من يناير، 21 من شهر يناير: the month after من.
+    if (this.text(j) === OF_WORD) {
+      const k = this.text(j + 1) === MONTH_WORD ? j + 2 : j + 1;
+      if (this.readMonthName(k, this.text(k))) j = k;
+    }
+    // 15 من الشهر الجاري: a day of the month before, this or next month.
+    const relative = this.relativeMonthAt(j);
+    if (relative) return this.dayOfRelativeMonth(i, relative, firstDay);
     // A month right after the first day: 30 يناير إلى 2 فبراير.
     const firstMonth = this.readMonthName(j, this.text(j));
     if (firstMonth) {
+      const firstYear = this.yearAfter(firstMonth.end);
+      const afterFirst = firstYear && firstYear.hijri === firstMonth.hijri ? firstYear.end : firstMonth.end;
       // Across months only with a joiner that means "to": 16 يناير و17 فبراير are two dates.
-      const joined = this.text(firstMonth.end) === 'و' ? undefined : this.joinerAt(firstMonth.end);
+      const joined = this.text(afterFirst) === 'و' ? undefined : this.joinerAt(afterFirst);
       if (joined !== undefined) {
         const d2 = this.dayAt(joined);
         const m2 = d2 === undefined ? undefined : this.readMonthName(joined + 1, this.text(joined + 1));
-        if (d2 !== undefined && m2 && !m2.hijri && !firstMonth.hijri && m2.month !== firstMonth.month) {
+        const later = d2 !== undefined && m2 !== undefined && (m2.month !== firstMonth.month || d2 > firstDay || firstYear !== undefined);
+        if (d2 !== undefined && m2 && later && !m2.hijri && !firstMonth.hijri) {
           const single = this.readDayMonth(joined, 0, [d2], m2, 'date: day month');
           if (single) {
-            const year = single.value && /^\d{4}/.test(single.value) ? Number(single.value.slice(0, 4)) : undefined;
-            const written = this.readYear(m2.end, true) !== undefined;
-            const value = dayRangeValue({ month: firstMonth.month, day: firstDay }, { month: m2.month, day: d2 }, written ? year : undefined, undefined, this.doc);
+            const written = this.yearAfter(m2.end);
+            const year = written && !written.hijri ? written.year : undefined;
+            const value =
+              firstYear && !firstYear.hijri && year !== undefined
+                ? `${formatYMD({ year: firstYear.year, month: firstMonth.month, day: firstDay })}/${formatYMD({ year, month: m2.month, day: d2 })}`
+                : dayRangeValue({ month: firstMonth.month, day: firstDay }, { month: m2.month, day: d2 }, year, undefined, this.doc);
             return { start: i, end: single.end, skip: 0, value, reason: 'date: day range' };
           }
         }
@@ -399,6 +508,20 @@ export class DateReader {
     if (!w || w.kind !== 'digits' || w.text.length > 2) return undefined;
     const n = w.number as number;
     return n >= 1 && n <= 31 ? n : undefined;
+  }
+
+  /** `الشهر الجاري`, `من الشهر الماضي` at j: the month (YYYY-MM, or XXXX-XX without a publication date) and where it ends. */
+  private relativeMonthAt(j: number): { month: string; end: number } | undefined {
+    const k = this.text(j) === OF_WORD ? j + 1 : j;
+    if (UNITS.get(this.text(k)) !== 'month') return undefined;
+    const relation = this.readModifier(k + 1);
+    return relation ? { month: unitValue('month', relation, this.doc), end: k + 2 } : undefined;
+  }
+
+  private dayOfRelativeMonth(start: number, relative: { month: string; end: number }, day: number): WordMatch | undefined {
+    const [y, m] = relative.month.split('-');
+    if (y !== 'XXXX' && !isValidDate(Number(y), Number(m), day)) return undefined;
+    return { start, end: relative.end, skip: 0, value: `${relative.month}-${pad(day)}`, reason: 'date: day of relative month' };
   }
 
   /** The month after an ordinal day: السادس من يناير، غرة شهر محرم. */
@@ -455,8 +578,10 @@ export class DateReader {
 
   /** الثلاثاء، يوم الثلاثاء الماضي، الثلاثاء 17 يناير 2023. */
   private readWeekday(i: number, skip: number, weekday: number): WordMatch {
-    let j = i + 1;
-    if (this.isMark(j, '،', ',')) j++;
+    const placed = this.readModifier(i + 1);
+    // الخميس الماضي 12 يناير: the relative word, then the date it names.
+    let j = placed ? i + 2 : i + 1;
+    if (this.isMark(j, '،', ',', '/', '-', '–')) j++;
     const w = this.words[j];
     if (w?.kind === 'digits') {
       const date = this.readDayRange(j) ?? this.readNumericDate(j);
@@ -469,8 +594,7 @@ export class DateReader {
         if (date) return { ...date, start: i, skip, reason: 'date: weekday ordinal day month' };
       }
     }
-    const relation = this.readModifier(i + 1);
-    return { start: i, end: relation ? i + 2 : i + 1, skip, value: weekdayValue(weekday, relation, this.doc), reason: 'date: weekday' };
+    return { start: i, end: placed ? i + 2 : i + 1, skip, value: weekdayValue(weekday, placed, this.doc), reason: 'date: weekday' };
   }
 
   /** أمس، اليوم، غدا, and اليوم before a weekday (اليوم الأربعاء). */
@@ -510,6 +634,8 @@ export class DateReader {
     if (unit) {
       const inner = this.readUnit(i + 1, 0, unit);
       if (inner) return { ...inner, start: i, skip, reason: 'date: part of period' };
+      // نهاية الشهر الفضيل is the end of Ramadan, not of this month.
+      if (HIJRI_MONTH_EPITHETS.has(this.text(i + 2))) return undefined;
       // نهاية العام alone: the current year, month or week.
       return { start: i, end: i + 2, skip, value: unitValue(unit, 'current', this.doc), reason: 'date: part of period' };
     }

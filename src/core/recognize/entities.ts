@@ -415,3 +415,17 @@ function agrees(adjective: string, head: string, lastNoun: string | undefined): 
   if (lastNoun === undefined) return !feminine(head);
   return !(feminine(head) && feminine(lastNoun));
 }
+
+/** Longest first, gazetteer before rules on a tie; a candidate overlapping a kept one is dropped. */
+export function selectCandidates(candidates: EntityCandidate[], taken: Uint8Array): EntityCandidate[] {
+  const order = candidates.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const kept: EntityCandidate[] = [];
+  for (const c of order) {
+    let free = true;
+    for (let k = c.start; k < c.end && free; k++) if (taken[k] !== 0) free = false;
+    if (!free) continue;
+    for (let k = c.start; k < c.end; k++) taken[k] = 1;
+    kept.push(c);
+  }
+  return kept;
+}

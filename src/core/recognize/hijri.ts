@@ -75,3 +75,13 @@ export function hijriMonthRange(year: number, month: number): { first: YMD; last
   if (!first || !next) return undefined;
   return { first, last: addDays(next, -1) };
 }
+
+/** The Hijri month `month` that begins in the Gregorian year `year` (رمضان 2024), if one does. */
+export function hijriMonthInGregorianYear(month: number, year: number): { first: YMD; last: YMD } | undefined {
+  const mid = gregorianToHijri({ year, month: 7, day: 1 }).year;
+  for (const y of [mid - 1, mid, mid + 1]) {
+    const range = hijriMonthRange(y, month);
+    if (range?.first.year === year) return range;
+  }
+  return undefined;
+}

@@ -3,6 +3,7 @@ import { nextAnnotationId } from '../model/annotation';
 import { buildSidecar, placeSidecarAnnotations } from '../sidecar/documentAnnotations';
 import type { Sidecar } from '../sidecar/sidecarTypes';
 import type { Gazetteer } from './gazetteer';
+import type { EntityTagger } from '../tagger/entityTagger';
 import type { RecognizedSpan } from './recognizeTypes';
 import { chooseDocumentDate, learnedFromAnnotations, recognizeDocument } from './recognizeDocument';
 
@@ -54,6 +55,8 @@ export interface PreannotateInput {
   readonly date?: string;
   readonly labels?: readonly string[];
   readonly gazetteers?: readonly Gazetteer[];
+  /** A trained model for PER, ORG, LOC and MISC (see `RecognizeOptions.tagger`). */
+  readonly tagger?: EntityTagger;
 }
 
 export interface PreannotateResult {
@@ -80,6 +83,7 @@ export function preannotateSidecar(input: PreannotateInput): PreannotateResult {
     ...(date !== undefined ? { documentDate: date } : {}),
     ...(input.labels ? { labels: input.labels } : {}),
     ...(input.gazetteers ? { gazetteers: input.gazetteers } : {}),
+    ...(input.tagger ? { tagger: input.tagger } : {}),
     learned: learnedFromAnnotations(live),
   });
   const added = suggestionsToAdd(placed, spans);

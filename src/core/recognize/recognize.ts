@@ -1,6 +1,6 @@
-import type { EntityCandidate } from './entities';
-import { EntityReader } from './entities';
+import { EntityReader, selectCandidates } from './entities';
 import { lexiconFor } from './lexicon';
+import { modelEntities } from '../tagger/entityTagger';
 import type { MentionPayload } from './mentions';
 import { buildMentionIndex, findMentions } from './mentions';
 import type { NormalizedText } from './normalize';
@@ -30,16 +30,17 @@ export function recognize(text: string, options: RecognizeOptions = {}): Recogni
   const labels = new Set(options.labels ?? DEFAULT_RECOGNIZED_LABELS);
   const taken = new Uint8Array(words.length);
   const spans: RecognizedSpan[] = [];
-  const toSpan = (start: number, end: number, skip: number, label: string, reason: string, source: 'rules' | 'learned', value?: string): RecognizedSpan =>
+  const toSpan = (start: number, end: number, skip: number, label: string, reason: string, source: 'rules' | 'learned' | 'model', value?: string): RecognizedSpan =>
     makeSpan(text, normalized, words, start, end, skip, label, reason, source, value);
 
   for (const m of findTemporal(words, options.documentDate)) {
-    for (let k = m.start; k < m.end; k++) taken[k] = 1;
+    // A time zone's place (بتوقيت الخرطوم) stays open to the name readers.
+    for (let k = m.start; k < (m.namesFrom ?? m.end); k++) taken[k] = 1;
     spans.push(toSpan(m.start, m.end, m.skip, m.reason.startsWith('time') ? 'TIME' : 'DATE', m.reason, 'rules', m.value));
   }
 
   // What the annotator tagged outranks the rules: learned spans go first.
-  if (options.learned && options.learned.length > 0) {
+  if (!options.tagger && options.learned && options.learned.length > 0) {
     for (const m of findMentions(words, learnedIndex(options.learned), taken)) {
       for (let k = m.start; k < m.end; k++) taken[k] = 1;
       spans.push(toSpan(m.start, m.end, m.skip, m.payload.label, m.payload.reason, 'learned', m.payload.value));
@@ -50,8 +51,21 @@ export function recognize(text: string, options: RecognizeOptions = {}): Recogni
     const w = words[i] as WordList[number];
     return text.slice(normalized.offsets[w.start], normalized.offsets[w.end]).replace(/[\u064B-\u065F\u0670\u0640]/gu, '');
   };
-  const candidates = new EntityReader(words, lexiconFor(options.gazetteers), taken, written).findAll();
-  for (const c of selectCandidates(candidates, taken)) spans.push(toSpan(c.start, c.end, c.skip, c.label, c.reason, 'rules'));
+  const lexicon = lexiconFor(options.gazetteers);
+  if (options.tagger) {
+    // The model decides PER, ORG, LOC and MISC; the rules and the learned names are its features.
+    for (const e of modelEntities(options.tagger, words, taken, lexicon, options.learned ? learnedIndex(options.learned) : undefined, written)) {
+      for (let k = e.start; k < e.end; k++) taken[k] = 1;
+      spans.push({
+        ...toSpan(e.start, e.end, e.skip, e.label, e.reason, e.source),
+        ...(e.score !== undefined ? { score: e.score } : {}),
+        ...(e.alternative ? { alternative: e.alternative } : {}),
+      });
+    }
+  } else {
+    const candidates = new EntityReader(words, lexicon, taken, written).findAll();
+    for (const c of selectCandidates(candidates, taken)) spans.push(toSpan(c.start, c.end, c.skip, c.label, c.reason, 'rules'));
+  }
 
   // Names found once are found again in this text (the surname alone included).
   const found = mentionEntries(spans);
@@ -63,20 +77,6 @@ export function recognize(text: string, options: RecognizeOptions = {}): Recogni
   return finish(spans, labels, options.rejections, options.offset ?? 0);
 }
 
-/** Longest first, gazetteer before rules on a tie; a candidate overlapping a kept one is dropped. */
-function selectCandidates(candidates: EntityCandidate[], taken: Uint8Array): EntityCandidate[] {
-  const order = candidates.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
-  const kept: EntityCandidate[] = [];
-  for (const c of order) {
-    let free = true;
-    for (let k = c.start; k < c.end && free; k++) if (taken[k] !== 0) free = false;
-    if (!free) continue;
-    for (let k = c.start; k < c.end; k++) taken[k] = 1;
-    kept.push(c);
-  }
-  return kept;
-}
-
 function makeSpan(
   text: string,
   normalized: NormalizedText,
@@ -86,7 +86,7 @@ function makeSpan(
   skip: number,
   label: string,
   reason: string,
-  source: 'rules' | 'learned',
+  source: 'rules' | 'learned' | 'model',
   value?: string,
 ): RecognizedSpan {
   const first = words[startWord] as WordList[number];

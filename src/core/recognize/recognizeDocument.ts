@@ -5,7 +5,7 @@ import { recognize } from './recognize';
 import type { LearnedEntry, RecognizedSpan, RecognizeOptions } from './recognizeTypes';
 
 /** What whole-document recognition takes: the per-line options, without positions or rejections. */
-export type DocumentRecognizeOptions = Pick<RecognizeOptions, 'documentDate' | 'labels' | 'gazetteers' | 'learned'>;
+export type DocumentRecognizeOptions = Pick<RecognizeOptions, 'documentDate' | 'labels' | 'gazetteers' | 'learned' | 'tagger'>;
 
 /**
  * Above this size the document-wide name pass is skipped, as the editor does: it normalises the

@@ -1,4 +1,5 @@
 import type { Gazetteer } from './gazetteer';
+import type { EntityTagger } from '../tagger/entityTagger';
 
 /** A suggested span. Offsets are UTF-16 indices into the text given to `recognize`, end exclusive. */
 export interface RecognizedSpan {
@@ -9,9 +10,13 @@ export interface RecognizedSpan {
   readonly text: string;
   /** TIMEX3-style value for DATE and TIME (`2021-11-24`, `XXXX-09-13`, `2023-W03`, `T10:30`, …). */
   readonly value?: string;
-  readonly source: 'rules' | 'learned';
+  readonly source: 'rules' | 'learned' | 'model';
   /** Why the span was suggested, for hovers: `gazetteer: countries`, `title: الرئيس`, `date: day month year`. */
   readonly reason: string;
+  /** The model's probability for its span (0–1); rules and learned spans have none. */
+  readonly score?: number;
+  /** The model's best other reading of the span: a label, or `O` for no entity, with its probability. */
+  readonly alternative?: { readonly label: string; readonly score: number };
 }
 
 /** A span the annotator tagged, to be suggested wherever its text occurs again. */
@@ -37,7 +42,7 @@ export interface Rejection {
 export interface RecognizeOptions {
   /** Publication date (YYYY-MM-DD) that relative dates are resolved against; without it they keep X. */
   readonly documentDate?: string;
-  /** Labels to return (default: PER, ORG, LOC, DATE, TIME). */
+  /** Labels to return (default: PER, ORG, LOC, DATE, TIME, MISC; the rules alone never find MISC). */
   readonly labels?: readonly string[];
   /**
    * The user's gazetteers (from `parseGazetteer`), used with the built-in ones. Keep passing the same
@@ -49,6 +54,12 @@ export interface RecognizeOptions {
   readonly rejections?: readonly Rejection[];
   /** UTF-16 offset of `text` in its document (when recognising one line), for positioned rejections. */
   readonly offset?: number;
+  /**
+   * A trained model for PER, ORG, LOC and MISC. With it the model proposes those labels, with the
+   * rules' decisions, the gazetteers and the learned names as its features; DATE and TIME stay
+   * with the rules. Without it the rules propose everything, as before.
+   */
+  readonly tagger?: EntityTagger;
 }
 
-export const DEFAULT_RECOGNIZED_LABELS: readonly string[] = ['PER', 'ORG', 'LOC', 'DATE', 'TIME'];
+export const DEFAULT_RECOGNIZED_LABELS: readonly string[] = ['PER', 'ORG', 'LOC', 'DATE', 'TIME', 'MISC'];

@@ -1,6 +1,9 @@
 import { HOUR_TEEN, HOUR_WORDS } from './dateVocabulary';
 import { foldArabic } from './normalize';
 import type { WordMatch } from './dates';
+import type { DayPartReader } from './dayParts';
+import { PART_NOUNS } from './dayParts';
+import { readZone } from './timeZones';
 import type { Word } from './words';
 import { adjacent } from './words';
 
@@ -12,17 +15,20 @@ const HOUR_WORD = foldArabic('الساعة');
 const AFTERNOON = new Set(['مساء', 'مساءً', 'مساءا', 'عصرا', 'عصراً', 'ظهرا', 'ظهراً', 'ليلا', 'ليلاً'].map((w) => foldArabic(w)));
 const NIGHT = new Set(['ليلا', 'ليلاً', 'ليل'].map((w) => foldArabic(w)));
 const MORNING = new Set(['صباحا', 'صباحاً', 'صباح', 'فجرا', 'فجراً'].map((w) => foldArabic(w)));
-/** Two-word parts of the day: من صباح، بعد الظهر، من مساء. */
-const PART_PHRASES: ReadonlyArray<readonly [string, string, boolean]> = (
+/** Parts of the day in several words: من صباح، بعد الظهر، قبل الظهر، بعد منتصف الليل. */
+const PART_PHRASES: ReadonlyArray<readonly [readonly string[], boolean]> = (
   [
-    ['من', 'صباح', false],
-    ['من', 'مساء', true],
-    ['بعد', 'الظهر', true],
-    ['بعد', 'الظهيرة', true],
-    ['من', 'فجر', false],
-    ['من', 'ليل', true],
+    [['بعد', 'منتصف', 'الليل'], false],
+    [['من', 'صباح'], false],
+    [['من', 'مساء'], true],
+    [['بعد', 'الظهر'], true],
+    [['بعد', 'الظهيرة'], true],
+    [['قبل', 'الظهر'], false],
+    [['قبل', 'الظهيرة'], false],
+    [['من', 'فجر'], false],
+    [['من', 'ليل'], true],
   ] as const
-).map(([a, b, pm]) => [foldArabic(a), foldArabic(b), pm] as const);
+).map(([words, pm]) => [words.map((w) => foldArabic(w)), pm] as const);
 const MINUTE_NOUNS = new Set(['دقيقة', 'دقائق', 'دقيقه'].map((w) => foldArabic(w)));
 const MINUTE_NUMBERS = new Map(
   (
@@ -62,7 +68,11 @@ const TO_WORDS = new Map(
 );
 
 export class TimeReader {
-  constructor(private readonly words: readonly Word[]) {}
+  constructor(
+    private readonly words: readonly Word[],
+    /** Reads the day after a part of the day (`العاشرة من صباح الأحد`); without it the time stands alone. */
+    private readonly dayParts?: DayPartReader,
+  ) {}
 
   private text(i: number): string {
     return this.words[i]?.text ?? '';
@@ -83,6 +93,9 @@ export class TimeReader {
     if (key === HOUR_WORD) {
       const next = this.words[i + 1];
       if (next?.kind === 'digits') return this.readClock(i + 1, i, skip, true);
+      // الساعة الـ11: the article written on the hour.
+      const after = this.words[i + 2];
+      if (next?.text === 'ال' && after?.kind === 'digits' && adjacent(next, after)) return this.readClock(i + 2, i, skip, true);
       return this.readHourWord(i + 1, i, skip, true);
     }
     if (HOUR_WORDS.has(key)) return this.readHourWord(i, i, 0, false);
@@ -106,8 +119,16 @@ export class TimeReader {
       if (c2 && s && c2.text === ':' && adjacent(m, c2) && adjacent(c2, s) && s.kind === 'digits') end = i + 5;
       // A following ':' and digits is a score or a verse reference, not a time.
     } else if (!introduced) return undefined;
+    else {
+      // الساعة 10 و30 دقيقة
+      const counted = this.readMinutes(end);
+      if (counted) {
+        minutes = counted.minutes;
+        end = counted.end;
+      }
+    }
     const part = this.readPart(end);
-    return this.finish(start, part.end, skip, h.number, minutes, part.pm, 'time: clock');
+    return this.finish(start, part.end, skip, h.number, minutes, part, 'time: clock');
   }
 
   private readHourWord(i: number, start: number, skip: number, introduced: boolean): WordMatch | undefined {
@@ -139,7 +160,7 @@ export class TimeReader {
     const part = this.readPart(end);
     // Without الساعة, an hour word is a time only with a part of the day (العاشرة صباحا).
     if (!introduced && part.end === end) return undefined;
-    return this.finish(start, part.end, skip, hour, minutes, part.pm, 'time: clock words');
+    return this.finish(start, part.end, skip, hour, minutes, part, 'time: clock words');
   }
 
   /** و10 دقائق، وسبع دقائق، وخمس وعشرون دقيقة. */
@@ -164,23 +185,35 @@ export class TimeReader {
     return { minutes, end: j + 1 };
   }
 
-  private readPart(i: number): { end: number; pm: boolean | undefined } {
+  private readPart(i: number): { end: number; pm: boolean | undefined; noun: boolean } {
     const key = this.text(i);
-    if (AFTERNOON.has(key)) return { end: i + 1, pm: true };
-    if (MORNING.has(key)) return { end: i + 1, pm: false };
-    const next = this.text(i + 1);
-    for (const [a, b, pm] of PART_PHRASES) if (key === a && next === b) return { end: i + 2, pm };
-    return { end: i, pm: undefined };
+    // صباح and مساء without the adverb ending can take a day after them: العاشرة صباح اليوم.
+    if (AFTERNOON.has(key)) return { end: i + 1, pm: true, noun: PART_NOUNS.has(key) };
+    if (MORNING.has(key)) return { end: i + 1, pm: false, noun: PART_NOUNS.has(key) };
+    for (const [phrase, pm] of PART_PHRASES) {
+      // بعد منتصف الليل is a clock reading, not a part of the day that a date could follow.
+      if (phrase.every((w, k) => this.text(i + k) === w)) return { end: i + phrase.length, pm, noun: phrase.length === 2 };
+    }
+    return { end: i, pm: undefined, noun: false };
   }
 
-  private finish(start: number, end: number, skip: number, hour: number, minutes: number, pm: boolean | undefined, reason: string): WordMatch {
-    const night = NIGHT.has(this.text(end - 1));
+  private finish(start: number, partEnd: number, skip: number, hour: number, minutes: number, part: { pm: boolean | undefined; noun: boolean }, reason: string): WordMatch {
+    const night = NIGHT.has(this.text(partEnd - 1));
     let h = hour;
     // "الثانية ليلا" is 02:00: past midnight, night hours stay small.
-    if (pm === true && h < 12 && !(night && h < 5)) h += 12;
-    if (pm === false && h === 12) h = 0;
+    if (part.pm === true && h < 12 && !(night && h < 5)) h += 12;
+    if (part.pm === false && h === 12) h = 0;
     if (h === 24) h = 0;
-    const value = `T${String(h).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
-    return { start, end, skip, value, reason };
+    let value = `T${String(h).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+    let end = partEnd;
+    // العاشرة من صباح اليوم: the day after the part of the day dates the time.
+    const day = part.noun ? this.dayParts?.dayAfter(end) : undefined;
+    if (day) {
+      value = `${day.value}${value}`;
+      end = day.end;
+    }
+    // بتوقيت غرينتش، بالتوقيت المحلي: the zone belongs to the time; TIMEX3 values have no place for it.
+    const zone = readZone(this.words, end);
+    return { start, end: zone.end, skip, value, reason, ...(zone.place !== undefined ? { namesFrom: zone.place } : {}) };
   }
 }

@@ -8,7 +8,7 @@ import type { SidecarProblem } from '../../core/sidecar/sidecarTypes';
 import type { AnnotationDocument } from '../annotationDocument';
 import type { Services } from '../services';
 import type { TawsimSettings } from '../settings';
-import { basename, readTextFile, sidecarUriFor, writeTextFileAtomic } from '../sidecarFiles';
+import { basename, readTextFile, sidecarUriFor } from '../sidecarFiles';
 
 /** What pre-annotating one text did. */
 export type TextOutcome =
@@ -78,8 +78,8 @@ export async function preannotateText(context: PreannotateContext, uri: vscode.U
     if (nowOpen && store) return preannotateStore(context, store, nowOpen);
     // Another writer (a save in another window, the command line) may have changed it meanwhile:
     // then start again from theirs, which keeps their change and adds what is still missing.
-    if ((await readTextFile(sidecarUri).catch(() => null)) !== content) continue;
-    await writeTextFileAtomic(sidecarUri, next);
+    const outcome = await context.services.files.writeChecked(sidecarUri, content, next);
+    if (!outcome.written) continue;
     return { kind: 'sidecar', added: result.added, written: true };
   }
   return { kind: 'skipped', reason: vscode.l10n.t('{0}: the sidecar kept changing on disk; run again', vscode.workspace.asRelativePath(sidecarUri)) };

@@ -35,7 +35,7 @@ export async function agreementReport(ctx: ReviewContext, args?: AgreementReport
     return undefined;
   }
   const report = measureAgreement(inputs.documents, { labels: ctx.services.labels() });
-  return AgreementPanel.show(ctx.services.context.extensionUri, report, inputs.name, inputs.folder);
+  return AgreementPanel.show(ctx.services.files, ctx.services.context.extensionUri, report, inputs.name, inputs.folder);
 }
 
 async function pickScope(uri: vscode.Uri | undefined, folder: vscode.WorkspaceFolder | undefined): Promise<'document' | 'folder' | undefined> {

@@ -147,7 +147,7 @@ async function runExport(
   const texts = new Set(documents.map((d) => vscode.Uri.joinPath(scope.root, ...d.path.split('/')).toString()));
   const clash = uris.find((u) => texts.has(u.toString()));
   if (clash) throw new Error(vscode.l10n.t('it would overwrite the text {0}; choose another folder', vscode.workspace.asRelativePath(clash)));
-  const files = await writeExportFiles(uris, result.files, token, (done) => {
+  const files = await writeExportFiles(services.files, uris, result.files, token, (done) => {
     const share = READ_SHARE + Math.round((done / uris.length) * (100 - READ_SHARE));
     progress?.report({ increment: share - reported });
     reported = share;
@@ -177,7 +177,14 @@ function announce(outcome: ExportOutcome, format: FormatId, target: vscode.Uri):
   }
   const done = vscode.l10n.t('Exported {0} documents to {1}.', outcome.documents, where);
   if (spans === 0 && outcome.skipped.length === 0) {
-    void vscode.window.showInformationMessage(done);
+    // Notes change nothing in the files, but say how the receiving tool must be set up to read them.
+    const notes = outcome.warnings.filter((w) => w.notice).length;
+    if (notes === 0) void vscode.window.showInformationMessage(done);
+    else
+      void offerReport(
+        vscode.window.showInformationMessage(`${done} ${vscode.l10n.t('{0} notes on reading the files in the receiving tool.', notes)}`, vscode.l10n.t('Show')),
+        lines,
+      );
     return;
   }
   const parts = [done];

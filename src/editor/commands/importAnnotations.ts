@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
-import type { FormatId } from '../../core/formats/formatTypes';
+import type { BratDiscontinuous, FormatId, ImportOptions, ImportedDocument, SourceDocument } from '../../core/formats/formatTypes';
 import { formatById } from '../../core/formats/formatRegistry';
 import { importFile } from '../../core/formats/importFormat';
 import { importDocuments } from '../../core/exchange/importDocuments';
 import { defaultImportAnnotator } from '../../core/exchange/importAnnotator';
 import type { ExistingSidecarChoice } from '../../core/exchange/importedSidecar';
+import type { AnnotatorChoice } from '../../core/exchange/importSets';
+import { ImportSets, parseAnnotatorChoice } from '../../core/exchange/importSets';
 import type { Services } from '../services';
 import type { TawsimSettings } from '../settings';
 import { readSettings } from '../settings';
-import { basename, readTextFile, writeTextFileAtomic } from '../sidecarFiles';
+import { basename, readTextFile } from '../sidecarFiles';
 import type { ImportArgs } from '../exchange/exchangeArgs';
 import { explorerSelection, uriFromArg } from '../exchange/exchangeArgs';
 import { isFolder, pathInFolder } from '../exchange/folderFiles';
@@ -17,6 +19,9 @@ import { askAnnotator, pickImportFiles, pickImportFormat, pickTextsFolder } from
 import type { ImportTarget } from '../exchange/importSidecars';
 import { planSidecarWrites, renderSidecarWrite } from '../exchange/importSidecars';
 import { offerReport } from '../exchange/showReport';
+import { readCompanions } from '../exchange/importCompanions';
+import { offsetUnitOf, pickDoccanoOffsets } from '../exchange/offsetsPick';
+import { readReviewSettings } from '../review/reviewSettings';
 
 /** What an import wrote, for tests and other extensions. */
 export interface ImportOutcome {
@@ -26,17 +31,29 @@ export interface ImportOutcome {
   readonly warnings: readonly string[];
 }
 
+/** One imported file's sets, before their annotators are named. */
+interface FileResult {
+  readonly name: string;
+  readonly documents: readonly ImportedDocument[];
+  readonly textPath: (documentPath: string) => string;
+}
+
 /** The imported files read and matched to texts, before anything is written. */
 interface Prepared {
-  readonly targets: ImportTarget[];
+  readonly texts: SourceDocument[];
+  readonly results: FileResult[];
   readonly errors: string[];
   readonly warnings: string[];
+  /** A brat file has spans in several fragments and no choice was made for them. */
+  readonly discontinuous: boolean;
 }
 
 /**
- * Tawsim: Import… — annotations from brat, CoNLL, doccano or Label Studio become sidecars beside
- * the texts. All or nothing: any error in any file and nothing is written; a sidecar already in
- * place is replaced or merged into only when the user says so. Open documents pick the new
+ * Tawsim: Import… — annotations from brat, CoNLL, doccano, Label Studio, CSV, Tawsim JSON,
+ * WebAnno TSV, spaCy/Prodigy JSONL or TimeML become sidecars beside the texts, one per text and annotator
+ * the file names (Label Studio's ground truth as the gold sidecar). All or nothing: any error in
+ * any file and nothing is written; a sidecar already in place is replaced or merged into only
+ * when the user says so. Open documents pick the new
  * sidecars up through the file watcher, which asks when they hold unsaved annotation changes.
  */
 export async function importAnnotations(services: Services, first?: ImportArgs | vscode.Uri, second?: unknown): Promise<ImportOutcome | undefined> {
@@ -62,34 +79,66 @@ export async function importAnnotations(services: Services, first?: ImportArgs |
   }
   const into = args.into ? uriFromArg(args.into) : (selectedFolders[0] ?? (await pickTextsFolder(firstFile)));
   if (!into) return undefined;
-  const annotator = args.annotator ?? (await askAnnotator(defaultImportAnnotator(basename(firstFile), definition.manyDocumentsPerFile)));
-  if (!annotator) return undefined;
+  const choice = parseAnnotatorChoice(args.annotator);
+  if ('error' in choice) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The annotator argument cannot be used: {0}', choice.error));
+    return undefined;
+  }
+  // Called with its arguments the command asks nothing (a keybinding, a test): options keep their defaults.
+  const interactive = args.format === undefined;
+  let options = await formatOptions(format, args, interactive);
+  if (!options) return undefined;
   const settings = readSettings(into);
-
-  const prepared = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}', definition.displayName), cancellable: true },
-    (_progress, token) => prepare(format, files, into, settings, token),
-  );
+  const read = (opts: ImportOptions): Thenable<Prepared | undefined> =>
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}', definition.displayName), cancellable: true },
+      (_progress, token) => prepare(format, files, into, settings, opts, token),
+    );
+  let prepared = await read(options);
   if (!prepared) return undefined;
+  if (prepared.discontinuous && interactive) {
+    const mode = await pickDiscontinuous();
+    if (!mode) return undefined;
+    options = { ...options, brat: { ...options.brat, discontinuous: mode } };
+    prepared = await read(options);
+    if (!prepared) return undefined;
+  }
   if (prepared.errors.length > 0) return failed(prepared.errors);
-  const planned = await planSidecarWrites(prepared.targets, annotator, settings, services.labels());
+  // Sets the files name nobody for go under one name: the argument's, else the one the user confirms.
+  const unnamed = prepared.results.some((r) => r.documents.some((d) => d.annotator === undefined));
+  let fallback = choice.single ?? defaultImportAnnotator(basename(firstFile), definition.manyDocumentsPerFile);
+  if (unnamed && choice.single === undefined) {
+    const asked = await askAnnotator(fallback);
+    if (!asked) return undefined;
+    fallback = asked;
+  }
+  const targets = importTargets(prepared, choice, fallback, into, settings.sidecarPattern);
+  if ('errors' in targets) return failed(targets.errors);
+  const planned = await planSidecarWrites(targets, services.labels());
   if (planned.errors.length > 0) return failed(planned.errors);
 
   const existing = planned.writes.filter((w) => w.existing);
-  let choice: ExistingSidecarChoice = 'replace';
+  let existingChoice: ExistingSidecarChoice = 'replace';
   if (existing.length > 0) {
     const answer = args.existing ?? (await askAboutExisting(existing.map((w) => vscode.workspace.asRelativePath(w.uri))));
     if (answer === undefined || answer === 'cancel') return undefined;
-    choice = answer;
+    existingChoice = answer;
   }
   const sidecars: vscode.Uri[] = [];
+  const changedMeanwhile: string[] = [];
   let annotations = 0;
   for (const write of planned.writes) {
-    const { content, count } = renderSidecarWrite(write, annotator, choice);
-    await writeTextFileAtomic(write.uri, content);
+    const { content, count } = renderSidecarWrite(write, existingChoice);
+    // Only over the version that was planned against: a sidecar another writer changed since is left alone.
+    const outcome = await services.files.writeChecked(write.uri, write.existingContent, content);
+    if (!outcome.written) {
+      changedMeanwhile.push(vscode.l10n.t('{0}: changed on disk during the import; not written (import again)', vscode.workspace.asRelativePath(write.uri)));
+      continue;
+    }
     sidecars.push(write.uri);
     annotations += count;
   }
+  if (changedMeanwhile.length > 0) prepared.warnings.push(...changedMeanwhile);
   services.log.info(`Imported ${annotations} annotations from ${files.map((f) => f.toString()).join(', ')} into ${sidecars.length} sidecars`);
   const done = vscode.l10n.t('Imported {0} annotations into {1} sidecars.', annotations, sidecars.length);
   if (prepared.warnings.length === 0) void vscode.window.showInformationMessage(done);
@@ -102,11 +151,19 @@ export async function importAnnotations(services: Services, first?: ImportArgs |
 }
 
 /** Reads the texts and every file, and matches documents to texts. Undefined when cancelled. */
-async function prepare(format: FormatId, files: readonly vscode.Uri[], into: vscode.Uri, settings: TawsimSettings, token: vscode.CancellationToken): Promise<Prepared | undefined> {
+async function prepare(
+  format: FormatId,
+  files: readonly vscode.Uri[],
+  into: vscode.Uri,
+  settings: TawsimSettings,
+  options: ImportOptions,
+  token: vscode.CancellationToken,
+): Promise<Prepared | undefined> {
   const texts = await readTexts(into, settings, token);
   const errors: string[] = [];
   const warnings: string[] = [];
-  const targets = new Map<string, ImportTarget>();
+  const results: FileResult[] = [];
+  let discontinuous = false;
   for (const file of files) {
     if (token.isCancellationRequested) return undefined;
     const name = vscode.workspace.asRelativePath(file);
@@ -121,31 +178,74 @@ async function prepare(format: FormatId, files: readonly vscode.Uri[], into: vsc
       errors.push(vscode.l10n.t('{0}: the file does not exist', name));
       continue;
     }
+    const companions = await readCompanions(format, file, options);
+    if (companions.error !== undefined) {
+      errors.push(companions.error);
+      continue;
+    }
     const inFolder = pathInFolder(into, file);
-    const plan = importDocuments(format, { name, ...(inFolder !== undefined ? { pathInFolder: inFolder } : {}), content }, texts);
+    const source = { name, ...(inFolder !== undefined ? { pathInFolder: inFolder } : {}), content, ...(companions.conllPaths ? { conllPaths: companions.conllPaths } : {}) };
+    const plan = importDocuments(format, source, texts);
     if ('message' in plan) {
       errors.push(plan.message);
       continue;
     }
-    const result = importFile(format, { content, fileName: name, documents: plan.documents, labels: settings.labels });
+    const result = importFile(format, { content, fileName: name, documents: plan.documents, labels: settings.labels, options: companions.options });
+    discontinuous ||= result.errors.some((e) => e.code === 'brat-discontinuous');
     errors.push(...result.errors.map((e) => e.message));
     warnings.push(...result.warnings);
-    for (const doc of result.documents) {
-      const path = plan.textPath(doc.path);
-      const text = texts.find((t) => t.path === path);
-      const earlier = targets.get(path);
-      if (!text) {
-        errors.push(vscode.l10n.t('{0}: no text {1} in the folder', name, path));
-        continue;
-      }
-      if (earlier) {
-        errors.push(vscode.l10n.t('{0} gets annotations from both {1} and {2}; import them one at a time', path, earlier.from, name));
-        continue;
-      }
-      targets.set(path, { text, textUri: vscode.Uri.joinPath(into, ...path.split('/')), from: name, annotations: doc.annotations });
-    }
+    results.push({ name, documents: result.documents, textPath: plan.textPath });
   }
-  return { targets: [...targets.values()], errors, warnings };
+  return { texts, results, errors, warnings, discontinuous };
+}
+
+/** The sidecars to write: one per text and annotator (and gold), named and placed by the patterns. */
+function importTargets(prepared: Prepared, choice: AnnotatorChoice, fallback: string, into: vscode.Uri, pattern: string): ImportTarget[] | { errors: string[] } {
+  const sets = new ImportSets(choice);
+  for (const r of prepared.results) sets.add(r.name, r.documents, r.textPath, fallback);
+  const errors = [...sets.errors];
+  const goldPattern = readReviewSettings(into).goldPattern;
+  const targets: ImportTarget[] = [];
+  for (const set of sets.sets) {
+    const text = prepared.texts.find((t) => t.path === set.textPath);
+    if (!text) {
+      errors.push(vscode.l10n.t('{0}: no text {1} in the folder', set.from, set.textPath));
+      continue;
+    }
+    targets.push({
+      text,
+      textUri: vscode.Uri.joinPath(into, ...set.textPath.split('/')),
+      from: set.from,
+      annotator: set.annotator,
+      pattern: sets.patternFor(set, pattern, goldPattern),
+      annotations: set.annotations,
+      ...(set.date !== undefined ? { date: set.date } : {}),
+    });
+  }
+  return errors.length ? { errors } : targets;
+}
+
+/** Options the format takes: from the arguments, else asked when `ask` (doccano's offset unit), else the defaults. Undefined when the user cancels. */
+async function formatOptions(format: FormatId, args: ImportArgs, ask: boolean): Promise<ImportOptions | undefined> {
+  if (format === 'doccano') {
+    const offsets = args.offsets !== undefined ? offsetUnitOf(args.offsets) : ask ? await pickDoccanoOffsets() : 'utf16';
+    return offsets ? { doccano: { offsets } } : undefined;
+  }
+  if (format === 'brat' && args.discontinuous !== undefined) return { brat: { discontinuous: args.discontinuous } };
+  if (format === 'csv' && args.formulaGuard === false) return { csv: { formulaGuard: false } };
+  return {};
+}
+
+async function pickDiscontinuous(): Promise<BratDiscontinuous | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: vscode.l10n.t('One span from the first fragment to the last'), value: 'cover' as const },
+      { label: vscode.l10n.t('One annotation per fragment, each with a note'), value: 'fragments' as const },
+      { label: vscode.l10n.t('Leave them out (listed)'), value: 'skip' as const },
+    ],
+    { placeHolder: vscode.l10n.t('The brat file has spans in several fragments; Tawsim spans are contiguous') },
+  );
+  return picked?.value;
 }
 
 /** The first error in the notification (it names the file, line and problem); all of them on request. */

@@ -25,11 +25,8 @@ export async function setDocumentDate(services: Services, args?: DocumentDateArg
       validateInput: (v) => (v === '' || isRealDate(v) ? undefined : vscode.l10n.t('Write the date as YYYY-MM-DD, for example 2023-01-18')),
     }));
   if (date === undefined || (date !== '' && !isRealDate(date))) return undefined;
-  target.store.documentDate = date || undefined;
   // Not an annotation action, but it changes what the sidecar says and what suggestions mean.
-  target.store.unsaved = true;
-  target.store.tagVersion++;
-  services.stores.notify(target.store);
+  target.store.setDocumentDate(date || undefined);
   return date;
 }
 

@@ -14,6 +14,10 @@ export interface ExportArgs {
   readonly scheme?: 'iob2' | 'bioes';
   readonly splitProclitics?: boolean;
   readonly bom?: boolean;
+  /** CSV: put a ' before cells that spreadsheets would run as formulas (default true). */
+  readonly formulaGuard?: boolean;
+  /** doccano: the offset unit (default utf16, what doccano's annotation screen counts). */
+  readonly offsets?: 'utf16' | 'grapheme' | 'codepoint';
 }
 
 /** Arguments of `tawsim.import`; with all of them given the command asks nothing unless a sidecar exists. */
@@ -23,9 +27,16 @@ export interface ImportArgs {
   readonly files?: readonly string[];
   /** The folder holding the texts, as a URI string or an absolute path. */
   readonly into?: string;
+  /** One name for every set, or `name=sidecarName,…` mapping the annotators the file names (Label Studio, CSV). */
   readonly annotator?: string;
   /** What to do with sidecars that already exist, instead of asking. */
   readonly existing?: 'replace' | 'merge' | 'cancel';
+  /** doccano: the offset unit of the file (default utf16). */
+  readonly offsets?: 'utf16' | 'grapheme' | 'codepoint';
+  /** brat: what to do with spans in several fragments (asked when a file has some and this is absent). */
+  readonly discontinuous?: 'cover' | 'fragments' | 'skip';
+  /** CSV: the file was written without the formula guard, so a leading ' is text. */
+  readonly formulaGuard?: boolean;
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExportDocument } from '../../core/formats/formatTypes';
-import { annotationsForExport } from '../../core/exchange/exportAnnotations';
+import { annotationsForExport } from '../../core/exchange/annotationsForExport';
 import { buildSidecar } from '../../core/sidecar/documentAnnotations';
 import { parseSidecar } from '../../core/sidecar/parseSidecar';
 import { safeRelativePath } from '../../core/formats/safeRelativePath';

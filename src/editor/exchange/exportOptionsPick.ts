@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { ExportOptions, FormatId } from '../../core/formats/formatTypes';
 import type { ExportArgs } from './exchangeArgs';
+import { offsetUnitOf, pickDoccanoOffsets } from './offsetsPick';
 
 /**
  * The format's options: from the arguments where given; otherwise asked when `ask` is set, else
- * the defaults (IOB2, words whole, no byte order mark). Undefined when the user cancels.
+ * the defaults (IOB2, words whole, no byte order mark, formula guard on, UTF-16 offsets for
+ * doccano). Undefined when the user cancels.
  */
 export async function pickExportOptions(format: FormatId, args: ExportArgs, ask: boolean): Promise<ExportOptions | undefined> {
   if (format === 'conll') {
@@ -47,7 +49,27 @@ export async function pickExportOptions(format: FormatId, args: ExportArgs, ask:
       if (!picked) return undefined;
       bom = picked.value;
     }
-    return { csv: { bom: bom === true } };
+    let guard = args.formulaGuard;
+    if (guard === undefined && ask) {
+      const picked = await vscode.window.showQuickPick(
+        [
+          {
+            label: vscode.l10n.t('Guard formula-like cells'),
+            detail: vscode.l10n.t("A ' before cells starting with = + - @, so spreadsheets never run them (each one is listed)"),
+            value: true,
+          },
+          { label: vscode.l10n.t('Write cells as they are'), detail: vscode.l10n.t('For tools that read the CSV as data only'), value: false },
+        ],
+        { placeHolder: vscode.l10n.t('Cells that look like formulas') },
+      );
+      if (!picked) return undefined;
+      guard = picked.value;
+    }
+    return { csv: { bom: bom === true, formulaGuard: guard !== false } };
+  }
+  if (format === 'doccano') {
+    const offsets = args.offsets !== undefined ? offsetUnitOf(args.offsets) : ask ? await pickDoccanoOffsets() : 'utf16';
+    return offsets ? { doccano: { offsets } } : undefined;
   }
   return {};
 }

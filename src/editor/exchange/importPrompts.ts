@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FormatId } from '../../core/formats/formatTypes';
 import { FORMATS, importFormatsForFile } from '../../core/formats/formatRegistry';
-import { basename } from '../sidecarFiles';
+import { basename, readTextFile } from '../sidecarFiles';
 import { pickFormat } from './formatPick';
 
 /** Asks for the files to import, offering the importable formats' extensions as filters. */
@@ -22,15 +22,17 @@ export async function pickImportFiles(): Promise<vscode.Uri[] | undefined> {
   return files && files.length > 0 ? files : undefined;
 }
 
-/** The format all files have by their names; asked when the names do not tell or disagree. */
+/** The format all files have by their names (and content, where two formats share an extension); asked when they do not tell or disagree. */
 export async function pickImportFormat(files: readonly vscode.Uri[]): Promise<FormatId | undefined> {
-  const inferred = new Set(
-    files.map((f) =>
-      importFormatsForFile(basename(f))
+  const inferred = new Set<string>();
+  for (const f of files) {
+    const content = await readTextFile(f).catch(() => undefined);
+    inferred.add(
+      importFormatsForFile(basename(f), content)
         .map((d) => d.id)
         .join('|'),
-    ),
-  );
+    );
+  }
   const [only] = inferred;
   if (inferred.size === 1 && only && !only.includes('|') && only !== '') return only as FormatId;
   return pickFormat('import');

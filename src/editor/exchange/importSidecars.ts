@@ -7,16 +7,20 @@ import { importedSidecar } from '../../core/exchange/importedSidecar';
 import { parseSidecar } from '../../core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../core/sidecar/serializeSidecar';
 import type { Sidecar } from '../../core/sidecar/sidecarTypes';
-import type { TawsimSettings } from '../settings';
 import { basename, readTextFile, sidecarUriFor } from '../sidecarFiles';
 
-/** One text receiving imported annotations. */
+/** One sidecar an import writes: a text, whose annotations, under which name pattern. */
 export interface ImportTarget {
   readonly text: SourceDocument;
   readonly textUri: vscode.Uri;
   /** The imported file they come from, as shown to the user. */
   readonly from: string;
+  readonly annotator: string;
+  /** The sidecar pattern for this set (the gold pattern for a gold set). */
+  readonly pattern: string;
   readonly annotations: readonly Annotation[];
+  /** The document date the imported file states (TimeML's creation time). */
+  readonly date?: string;
 }
 
 export interface SidecarWrite {
@@ -24,6 +28,8 @@ export interface SidecarWrite {
   readonly target: ImportTarget;
   /** The sidecar already there, which must not be overwritten without the user's answer. */
   readonly existing?: Sidecar;
+  /** The file's content when planned: the write happens only if it still holds this. */
+  readonly existingContent?: string;
 }
 
 /**
@@ -31,18 +37,13 @@ export interface SidecarWrite {
  * A sidecar there that cannot be read is an error: it may hold someone's work, and it is neither
  * replaced nor merged into until it is fixed.
  */
-export async function planSidecarWrites(
-  targets: readonly ImportTarget[],
-  annotator: string,
-  settings: TawsimSettings,
-  labels: readonly LabelDefinition[],
-): Promise<{ writes: SidecarWrite[]; errors: string[] }> {
+export async function planSidecarWrites(targets: readonly ImportTarget[], labels: readonly LabelDefinition[]): Promise<{ writes: SidecarWrite[]; errors: string[] }> {
   const writes: SidecarWrite[] = [];
   const errors: string[] = [];
   for (const target of targets) {
     let uri: vscode.Uri;
     try {
-      uri = sidecarUriFor(target.textUri, annotator, settings.sidecarPattern);
+      uri = sidecarUriFor(target.textUri, target.annotator, target.pattern);
     } catch (e) {
       errors.push((e as Error).message);
       continue;
@@ -68,19 +69,20 @@ export async function planSidecarWrites(
       );
       continue;
     }
-    writes.push({ uri, target, existing: parsed.sidecar });
+    writes.push({ uri, target, existing: parsed.sidecar, existingContent: content });
   }
   return { writes, errors };
 }
 
 /** The content of one sidecar write, and how many annotations it holds. */
-export function renderSidecarWrite(write: SidecarWrite, annotator: string, choice: ExistingSidecarChoice): { content: string; count: number } {
+export function renderSidecarWrite(write: SidecarWrite, choice: ExistingSidecarChoice): { content: string; count: number } {
   const { target, existing } = write;
   const sidecar = importedSidecar({
     text: target.text.text,
     textName: basename(target.textUri),
-    annotator,
+    annotator: target.annotator,
     annotations: target.annotations,
+    ...(target.date !== undefined ? { date: target.date } : {}),
     ...(existing ? { existing: { sidecar: existing, choice } } : {}),
   });
   return { content: serializeSidecar(sidecar), count: sidecar.annotations.length };

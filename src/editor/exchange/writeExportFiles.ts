@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { ExportedFile } from '../../core/formats/formatTypes';
 import { safeRelativePath } from '../../core/formats/safeRelativePath';
-import { writeTextFileAtomic } from '../sidecarFiles';
+import type { HostFiles } from '../files/hostFiles';
+import { writeAtomic } from '../files/hostFiles';
 
 /**
  * The URIs an export's files go to under `target`. Every path is checked before anything is
@@ -17,8 +18,9 @@ export function exportFileUris(target: vscode.Uri, files: readonly ExportedFile[
 
 /** Writes each file atomically, creating folders; stops between files when cancelled. Returns those written. */
 export async function writeExportFiles(
+  files: HostFiles,
   uris: readonly vscode.Uri[],
-  files: readonly ExportedFile[],
+  exported: readonly ExportedFile[],
   token?: vscode.CancellationToken,
   progress?: (done: number) => void,
 ): Promise<vscode.Uri[]> {
@@ -26,7 +28,7 @@ export async function writeExportFiles(
   for (const [i, uri] of uris.entries()) {
     if (token?.isCancellationRequested) break;
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await writeTextFileAtomic(uri, files[i]?.content ?? '');
+    await writeAtomic(files, uri, exported[i]?.content ?? '');
     written.push(uri);
     progress?.(i + 1);
   }

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { findAnnotations } from '../commands/findAnnotations';
 import { showStatistics } from '../commands/statistics';
+import { clearAnnotationFilters } from '../commands/clearAnnotationFilters';
+import { refreshAnnotations } from '../commands/refreshAnnotations';
 import { FilterState, describeFilter, isFiltering } from './annotationFilter';
 import type { FilterDimension } from './annotationFilter';
 import { ANNOTATIONS_VIEW_ID, AnnotationsTree } from './annotationsTree';
@@ -58,11 +60,8 @@ export function createExplorerFeature(services: Services): ExplorerFeature {
     [ExplorerCommandId.filterByLabel]: (args?: FilterArgs) => pick('labels', args),
     [ExplorerCommandId.filterByAnnotator]: (args?: FilterArgs) => pick('annotators', args),
     [ExplorerCommandId.filterByStatus]: (args?: FilterArgs) => pick('statuses', args),
-    [ExplorerCommandId.clearAnnotationFilters]: () => filter.clear(),
-    [ExplorerCommandId.refreshAnnotations]: async () => {
-      await annotations.refresh();
-      return tree.rebuild();
-    },
+    [ExplorerCommandId.clearAnnotationFilters]: () => clearAnnotationFilters(filter),
+    [ExplorerCommandId.refreshAnnotations]: () => refreshAnnotations(annotations, tree),
   };
   const root = vscode.Disposable.from(...disposables);
   return { annotations, tree, treeView, filter, handlers, dispose: () => root.dispose() };

@@ -4,7 +4,8 @@ import type { AgreementExportRequest } from '../../core/review/reportStrings';
 import { reportMessage } from '../../core/review/reportStrings';
 import { agreementToCsv } from '../../core/review/agreementCsv';
 import { agreementToJson } from '../../core/review/agreementJson';
-import { writeTextFileAtomic } from '../sidecarFiles';
+import type { HostFiles } from '../files/hostFiles';
+import { writeAtomic } from '../files/hostFiles';
 import { localReportStrings } from './reportStringsL10n';
 import { webviewPage, webviewRoots } from '../webviewPage';
 
@@ -21,7 +22,7 @@ export class AgreementPanel implements vscode.Disposable {
   private folder: vscode.Uri;
   private readonly disposables: vscode.Disposable[] = [];
 
-  static show(extensionUri: vscode.Uri, report: AgreementReport, name: string, folder: vscode.Uri): vscode.WebviewPanel {
+  static show(files: HostFiles, extensionUri: vscode.Uri, report: AgreementReport, name: string, folder: vscode.Uri): vscode.WebviewPanel {
     const title = vscode.l10n.t('Agreement: {0}', name);
     const existing = AgreementPanel.current;
     if (existing) {
@@ -33,11 +34,12 @@ export class AgreementPanel implements vscode.Disposable {
       enableScripts: true,
       localResourceRoots: webviewRoots(extensionUri, 'agreement'),
     });
-    AgreementPanel.current = new AgreementPanel(panel, extensionUri, report, folder);
+    AgreementPanel.current = new AgreementPanel(files, panel, extensionUri, report, folder);
     return panel;
   }
 
   private constructor(
+    private readonly files: HostFiles,
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     report: AgreementReport,
@@ -75,7 +77,7 @@ export class AgreementPanel implements vscode.Disposable {
     });
     if (!target) return;
     try {
-      await writeTextFileAtomic(target, format === 'csv' ? agreementToCsv(this.report) : agreementToJson(this.report));
+      await writeAtomic(this.files, target, format === 'csv' ? agreementToCsv(this.report) : agreementToJson(this.report));
       void vscode.window.showInformationMessage(vscode.l10n.t('Agreement figures saved to {0}.', vscode.workspace.asRelativePath(target, false)));
     } catch (e) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Tawsim could not write {0}: {1}', target.fsPath || target.toString(), (e as Error).message));

@@ -8,7 +8,8 @@ import { serializeSidecar } from '../../core/sidecar/serializeSidecar';
 import { sha256Hex } from '../../core/sidecar/hash';
 import { SIDECAR_VERSION } from '../../core/sidecar/sidecarTypes';
 import type { GoldSet } from '../../core/review/adjudicate';
-import { basename, readTextFile, writeTextFileAtomic } from '../sidecarFiles';
+import { basename, readTextFile } from '../sidecarFiles';
+import type { CheckedWrite, HostFiles } from '../files/hostFiles';
 import { toCodePoints } from './annotatorSetOf';
 
 export interface GoldOnDisk {
@@ -58,7 +59,11 @@ export function renderGold(textUri: vscode.Uri, reviewer: string, text: string, 
   });
 }
 
-/** Writes gold atomically (temporary file, then rename), so a crash never leaves half a gold file. */
-export async function writeGoldFile(goldUri: vscode.Uri, content: string): Promise<void> {
-  await writeTextFileAtomic(goldUri, content);
+/**
+ * Writes gold atomically (temporary file, then rename), so a crash never leaves half a gold file,
+ * and only over the version this review read (`expected`): another reviewer's gold is never
+ * overwritten unseen.
+ */
+export function writeGoldFile(files: HostFiles, goldUri: vscode.Uri, expected: string | undefined, content: string): Promise<CheckedWrite> {
+  return files.writeChecked(goldUri, expected, content);
 }

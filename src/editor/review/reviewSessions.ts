@@ -161,7 +161,14 @@ export class ReviewSessions implements vscode.Disposable {
       const date = review.sets.find((s) => s.date !== undefined)?.date;
       const content = renderGold(review.uri, review.reviewer, review.text, review.index, gold, session.goldDate ?? date);
       try {
-        await writeGoldFile(review.goldUri, content);
+        const outcome = await writeGoldFile(this.services.files, review.goldUri, session.goldContent, content);
+        if (!outcome.written) {
+          // Another reviewer (or git) changed the gold file since this review read it: show theirs first.
+          session.goldContent = outcome.current;
+          await this.rebuild(session);
+          void vscode.window.showWarningMessage(vscode.l10n.t('{0} was changed on disk; the review now shows that version. Make the decision again.', basename(review.goldUri)));
+          return session.review;
+        }
       } catch (e) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Tawsim could not write {0}: {1}', basename(review.goldUri), (e as Error).message));
         return review;

@@ -5,6 +5,8 @@ import { isArabicUi } from '../review/reportStringsL10n';
 import type { CollectedStatistics } from './statisticsInputs';
 import { statisticsStrings } from './statisticsStrings';
 import { webviewPage, webviewRoots } from '../webviewPage';
+import type { ModelSection } from './modelSection';
+import { modelSection, onDidChangeModelSection } from './modelSection';
 
 export const STATISTICS_VIEW_TYPE = 'tawsim.statistics';
 
@@ -15,6 +17,8 @@ export interface StatisticsMessage {
   readonly strings: Record<string, string>;
   /** Label names in the display language and their configured colours (the theme's colour wins in the page). */
   readonly labels: readonly { readonly id: string; readonly name: string; readonly color: string }[];
+  /** The tagger's held-out figures, when a model is in use. */
+  readonly model?: ModelSection;
 }
 
 /** What the page asks for. */
@@ -73,6 +77,9 @@ export class StatisticsPanel implements vscode.Disposable {
         // Without retained context a page shown again starts empty and must be sent the figures.
         if (!this.disposed && this.panel.visible) void this.post();
       }),
+      onDidChangeModelSection(() => {
+        if (!this.disposed && this.panel.visible) void this.post();
+      }),
       panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -89,6 +96,8 @@ export class StatisticsPanel implements vscode.Disposable {
       strings: statisticsStrings(),
       labels: this.labels().map((l) => ({ id: l.id, name: arabic ? l.ar : l.en, color: l.color })),
     };
+    const model = modelSection();
+    if (model) Object.assign(message, { model });
     // Webviews queue messages posted before their page has loaded, so posting right after setting html is safe.
     await this.panel.webview.postMessage(message);
   }

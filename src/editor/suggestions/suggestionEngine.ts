@@ -6,6 +6,7 @@ import { recognize } from '../../core/recognize/recognize';
 import { linkMentions } from '../../core/recognize/consistency';
 import type { RecognizedSpan } from '../../core/recognize/recognizeTypes';
 import type { Gazetteer } from '../../core/recognize/gazetteer';
+import type { EntityTagger } from '../../core/tagger/entityTagger';
 import type { LearnedEntries } from './learnedEntries';
 import type { Suggestion } from './suggestion';
 import { suggestionKey } from './suggestion';
@@ -18,6 +19,12 @@ const MAX_CONSISTENCY_CHARS = 2_000_000;
 const MAX_CACHED_LINES = 50_000;
 /** Documents with more lines than this get the visible lines' suggestions before the rest. */
 const VISIBLE_FIRST_LINES = 500;
+
+/** Where the engine gets the trained model: the tagger now, and a version that changes with its weights. */
+export interface TaggerSource {
+  tagger(): EntityTagger | undefined;
+  readonly version: string;
+}
 
 /** One publication of a document's suggestions: the visible lines only, or all of them. */
 export interface SuggestionsPublished {
@@ -47,6 +54,9 @@ export class SuggestionEngine implements vscode.Disposable {
   private lastLearned: unknown;
   private enabledFlag = true;
   private gazetteers: readonly Gazetteer[] = [];
+  /** The trained model, when there is one; its version is part of what the line cache holds for. */
+  private taggerSource: TaggerSource | undefined;
+  private lastTaggerVersion: string | undefined;
   private readonly changed = new vscode.EventEmitter<AnnotationDocument>();
   readonly onDidChange = this.changed.event;
   private readonly published = new vscode.EventEmitter<SuggestionsPublished>();
@@ -65,6 +75,13 @@ export class SuggestionEngine implements vscode.Disposable {
       this.changed,
       this.published,
       stores.onDidChange((store) => this.schedule(store)),
+      // A document shown again catches up with a model that learned while it was hidden.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const e of editors) {
+          const store = this.stores.get(e.document.uri);
+          if (store) this.schedule(store);
+        }
+      }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         const store = this.stores.get(e.textEditor.document.uri);
         if (store) this.schedule(store);
@@ -86,6 +103,23 @@ export class SuggestionEngine implements vscode.Disposable {
     this.gazetteers = gazetteers;
     this.lineCache.clear();
     for (const store of this.stores.all()) this.schedule(store);
+  }
+
+  /** Suggestions of PER, ORG, LOC and MISC come from this model from now on (see ModelService). */
+  setTaggerSource(source: TaggerSource): void {
+    this.taggerSource = source;
+    this.modelChanged();
+  }
+
+  /**
+   * The model learned or was replaced: the documents on screen are suggested again, the old
+   * suggestions shown meanwhile; the others when they are next shown or edited (re-reading every
+   * open document after each tag would take the extension host's time from the annotator).
+   */
+  modelChanged(): void {
+    if (this.taggerSource?.version === this.lastTaggerVersion) return;
+    const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()));
+    for (const store of this.stores.all()) if (visible.has(store.uri.toString())) this.schedule(store);
   }
 
   /** Current suggestions of a document, UTF-16 offsets. */
@@ -167,10 +201,12 @@ export class SuggestionEngine implements vscode.Disposable {
     const key = `${date ?? ''}\u0000${text}`;
     const cached = this.lineCache.get(key);
     if (cached) return cached;
+    const tagger = this.taggerSource?.tagger();
     const spans = recognize(text, {
       ...(date ? { documentDate: date } : {}),
       gazetteers: this.gazetteers,
       learned: this.learned.entries(),
+      ...(tagger ? { tagger } : {}),
     });
     if (this.lineCache.size >= MAX_CACHED_LINES) this.lineCache.clear();
     this.lineCache.set(key, spans);
@@ -182,6 +218,11 @@ export class SuggestionEngine implements vscode.Disposable {
     const learned = this.learned.entries();
     if (this.lastLearned !== learned) {
       this.lastLearned = learned;
+      this.lineCache.clear();
+    }
+    const taggerVersion = this.taggerSource?.version;
+    if (taggerVersion !== this.lastTaggerVersion) {
+      this.lastTaggerVersion = taggerVersion;
       this.lineCache.clear();
     }
   }

@@ -21,6 +21,7 @@ interface DetectedSpan {
   readonly text: string;
   readonly value?: string;
   readonly source: string;
+  readonly score?: number;
 }
 
 const folders = tempFolders('tawsim-detect-');
@@ -57,10 +58,13 @@ describe('tawsim detect', () => {
     assert.ok(spans.length >= 5);
     const codePoints = [...EMOJI_ARTICLE];
     for (const s of spans) {
-      assert.deepEqual(Object.keys(s), s.value === undefined ? ['file', 'start', 'end', 'label', 'text', 'source'] : ['file', 'start', 'end', 'label', 'text', 'value', 'source']);
+      const keys = s.value === undefined ? ['file', 'start', 'end', 'label', 'text', 'source'] : ['file', 'start', 'end', 'label', 'text', 'value', 'source'];
+      // The base model's spans carry its probability.
+      assert.deepEqual(Object.keys(s), s.source === 'model' ? [...keys, 'score'] : keys);
       assert.equal(s.file, file);
       assert.equal(codePoints.slice(s.start, s.end).join(''), s.text);
-      assert.ok(s.source === 'rules' || s.source === 'learned');
+      assert.ok(s.source === 'rules' || s.source === 'learned' || s.source === 'model');
+      if (s.source === 'model') assert.ok(typeof s.score === 'number' && s.score > 0 && s.score <= 1);
       if (s.value !== undefined) assert.ok(s.label === 'DATE' || s.label === 'TIME');
     }
     const rabat = spans.find((s) => s.text === 'الرباط');
@@ -135,7 +139,8 @@ describe('tawsim detect', () => {
     const dir = tempDir();
     await assert.rejects(detect(['--date', '2023-02-30', dir]), UsageError);
     await assert.rejects(detect(['--date', 'yesterday', dir]), UsageError);
-    await assert.rejects(detect(['--labels', 'PER,MISC', dir]), /unknown label MISC/);
+    await assert.rejects(detect(['--labels', 'PER,PLACE', dir]), /unknown label PLACE/);
+    await assert.rejects(detect(['--model', path.join(dir, 'missing.bin'), dir]), /--model: .*missing\.bin does not exist/);
     await assert.rejects(detect(['--labels', ',', dir]), UsageError);
     await assert.rejects(detect([]), UsageError);
     await assert.rejects(detect(['--workers', 'many', dir]), UsageError);

@@ -49,12 +49,14 @@ describe('tawsim export', () => {
 
   const expected: Record<string, string[]> = {
     brat: ['annotation.conf', 'rabat-water-summit.ann', 'rabat-water-summit.txt', 'visual.conf'],
-    conll: ['rabat-water-summit.conll'],
+    conll: ['rabat-water-summit.conll', 'rabat-water-summit.conll.paths'],
     doccano: ['rabat-water-summit.jsonl'],
     labelstudio: ['label_config.xml', 'rabat-water-summit.json'],
     csv: ['rabat-water-summit.csv'],
     timeml: ['rabat-water-summit.tml'],
     json: ['rabat-water-summit.txt.tawsim.json'],
+    webanno: ['rabat-water-summit.tsv'],
+    spacy: ['rabat-water-summit.jsonl'],
   };
   for (const [format, files] of Object.entries(expected)) {
     it(`writes ${format} for a folder`, async () => {
@@ -91,7 +93,7 @@ describe('tawsim export', () => {
     assert.equal(a, fs.readFileSync(path.join(dir, 'b', 'rabat-water-summit.jsonl'), 'utf8'));
     const record = JSON.parse(a) as { path: string; label: [number, number, string][] };
     assert.equal(record.path, SAMPLE);
-    assert.equal(record.label.length, 18);
+    assert.equal(record.label.length, 19);
   });
 
   it('lists what the format leaves out on stderr and still succeeds', async () => {
@@ -99,11 +101,11 @@ describe('tawsim export', () => {
     const { code, io } = await run(['--format', 'conll', '--out', path.join(dir, 'out'), folder]);
     assert.equal(code, 0);
     const err = io.stderr.join('\n');
-    assert.match(err, /warning: rabat-water-summit\.txt: values left out \(CoNLL has no place for them\) \(6\): t2 DATE 9-22 «18 يناير 2023»/);
+    assert.match(err, /warning: rabat-water-summit\.txt: values left out \(CoNLL has no place for them\) \(7\): t2 DATE 9-22 «18 يناير 2023»/);
     assert.match(err, /notes left out .*t10 PER 177-186 «نزار بركة»/);
     // Without proclitic splitting, وتونس is one token: the span is widened, and said so.
     assert.match(err, /widened to whole tokens \(3\): t7 LOC 143-147 «تونس»/);
-    assert.match(err, /10 spans left out or changed by the conll format/);
+    assert.match(err, /11 spans left out or changed by the conll format/);
   });
 
   it('passes the CoNLL scheme and proclitic splitting, and the CSV byte order mark', async () => {
@@ -208,6 +210,9 @@ describe('tawsim export', () => {
     await assert.rejects(run(['--format', 'brat', '--scheme', 'bioes', folder]), UsageError);
     await assert.rejects(run(['--format', 'conll', '--scheme', 'iob1', folder]), UsageError);
     await assert.rejects(run(['--format', 'doccano', '--bom', folder]), UsageError);
+    await assert.rejects(run(['--format', 'brat', '--offsets', 'utf16', folder]), UsageError);
+    await assert.rejects(run(['--format', 'doccano', '--offsets', 'bytes', folder]), UsageError);
+    await assert.rejects(run(['--format', 'doccano', '--no-formula-guard', folder]), UsageError);
     await assert.rejects(run(['--format', 'brat']), UsageError);
   });
 });

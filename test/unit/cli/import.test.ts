@@ -83,6 +83,23 @@ describe('tawsim import', () => {
     });
   }
 
+  it('imports a TimeML export back: the temporal spans, their values and the document date', async () => {
+    const dir = tempDir();
+    const corpus = copySamples(dir, 'corpus', [RABAT], true);
+    await runExport(['--format', 'timeml', '--out', path.join(dir, 'out'), corpus]);
+    const texts = copySamples(dir, 'texts', [RABAT], false);
+    const { code, io } = await runImport(['--into', texts, '--annotator', 'salma', path.join(dir, 'out', 'rabat-water-summit.tml')]);
+    assert.equal(code, 0, io.stderr.join('\n'));
+    const back = readSidecar(path.join(texts, `${RABAT}.ann.yaml`));
+    const temporal = original.annotations.filter((a) => a.label === 'DATE' || a.label === 'TIME');
+    assert.ok(temporal.length >= 7);
+    assert.deepEqual(
+      back.annotations.map(essence),
+      temporal.map((a) => essence({ ...a, note: undefined } as Annotation)),
+    );
+    assert.equal(back.document.date, original.document.date);
+  });
+
   it('imports a CoNLL export back: flat spans on token boundaries', async () => {
     const dir = tempDir();
     const corpus = copySamples(dir, 'corpus', [RABAT, CAIRO], false);
@@ -172,7 +189,7 @@ describe('tawsim import', () => {
     const texts = copySamples(dir, 'texts/news', [RABAT], false);
     const { code, io } = await runImport(['--format', 'doccano', '--into', path.join(dir, 'texts'), path.join(dir, 'out', 'rabat-water-summit.jsonl')]);
     assert.equal(code, 0, io.stderr.join('\n'));
-    assert.equal(readSidecar(path.join(texts, `${RABAT}.ann.yaml`)).annotations.length, 18);
+    assert.equal(readSidecar(path.join(texts, `${RABAT}.ann.yaml`)).annotations.length, 19);
   });
 
   it('does not overwrite an existing sidecar without --force, and merges with --merge', async () => {
@@ -227,7 +244,7 @@ describe('tawsim import', () => {
     const before = listing(dir);
     const { code, io } = await runImport(['--format', 'brat', '--into', texts, ann, wrong]);
     assert.equal(code, 1);
-    assert.match(io.stderr.join('\n'), /rabat-water-summit\.ann, line 1: the span text "القاهر" differs/);
+    assert.match(io.stderr.join('\n'), /rabat-water-summit\.ann, line 1: T1: the text "القاهر" is not what rabat-water-summit\.txt holds at 0-6/);
     assert.deepEqual(listing(dir), before);
   });
 
@@ -261,7 +278,11 @@ describe('tawsim import', () => {
 
   it('treats bad options as usage errors', async () => {
     await assert.rejects(runImport(['--format', 'doccano', 'x.jsonl']), UsageError);
-    await assert.rejects(runImport(['--format', 'csv', '--into', '.', 'x.csv']), UsageError);
+    await assert.rejects(runImport(['--format', 'xml', '--into', '.', 'x.tml']), UsageError);
+    await assert.rejects(runImport(['--format', 'doccano', '--into', '.', '--discontinuous', 'cover', 'x.jsonl']), UsageError);
+    await assert.rejects(runImport(['--format', 'doccano', '--into', '.', '--offsets', 'bytes', 'x.jsonl']), UsageError);
+    await assert.rejects(runImport(['--format', 'brat', '--into', '.', '--discontinuous', 'merge', 'a.ann']), UsageError);
+    await assert.rejects(runImport(['--format', 'brat', '--into', '.', '--no-formula-guard', 'a.ann']), UsageError);
     await assert.rejects(runImport(['--into', '.', 'x.txt']), UsageError);
     await assert.rejects(runImport(['--format', 'brat', '--into', '.']), UsageError);
     await assert.rejects(runImport(['--format', 'brat', '--into', '.', '--force', '--merge', 'a.ann']), UsageError);

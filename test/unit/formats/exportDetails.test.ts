@@ -107,7 +107,7 @@ describe('export warnings name what was left out', () => {
     const text = 'في 24 نوفمبر';
     const doc = { path: 'a.txt', text, annotations: [span(text, 3, 12, 'DATE', { id: 't1', value: '2021-11 approx' })] };
     const r = exportDocument('brat', doc);
-    assert.match(r.warnings.map((w) => w.message).join('\n'), /values with spaces.*t1/);
+    assert.match(r.warnings.map((w) => w.message).join('\n'), /values with white space.*t1/);
     assert.doesNotMatch(r.files.find((f) => f.relativePath === 'a.ann')?.content ?? '', /^A/m);
   });
 });
@@ -140,6 +140,10 @@ describe('format outputs', () => {
     assert.equal(parsed.annotations.length, sample.annotations.length);
   });
   it('names the bundle after the document, the given name, or tawsim-export', () => {
+    assert.deepEqual(
+      exportDocuments('conll', { documents: [{ path: 'news/a.txt', text: 'x', annotations: [] }] }).files.map((f) => f.relativePath),
+      ['a.conll', 'a.conll.paths'],
+    );
     const doc = { path: 'news/a.txt', text: 'x', annotations: [] };
     assert.equal(exportDocuments('doccano', { documents: [doc] }).files[0]?.relativePath, 'a.jsonl');
     assert.equal(exportDocuments('doccano', { documents: [doc, { ...doc, path: 'b.txt' }] }).files[0]?.relativePath, 'tawsim-export.jsonl');
@@ -161,7 +165,15 @@ describe('format registry', () => {
     assert.equal(formatById('nope'), undefined);
     assert.deepEqual(
       importFormatsForFile('train.JSONL').map((f) => f.id),
+      ['doccano', 'spacy'],
+    );
+    assert.deepEqual(
+      importFormatsForFile('train.jsonl', '{"text": "x", "label": []}\n').map((f) => f.id),
       ['doccano'],
+    );
+    assert.deepEqual(
+      importFormatsForFile('train.jsonl', '{"text": "x", "spans": [], "answer": "accept"}\n').map((f) => f.id),
+      ['spacy'],
     );
     assert.deepEqual(
       importFormatsForFile('a.ann').map((f) => f.id),
@@ -169,6 +181,10 @@ describe('format registry', () => {
     );
     assert.deepEqual(
       importFormatsForFile('a.txt.tawsim.json').map((f) => f.id),
+      ['tawsim-json'],
+    );
+    assert.deepEqual(
+      importFormatsForFile('tasks.json').map((f) => f.id),
       ['labelstudio'],
     );
   });

@@ -13,10 +13,14 @@ const CASES: { name: string; format: FormatId; options?: ExportOptions }[] = [
   { name: 'conll', format: 'conll', options: { conll: { scheme: 'IOB2', splitProclitics: true } } },
   { name: 'conll-bioes', format: 'conll', options: { conll: { scheme: 'BIOES', splitProclitics: false } } },
   { name: 'doccano', format: 'doccano' },
+  { name: 'doccano-grapheme', format: 'doccano', options: { doccano: { offsets: 'grapheme' } } },
+  { name: 'doccano-codepoint', format: 'doccano', options: { doccano: { offsets: 'codePoint' } } },
   { name: 'labelstudio', format: 'labelstudio' },
   { name: 'csv', format: 'csv' },
   { name: 'timeml', format: 'timeml' },
   { name: 'tawsim-json', format: 'tawsim-json' },
+  { name: 'webanno', format: 'webanno' },
+  { name: 'spacy', format: 'spacy' },
 ];
 
 describe('format exports match the golden files byte for byte', () => {

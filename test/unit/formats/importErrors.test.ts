@@ -27,8 +27,16 @@ describe('doccano import errors', () => {
   it('non-integer offsets', () => fails(run('doccano', doccanoLine([[1.5, 3, 'LOC']]), 'd.jsonl'), /whole numbers/));
   it('string offsets', () => fails(run('doccano', doccanoLine([['1', 3, 'LOC']]), 'd.jsonl'), /whole numbers/));
   it('start after end', () => fails(run('doccano', doccanoLine([[5, 3, 'LOC']]), 'd.jsonl'), /start 5 must be less than end 3/));
-  it('end past the text (code points, not UTF-16)', () => fails(run('doccano', doccanoLine([[0, 35, 'LOC']]), 'd.jsonl'), /past the end of a\.txt \(34 code points\)/));
-  it('unknown label', () => fails(run('doccano', doccanoLine([[0, 3, 'PERSON']]), 'd.jsonl'), /unknown label "PERSON"/));
+  it('end past the text, in UTF-16 units by default', () => fails(run('doccano', doccanoLine([[0, 36, 'LOC']]), 'd.jsonl'), /past the end of a\.txt \(35 UTF-16 code units\)/));
+  it('end past the text, in code points when told', () =>
+    fails(run('doccano', doccanoLine([[0, 35, 'LOC']]), 'd.jsonl', { doccano: { offsets: 'codePoint' } }), /past the end of a\.txt \(34 code points\)/));
+  it('a label that cannot be a sidecar label id', () => fails(run('doccano', doccanoLine([[0, 3, 'New York']]), 'd.jsonl'), /"New York" cannot be a Tawsim label id/));
+  it('a label outside the label set is imported, with a warning', () => {
+    const result = run('doccano', doccanoLine([[0, 3, 'PERSON']]), 'd.jsonl');
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.documents[0]?.annotations[0]?.label, 'PERSON');
+    assert.match(result.warnings.join('\n'), /labels outside the label set, imported as they are .*PERSON \(1\)/);
+  });
   it('a span that is not a triple', () => fails(run('doccano', doccanoLine([[0, 3]]), 'd.jsonl'), /label\[0\] must be \[start, end, "LABEL"\]/));
   it('a text that differs from the document names the first differing code point', () => {
     const changed = JSON.stringify({ text: TEXT.replace('الرباط', 'الرياض'), label: [], path: 'a.txt' });
@@ -37,7 +45,7 @@ describe('doccano import errors', () => {
   it('a path that leaves the folder', () => fails(run('doccano', doccanoLine([], { path: '../../etc/passwd' }), 'd.jsonl'), /not allowed: the path leaves its folder/));
   it('a path for no known document', () => fails(run('doccano', doccanoLine([], { path: 'b.txt' }), 'd.jsonl'), /no document "b\.txt"/));
   it('keeps other fields, but never __proto__', () => {
-    const result = run('doccano', `{"id": 7, "text": ${JSON.stringify(TEXT)}, "label": [[13, 19, "LOC"]], "__proto__": {"polluted": true}, "constructor": {"x": 1}}`, 'd.jsonl');
+    const result = run('doccano', `{"id": 7, "text": ${JSON.stringify(TEXT)}, "label": [[14, 20, "LOC"]], "__proto__": {"polluted": true}, "constructor": {"x": 1}}`, 'd.jsonl');
     assert.deepEqual(result.errors, []);
     const fields = result.documents[0]?.fields ?? {};
     assert.equal(fields['id'], 7);
@@ -47,7 +55,7 @@ describe('doccano import errors', () => {
     assert.equal(result.documents[0]?.annotations[0]?.text, 'الرباط');
   });
   it('reads the newer entities form', () => {
-    const result = run('doccano', JSON.stringify({ text: TEXT, entities: [{ id: 1, label: 'LOC', start_offset: 13, end_offset: 19 }] }), 'd.jsonl');
+    const result = run('doccano', JSON.stringify({ text: TEXT, entities: [{ id: 1, label: 'LOC', start_offset: 14, end_offset: 20 }] }), 'd.jsonl');
     assert.deepEqual(result.errors, []);
     assert.equal(result.documents[0]?.annotations[0]?.text, 'الرباط');
   });
@@ -87,9 +95,13 @@ describe('Label Studio import errors', () => {
   it('a region text that differs from the document', () =>
     fails(run('labelstudio', task([region(13, 19, 'LOC', 'الرياض')]), 'ls.json'), /differs from the document a\.txt at code point 16/));
   it('offsets past the end', () => fails(run('labelstudio', task([region(30, 40, 'LOC')]), 'ls.json'), /past the end/));
-  it('unknown label', () => fails(run('labelstudio', task([region(13, 19, 'City')]), 'ls.json'), /unknown label "City"/));
-  it('names the place in the JSON', () => {
+  it('a label outside the label set is imported, with a warning', () => {
     const result = run('labelstudio', task([region(13, 19, 'City')]), 'ls.json');
+    assert.deepEqual(result.errors, []);
+    assert.match(result.warnings.join('\n'), /City \(1\)/);
+  });
+  it('names the place in the JSON', () => {
+    const result = run('labelstudio', task([region(30, 40, 'LOC')]), 'ls.json');
     assert.equal(result.errors[0]?.where, '[0].annotations[0].result[0]');
   });
   it('imports predictions as suggested, other result types with a warning', () => {
@@ -105,18 +117,29 @@ describe('Label Studio import errors', () => {
 });
 
 describe('brat import errors', () => {
-  it('rejects a discontinuous span clearly', () => fails(run('brat', 'T1\tLOC 0 3;4 10\tزار الوزير\n', 'a.ann'), /T1 is a discontinuous span \(0 3;4 10\)/, 1));
+  it('rejects a discontinuous span clearly, naming the option', () => {
+    const result = run('brat', 'T1\tLOC 0 3;4 10\tزار الوزير\n', 'a.ann');
+    fails(result, /T1 is a discontinuous span \(0 3;4 10\).*--discontinuous cover.*fragments.*skip/, 1);
+    assert.equal(result.errors[0]?.code, 'brat-discontinuous');
+  });
   it('covers a discontinuous span when asked, with a warning', () => {
     const result = run('brat', 'T1\tLOC 0 3;4 10\tزار الوزير\n', 'a.ann', { brat: { discontinuous: 'cover' } });
     assert.deepEqual(result.errors, []);
     assert.equal(result.documents[0]?.annotations[0]?.text, 'زار الوزير');
-    assert.match(result.warnings.join('\n'), /discontinuous span T1/);
+    assert.match(result.warnings.join('\n'), /first fragment to their last: T1 \(0-3;4-10\)/);
   });
-  it('bad offsets', () => fails(run('brat', 'T1\tLOC a 3\tزار\n', 'a.ann'), /bad offsets "a 3"/, 1));
-  it('text that differs from the .txt', () => fails(run('brat', 'T1\tLOC 13 19\tالرياض\n', 'a.ann'), /differs from the document a\.txt at code point 16/, 1));
+  it('bad offsets', () => fails(run('brat', 'T1\tLOC a 3\tزار\n', 'a.ann'), /T1: a text-bound line must read/, 1));
+  it('text that differs from the .txt', () =>
+    fails(run('brat', 'T1\tLOC 13 19\tالرياض\n', 'a.ann'), /T1: the text "الرياض" is not what a\.txt holds at 13-19 \("الرباط"\); they differ at code point 16/, 1));
   it('a note on a missing span', () => fails(run('brat', 'T1\tLOC 13 19\tالرباط\n#1\tAnnotatorNotes T9\tx\n', 'a.ann'), /refers to T9/, 2));
   it('a line that is no brat annotation', () => fails(run('brat', 'T1\tLOC 13 19\tالرباط\nhello\n', 'a.ann'), /not a brat annotation line/, 2));
-  it('unknown label', () => fails(run('brat', 'T1\tCity 14 20\tالرباط\n', 'a.ann'), /unknown label "City"/, 1));
+  it('an entity type outside the label set is imported (sidecars keep such labels)', () => {
+    const result = run('brat', 'T1\tCity 13 19\tالرباط\n', 'a.ann');
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.documents[0]?.annotations[0]?.label, 'City');
+  });
+  it('offsets one too high suggest a byte order mark', () =>
+    fails(run('brat', 'T1\tLOC 14 20\tالرباط\n', 'a.ann'), /one too high: does brat's \.txt start with a byte order mark/, 1));
   it('no .txt for the .ann', () => fails(run('brat', 'T1\tLOC 13 19\tالرباط\n', 'b.ann', {}, [...DOCS, { path: 'c.txt', text: '' }]), /no document b\.txt/));
   it('relations and events are reported, not imported', () => {
     const result = run('brat', 'T1\tLOC 13 19\tالرباط\nT2\tPER 4 10\tالوزير\nR1\tLocated Arg1:T2 Arg2:T1\n', 'a.ann');
@@ -132,7 +155,11 @@ describe('CoNLL import errors', () => {
   });
   it('a line without a tag', () => fails(run('conll', 'زار\n', 'a.conll'), /expected a token and a tag/, 1));
   it('a tag that is no tag', () => fails(run('conll', 'زار X-LOC\n', 'a.conll'), /"X-LOC" is not a tag/, 1));
-  it('an unknown label', () => fails(run('conll', 'زار B-CITY\n', 'a.conll'), /unknown label "CITY"/, 1));
+  it('a label outside the set is imported with a warning', () => {
+    const result = run('conll', 'زار B-CITY\n', 'a.conll');
+    assert.deepEqual(result.errors, []);
+    assert.match(result.warnings.join('\n'), /CITY \(1\)/);
+  });
   it('more documents than given', () => fails(run('conll', '-DOCSTART- -X- -X- O\n\nزار O\n\n-DOCSTART- -X- -X- O\n\nزار O\n', 'a.conll'), /holds 2 documents but 1 was given/));
   it('a strict IOB2 check catches IOB1 input', () =>
     fails(run('conll', 'زار O\nالوزير I-PER\n', 'a.conll', { conll: { scheme: 'IOB2' } }), /I-PER does not continue a PER chunk/, 2));
@@ -153,5 +180,5 @@ describe('CoNLL import errors', () => {
 });
 
 describe('importFile', () => {
-  it('reports formats that cannot be imported', () => fails(run('csv', 'file,start\r\n', 'a.csv'), /cannot be imported/));
+  it('reports formats that cannot be imported', () => fails(run('xml' as FormatId, '<TimeML/>', 'a.xml'), /cannot be imported/));
 });

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { checkTimeml } from './timemlSchema';
 import fc from 'fast-check';
 import type { Annotation, AnnotationStatus } from '../../../src/core/model/annotation';
 import { DEFAULT_LABELS } from '../../../src/core/model/labels';
@@ -7,6 +8,11 @@ import { tokenize } from '../../../src/core/model/tokens';
 import type { ExportDocument } from '../../../src/core/formats/formatTypes';
 import { exportDocuments } from '../../../src/core/formats/exportFormat';
 import { essences, expectedAfter, roundTrip } from './formatTestData';
+import { readRfc4180 } from './conformance/csvRules';
+import { bratProblems } from './conformance/bratRules';
+import { readLikeInception } from './conformance/webannoRules';
+import { prodigyProblems } from './conformance/prodigyRules';
+import { labelStudioProblems } from './conformance/labelStudioRules';
 
 /** Pieces of Arabic news text that stress offsets: harakat, tatweel, clitics, astral emoji, CRLF, XML and CSV specials. */
 const PIECES = [
@@ -108,7 +114,7 @@ const documentsArb: fc.Arbitrary<ExportDocument[]> = fc
   .map((docs) => docs.map((d, i) => ({ path: `d${i}/doc${i}.txt`, ...d })));
 
 describe('format round trips on random Arabic, emoji and CRLF texts (property)', () => {
-  for (const format of ['brat', 'doccano', 'labelstudio'] as const) {
+  for (const format of ['brat', 'doccano', 'labelstudio', 'csv', 'tawsim-json', 'spacy'] as const) {
     it(`${format}: export then import gives back what the format holds`, () => {
       fc.assert(
         fc.property(documentsArb, (docs) => {
@@ -119,10 +125,28 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
             assert.deepEqual(essences(back), essences(expectedAfter(format, d.annotations)));
           }
         }),
-        { numRuns: 150 },
+        { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
       );
     });
   }
+
+  it("brat, Label Studio, WebAnno TSV and Prodigy files pass their readers' rules", () => {
+    fc.assert(
+      fc.property(documentsArb, (docs) => {
+        const brat = exportDocuments('brat', { documents: docs });
+        const conf = brat.files.find((f) => f.relativePath === 'annotation.conf')?.content ?? '';
+        for (const d of docs) {
+          const ann = brat.files.find((f) => f.relativePath === d.path.replace(/\.txt$/, '.ann'))?.content ?? '';
+          assert.deepEqual(bratProblems(ann, d.text, conf), [], d.path);
+        }
+        const ls = exportDocuments('labelstudio', { documents: docs }).files;
+        assert.deepEqual(labelStudioProblems(ls[0]?.content ?? '', ls[1]?.content ?? ''), []);
+        for (const f of exportDocuments('webanno', { documents: docs }).files) assert.deepEqual(readLikeInception(f.content).problems, [], f.relativePath);
+        assert.deepEqual(prodigyProblems(exportDocuments('spacy', { documents: docs }).files[0]?.content ?? ''), []);
+      }),
+      { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
+    );
+  });
 
   it('conll: token-aligned flat spans come back in IOB2 and BIOES, proclitics split or not', () => {
     const conllDocs = fc
@@ -154,26 +178,28 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
           assert.deepEqual(essences(back), essences(d.annotations));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
     );
   });
 
-  it('timeml: removing the tags and unescaping gives the text back; every kept span is one TIMEX3', () => {
+  it('timeml: the schema accepts the file, its text is the document, every kept span is one TIMEX3 and every other one is listed', () => {
     fc.assert(
       fc.property(documentsArb, (docs) => {
         const result = exportDocuments('timeml', { documents: docs });
         docs.forEach((d, i) => {
           const xml = result.files[i]?.content ?? '';
-          const body = /<TEXT>([\s\S]*)<\/TEXT>/.exec(xml)?.[1] ?? '';
-          const timexes = body.match(/<TIMEX3 [^>]*>/g) ?? [];
-          assert.equal(unescapeXml(body.replace(/<\/?TIMEX3[^>]*>/g, '')), d.text);
+          const check = checkTimeml(xml);
+          assert.deepEqual(check.problems, []);
+          assert.equal(check.text, d.text);
           assert.ok(!/\r/.test(xml), 'a raw CR would be folded by XML parsers');
           const temporal = d.annotations.filter((a) => a.status === 'accepted' && (a.label === 'DATE' || a.label === 'TIME'));
-          const leftOut = result.warnings.filter((w) => w.path === d.path && /overlapping temporal/.test(w.message)).flatMap((w) => w.annotations);
-          assert.equal(timexes.length, temporal.length - leftOut.length);
+          const leftOut = result.warnings
+            .filter((w) => w.path === d.path && /overlapping temporal|TIME spans with no readable value/.test(w.message))
+            .flatMap((w) => w.annotations);
+          assert.equal(check.timexes.filter((t) => t.text !== undefined && t.attributes['functionInDocument'] === undefined).length, temporal.length - leftOut.length);
         });
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
     );
   });
 
@@ -181,7 +207,8 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
     fc.assert(
       fc.property(documentsArb, (docs) => {
         const csv = exportDocuments('csv', { documents: docs, options: { csv: { formulaGuard: false } } }).files[0]?.content ?? '';
-        const rows = parseCsv(csv);
+        const { rows, problems } = readRfc4180(csv);
+        assert.deepEqual(problems, []);
         const expected = docs.flatMap((d) =>
           [...d.annotations]
             .sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || Number(a.id.slice(1)) - Number(b.id.slice(1)))
@@ -189,47 +216,7 @@ describe('format round trips on random Arabic, emoji and CRLF texts (property)',
         );
         assert.deepEqual(rows, [['file', 'start', 'end', 'label', 'text', 'value', 'note', 'annotator', 'status', 'source'], ...expected]);
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env['TAWSIM_PROPERTY_RUNS'] ?? 150) },
     );
   });
 });
-
-function unescapeXml(s: string): string {
-  return s.replace(/&#13;/g, '\r').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-/** A strict RFC 4180 reader for the test: CRLF row ends, quoted fields with doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let field = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        assert.ok(q >= 0, 'unterminated quoted field');
-        field += text.slice(i, q);
-        i = q + 1;
-        if (text[i] === '"') {
-          field += '"';
-          i++;
-        } else break;
-      }
-    } else {
-      const m = /^[^,\r\n"]*/.exec(text.slice(i))?.[0] ?? '';
-      field = m;
-      i += m.length;
-    }
-    row.push(field);
-    if (text[i] === ',') i++;
-    else {
-      assert.equal(text.slice(i, i + 2), '\r\n', `row end expected at ${i}`);
-      i += 2;
-      rows.push(row);
-      row = [];
-    }
-  }
-  return rows;
-}

@@ -7,21 +7,8 @@
  * same calls, and saving and loading go through buildSidecar → serializeSidecar → parseSidecar →
  * placeSidecarAnnotations.
  *
- * The reference model knows nothing about spans: every character of the text carries the ids of
- * the tags covering it. Typed characters carry the ids present on both neighbours (typing strictly
- * inside a tag grows it; at its edges it does not), deleted characters take their ids away, a text
- * undo puts the deleted characters back with the ids they had, and a tag is wherever its marked
- * characters are. Annotation actions only switch ids on and off and change labels.
- *
- * The invariant checked after every step, per annotation id:
- * - an id the user has (tagged and not removed, or brought back by an annotation undo or redo)
- *   - whose characters exist in the model: it is live exactly on them with the model's label, or
- *     it is an orphan (kept, shown to the user);
- *   - whose characters were all deleted and not put back: it may be gone from the live spans (it
- *     waits for a text undo), or be an orphan;
- * - an id the user removed (or whose tagging was undone) is nowhere: no ghosts;
- * - ids are unique, and every live span's `text` is the text it covers.
- * An id the model says should be present that is neither live nor orphan counts as lost.
+ * The reference model (`referenceModel.ts`) follows every character's tags; after every step the
+ * core classes' live annotations and orphans are checked against it.
  *
  * Text changed outside the editor (then the sidecar is loaded again and re-anchored by quotes) is
  * checked by what re-anchoring promises rather than by the character model: every annotation saved
@@ -34,14 +21,13 @@ import type { Annotation } from '../../../src/core/model/annotation';
 import { sameSpanAndLabel } from '../../../src/core/model/annotation';
 import { AnnotationHistory, applyAnnotationEdit, applyTextChange, replayChange } from '../../../src/core/model/annotationHistory';
 import type { AnnotationChange, AnnotationEdit } from '../../../src/core/model/annotationHistory';
-import type { TextEdit } from '../../../src/core/model/shift';
 import { TrackedAnnotations } from '../../../src/core/model/trackedAnnotations';
-import type { UndoKind } from '../../../src/core/model/trackedAnnotations';
 import { buildSidecar, placeSidecarAnnotations } from '../../../src/core/sidecar/documentAnnotations';
 import { mergeAnnotations } from '../../../src/core/sidecar/mergeAnnotations';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
 import type { Sidecar } from '../../../src/core/sidecar/sidecarTypes';
+import { ReferenceModel } from './referenceModel';
 
 /**
  * What text is made of: Arabic words with harakat, shadda and tatweel, repeated words (so that
@@ -140,47 +126,6 @@ export function emptyFigures(): SessionFigures {
   };
 }
 
-/** One character-like unit: a code point, or CRLF (which editors never split). */
-interface Unit {
-  readonly s: string;
-  readonly ids: Set<string>;
-}
-
-interface TextUndo {
-  /** Unit index where the edit happened. */
-  readonly at: number;
-  readonly removed: readonly Unit[];
-  readonly inserted: number;
-}
-
-type ModelChange = { readonly on: readonly string[]; readonly off: readonly string[]; readonly labels: ReadonlyMap<string, string> };
-
-interface ModelAnnotationState {
-  label: string;
-  present: boolean;
-}
-
-/** Splits a string into units: code points, with CRLF kept as one. */
-function toUnits(text: string, ids: ReadonlySet<string> = new Set()): Unit[] {
-  const out: Unit[] = [];
-  const points = Array.from(text);
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i] as string;
-    if (p === '\r' && points[i + 1] === '\n') {
-      out.push({ s: '\r\n', ids: new Set(ids) });
-      i++;
-    } else out.push({ s: p, ids: new Set(ids) });
-  }
-  return out;
-}
-
-function intersection(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): Set<string> {
-  const out = new Set<string>();
-  if (!a || !b) return out;
-  for (const x of a) if (b.has(x)) out.add(x);
-  return out;
-}
-
 export class SessionFailure extends Error {}
 
 /**
@@ -188,15 +133,9 @@ export class SessionFailure extends Error {}
  * in step. `run` applies steps and throws a SessionFailure with the whole story on a violation.
  */
 export class EditSession {
-  private units: Unit[];
+  private readonly model: ReferenceModel;
   private readonly tracked: TrackedAnnotations;
   private readonly history: AnnotationHistory;
-  private readonly model = new Map<string, ModelAnnotationState>();
-  /** Ids the model accepts as orphans whatever their characters (re-anchoring could not place them). */
-  private readonly orphanOk = new Set<string>();
-  private annUndo: ModelChange[] = [];
-  private annRedo: ModelChange[] = [];
-  private textUndo: TextUndo[] = [];
   /** The sidecar content as last written, to reload from. */
   private disk: string | undefined;
   private readonly log: string[] = [];
@@ -206,19 +145,13 @@ export class EditSession {
     initial: readonly number[],
     private readonly figures: SessionFigures,
   ) {
-    this.units = toUnits(initial.map((i) => FRAGMENTS[i] as string).join(''));
+    this.model = new ReferenceModel(initial.map((i) => FRAGMENTS[i] as string).join(''), (m) => this.fail(m));
     this.tracked = new TrackedAnnotations();
     this.history = new AnnotationHistory(this.tracked);
   }
 
   get text(): string {
-    return this.units.map((u) => u.s).join('');
-  }
-
-  private utf16(unitIndex: number): number {
-    let n = 0;
-    for (let i = 0; i < unitIndex; i++) n += (this.units[i] as Unit).s.length;
-    return n;
+    return this.model.text;
   }
 
   private read = (start: number, end: number): string => this.text.slice(Math.max(0, start), end);
@@ -234,6 +167,7 @@ export class EditSession {
       }
       this.finish();
     } catch (e) {
+      this.figures.lost += this.model.lost;
       if (e instanceof SessionFailure) throw e;
       throw new SessionFailure(`${(e as Error).stack ?? String(e)}\n${this.story()}`);
     }
@@ -262,9 +196,13 @@ export class EditSession {
       case 'relabel':
         return this.relabel(step.pick, LABELS[step.label] as string);
       case 'annUndo':
-        return this.annotationUndo();
+        this.replay(this.history.undo());
+        this.model.annotationUndo();
+        return;
       case 'annRedo':
-        return this.annotationRedo();
+        this.replay(this.history.redo());
+        this.model.annotationRedo();
+        return;
       case 'textUndo':
         return this.undoText();
       case 'save':
@@ -283,41 +221,17 @@ export class EditSession {
 
   /** A text edit in the editor: the model marks characters, the tracked annotations shift. */
   private edit(at: number, len: number, fragments: readonly number[]): void {
-    const s = at % (this.units.length + 1);
-    const e = Math.min(this.units.length, s + len);
-    const inserted = fragments.map((i) => FRAGMENTS[i] as string).join('');
-    if (s === e && inserted === '') return;
-    const edit: TextEdit = { start: this.utf16(s), end: this.utf16(e), insertedLength: inserted.length };
-    const removed = this.units.slice(s, e);
-    const kept = [...this.units.slice(0, s), ...this.units.slice(e)];
-    const inside = intersection(kept[s - 1]?.ids, kept[s]?.ids);
-    const added = toUnits(inserted, inside);
-    this.units = [...kept.slice(0, s), ...added, ...kept.slice(s)];
-    this.textUndo.push({ at: s, removed, inserted: added.length });
-    this.editorTextChange([edit], false);
+    const edit = this.model.edit(at, len, fragments.map((i) => FRAGMENTS[i] as string).join(''));
+    if (edit) applyTextChange(this.tracked, this.history, [edit], this.read, false);
   }
 
   /** Text undo of the last edit, as VS Code reports it: one change putting the old text back. */
   private undoText(): void {
-    const last = this.textUndo.pop();
-    if (!last) return;
     const before = this.tracked.all.length;
-    const edit: TextEdit = {
-      start: this.utf16(last.at),
-      end: this.utf16(last.at + last.inserted),
-      insertedLength: last.removed.reduce((n, u) => n + u.s.length, 0),
-    };
-    const kept = [...this.units.slice(0, last.at), ...this.units.slice(last.at + last.inserted)];
-    const inside = intersection(kept[last.at - 1]?.ids, kept[last.at]?.ids);
-    const back = last.removed.map((u) => ({ s: u.s, ids: new Set([...u.ids, ...inside]) }));
-    this.units = [...kept.slice(0, last.at), ...back, ...kept.slice(last.at)];
-    this.editorTextChange([edit], 'undo');
+    const undone = this.model.undoText();
+    if (!undone) return;
+    applyTextChange(this.tracked, this.history, [undone.edit], this.read, 'undo');
     if (this.tracked.all.length > before) this.figures.restoredByUndo += this.tracked.all.length - before;
-  }
-
-  /** What AnnotationDocument.applyTextChange does. */
-  private editorTextChange(edits: readonly TextEdit[], undoing: UndoKind): void {
-    applyTextChange(this.tracked, this.history, edits, this.read, undoing);
   }
 
   // ---- annotation actions (AnnotationDocument.apply / undo / redo) ----
@@ -330,42 +244,18 @@ export class EditSession {
     replayChange(this.tracked, change);
   }
 
-  private applyModel(change: ModelChange): void {
-    for (const id of change.off) (this.model.get(id) as ModelAnnotationState).present = false;
-    for (const id of change.on) (this.model.get(id) as ModelAnnotationState).present = true;
-    for (const [id, label] of change.labels) (this.model.get(id) as ModelAnnotationState).label = label;
-  }
-
   /** Tag command: trims white space, skips a span already tagged with that label. */
   private tag(at: number, len: number, label: string): void {
-    if (this.units.length === 0) return;
-    let s = at % this.units.length;
-    let e = Math.min(this.units.length, s + len);
-    while (s < e && /^\s+$/u.test((this.units[s] as Unit).s)) s++;
-    while (e > s && /^\s+$/u.test((this.units[e - 1] as Unit).s)) e--;
-    if (e <= s) return;
-    const start = this.utf16(s);
-    const end = this.utf16(e);
+    const range = this.model.tagRange(at, len);
+    if (!range) return;
+    const { s, e, start, end } = range;
     if (this.tracked.inRange(start, end).some((a) => sameSpanAndLabel(a, { start, end, label }))) return;
     const id = this.tracked.nextId();
     const annotation: Annotation = { id, label, start, end, text: this.text.slice(start, end), status: 'accepted', source: 'manual' };
-    if (this.model.has(id)) this.fail(`id ${id} was given twice in one session`);
-    this.model.set(id, { label, present: false });
-    for (let i = s; i < e; i++) (this.units[i] as Unit).ids.add(id);
+    this.model.tagged(id, label, s, e);
     this.applyAnnotations({ put: [annotation] });
-    this.recordModelPaired({ on: [id], off: [], labels: new Map() }, new Map());
     this.figures.tagged++;
   }
-
-  /** Records a model change together with what undoing it restores (labels before). */
-  private recordModelPaired(change: ModelChange, labelsBefore: ReadonlyMap<string, string>): void {
-    this.applyModel(change);
-    this.annUndo.push(change);
-    this.undoLabels.set(change, labelsBefore);
-    this.annRedo = [];
-  }
-
-  private readonly undoLabels = new Map<ModelChange, ReadonlyMap<string, string>>();
 
   private pick(pick: number): Annotation | undefined {
     const all = [...this.tracked.all, ...this.tracked.orphans];
@@ -376,7 +266,7 @@ export class EditSession {
     const a = this.pick(pick);
     if (!a) return;
     this.applyAnnotations({ remove: [a.id] });
-    this.recordModelPaired({ on: [], off: [a.id], labels: new Map() }, new Map());
+    this.model.removed(a.id);
     this.figures.removedByUser++;
   }
 
@@ -387,26 +277,7 @@ export class EditSession {
     const clash = this.tracked.all.find((b) => b.start === a.start && b.end === a.end && b.label === label && b.id !== a.id);
     const relabelled = { ...a, label, status: 'accepted' as const };
     this.applyAnnotations({ remove: clash ? [clash.id] : [], put: [relabelled] });
-    this.recordModelPaired({ on: [a.id], off: clash ? [clash.id] : [], labels: new Map([[a.id, label]]) }, new Map([[a.id, a.label]]));
-  }
-
-  private annotationUndo(): void {
-    const change = this.annUndo.pop();
-    this.replay(this.history.undo());
-    if (!change) return;
-    const labelsBefore = this.undoLabels.get(change) ?? new Map<string, string>();
-    // The inverse switches back what the change switched; a relabelled id stays present with its old label.
-    const relabelled = [...change.labels.keys()];
-    this.applyModel({ on: [...change.off, ...relabelled], off: change.on.filter((id) => !relabelled.includes(id)), labels: labelsBefore });
-    this.annRedo.push(change);
-  }
-
-  private annotationRedo(): void {
-    const change = this.annRedo.pop();
-    this.replay(this.history.redo());
-    if (!change) return;
-    this.applyModel(change);
-    this.annUndo.push(change);
+    this.model.relabelled(a.id, a.label, label, clash?.id);
   }
 
   // ---- sidecar ----
@@ -454,31 +325,7 @@ export class EditSession {
     const placed = placeSidecarAnnotations(parsed.sidecar, text);
     this.tracked.reset(placed.annotations);
     this.history.clear();
-    this.annUndo = [];
-    this.annRedo = [];
-    this.textUndo = [];
-    // The model restarts from what was loaded (checked against it before): tombstones are gone
-    // with the reset, so ids whose text is deleted are no longer present.
-    // History is cleared too, so ids that were not loaded are forgotten and may be given again.
-    const ids = new Set(placed.annotations.map((a) => a.id));
-    for (const id of [...this.model.keys()]) if (!ids.has(id)) this.model.delete(id);
-    for (const u of this.units) u.ids.clear();
-    // Re-anchoring works in code points and may put a quote that starts or ends with a lone LF on
-    // the LF of a CRLF: the model splits that pair so the boundary is one of its own.
-    for (const a of placed.annotations) if (!a.orphan) for (const b of [a.start, a.end]) this.splitCrlfAt(b);
-    for (const a of placed.annotations) {
-      const state = this.model.get(a.id);
-      if (!state) this.model.set(a.id, { label: a.label, present: true });
-      else {
-        state.label = a.label;
-        state.present = true;
-      }
-      if (a.orphan) {
-        this.orphanOk.add(a.id);
-        continue;
-      }
-      for (let i = this.unitAt(a.start); i < this.unitAt(a.end); i++) (this.units[i] as Unit).ids.add(a.id);
-    }
+    this.model.loadFrom(placed.annotations);
   }
 
   /**
@@ -489,16 +336,29 @@ export class EditSession {
     this.figures.externalTextChanges++;
     const saved = this.save();
     const savedAnnotations = [...this.tracked.all, ...this.tracked.orphans];
-    const s = at % (this.units.length + 1);
-    const e = Math.min(this.units.length, s + len);
+    const units = this.model.units;
+    const s = at % (units.length + 1);
+    const e = Math.min(units.length, s + len);
     const removedIds = new Set<string>();
-    for (const u of this.units.slice(s, e)) for (const id of u.ids) removedIds.add(id);
-    const kept = [...this.units.slice(0, s), ...this.units.slice(e)];
+    for (const u of units.slice(s, e)) for (const id of u.ids) removedIds.add(id);
+    const kept = [...units.slice(0, s), ...units.slice(e)];
     // Characters next to the change are touched too: a quote may now run on into new text.
     for (const u of [kept[s - 1], kept[s]]) for (const id of u?.ids ?? []) removedIds.add(id);
-    const added = toUnits(fragments.map((i) => FRAGMENTS[i] as string).join(''));
-    this.units = [...kept.slice(0, s), ...added, ...kept.slice(s)];
-    const text = this.text;
+    const expectedSpans = new Map(savedAnnotations.map((a) => [a.id, this.model.span(a.id)]));
+    const before = units
+      .slice(0, s)
+      .map((u) => u.s)
+      .join('');
+    const after = units
+      .slice(e)
+      .map((u) => u.s)
+      .join('');
+    const inserted = fragments.map((i) => FRAGMENTS[i] as string).join('');
+    const text = before + inserted + after;
+    // Where a span after the change now is, in the new text.
+    const shift = inserted.length - units.slice(s, e).reduce((n, u) => n + u.s.length, 0);
+    const cut = before.length;
+    this.model.replaceText(text);
     const parsed = parseSidecar(saved);
     const placed = placeSidecarAnnotations(parsed.sidecar as Sidecar, text);
     const byId = new Map(placed.annotations.map((a) => [a.id, a]));
@@ -517,9 +377,10 @@ export class EditSession {
       if (text.slice(p.start, p.end) !== a.text) this.fail(`${a.id} was re-anchored on «${text.slice(p.start, p.end)}», not on its quote «${a.text}»`);
       const first = text.indexOf(a.text);
       const unique = first >= 0 && text.indexOf(a.text, first + 1) < 0;
-      if (unique && !a.orphan && !removedIds.has(a.id)) {
-        const expected = this.modelSpan(a.id);
-        if (expected && (expected.start !== p.start || expected.end !== p.end))
+      const old = expectedSpans.get(a.id);
+      if (unique && !a.orphan && !removedIds.has(a.id) && old) {
+        const expected = old.start >= cut ? { start: old.start + shift, end: old.end + shift } : old;
+        if (expected.start !== p.start || expected.end !== p.end)
           this.fail(`${a.id} has a unique quote and untouched text but was placed at ${p.start}-${p.end}, not ${expected.start}-${expected.end}`);
       }
     }
@@ -583,90 +444,16 @@ export class EditSession {
     this.loadFrom(merge, text);
   }
 
-  private splitCrlfAt(utf16: number): void {
-    let n = 0;
-    for (let i = 0; i < this.units.length; i++) {
-      const u = this.units[i] as Unit;
-      if (n + 1 === utf16 && u.s === '\r\n') {
-        this.units.splice(i, 1, { s: '\r', ids: new Set(u.ids) }, { s: '\n', ids: new Set(u.ids) });
-        return;
-      }
-      n += u.s.length;
-      if (n >= utf16) return;
-    }
-  }
-
-  private unitAt(utf16: number): number {
-    let n = 0;
-    for (let i = 0; i < this.units.length; i++) {
-      if (n >= utf16) return i;
-      n += (this.units[i] as Unit).s.length;
-    }
-    return this.units.length;
-  }
-
-  /** The model's span of an id in UTF-16, or undefined when none of its characters exist. */
-  private modelSpan(id: string): { start: number; end: number } | undefined {
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < this.units.length; i++) {
-      if ((this.units[i] as Unit).ids.has(id)) {
-        if (first < 0) first = i;
-        else if (last !== i - 1) this.fail(`model: ${id} is not contiguous`);
-        last = i;
-      }
-    }
-    return first < 0 ? undefined : { start: this.utf16(first), end: this.utf16(last + 1) };
-  }
-
   // ---- the invariant ----
 
   private check(): void {
-    const live = this.tracked.all;
-    const orphans = this.tracked.orphans;
-    const seen = new Set<string>();
-    for (const a of [...live, ...orphans]) {
-      if (seen.has(a.id)) this.fail(`duplicate id ${a.id}`);
-      seen.add(a.id);
-      const state = this.model.get(a.id);
-      if (!state?.present) this.fail(`${a.id} is back although the user removed it (a ghost)`);
-      if (a.label !== state.label) this.fail(`${a.id} has label ${a.label}, the model says ${state.label}`);
-    }
-    const text = this.text;
-    for (const a of live) {
-      if (a.start >= a.end) this.fail(`${a.id} is live with an empty span ${a.start}-${a.end}`);
-      if (text.slice(a.start, a.end) !== a.text) this.fail(`${a.id} says it covers «${a.text}» but covers «${text.slice(a.start, a.end)}»`);
-    }
-    for (const a of orphans) this.orphanedIds.add(a.id);
-    for (const [id, state] of this.model) {
-      if (!state.present) continue;
-      const expected = this.modelSpan(id);
-      const a = live.find((x) => x.id === id);
-      const orphan = orphans.some((x) => x.id === id);
-      if (expected === undefined) {
-        // Its whole text is deleted: gone from the live spans until a text undo, or an orphan.
-        // A text undo may also bring it back where exactly its quote has been put back (an undo
-        // re-inserting the same characters at the same place), which the model then follows.
-        if (a) {
-          this.figures.restoredByUndo++;
-          for (let i = this.unitAt(a.start); i < this.unitAt(a.end); i++) (this.units[i] as Unit).ids.add(id);
-        }
-        continue;
-      }
-      if (orphan) continue;
-      if (!a) {
-        this.figures.lost++;
-        this.fail(`${id} is lost: the model has it at ${expected.start}-${expected.end}`);
-      }
-      if (a.start !== expected.start || a.end !== expected.end) this.fail(`${id} is at ${a.start}-${a.end}, the model says ${expected.start}-${expected.end}`);
-    }
+    const outcome = this.model.check(this.tracked.all, this.tracked.orphans);
+    this.figures.restoredByUndo += outcome.restored;
+    for (const id of outcome.orphans) this.orphanedIds.add(id);
   }
 
   private finish(): void {
-    for (const [id, state] of this.model) {
-      if (!state.present) continue;
-      if (this.modelSpan(id) === undefined && !this.tracked.orphans.some((o) => o.id === id)) this.figures.deletedWithText++;
-    }
+    this.figures.deletedWithText += this.model.deletedWithText(this.tracked.orphans);
     this.figures.orphaned += this.orphanedIds.size;
     // A last save and load must keep every present annotation.
     this.reload();

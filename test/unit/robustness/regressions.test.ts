@@ -16,6 +16,42 @@ import { emptyFigures, runSession } from './editSession';
 /** Counterexamples as fast-check printed them: initial text (fragment indices) and steps. */
 const SHRUNK: readonly { readonly name: string; readonly initial: readonly number[]; readonly steps: readonly Step[] }[] = [
   {
+    name: 'stress seed 8: an annotation redo after text undos left a relabelled span cut',
+    initial: [4, 0, 6, 11, 10],
+    steps: [
+      { k: 'tag', at: 27, len: 2, label: 1 },
+      { k: 'replace', at: 0, len: 1, frags: [4, 9] },
+      { k: 'replace', at: 0, len: 5, frags: [6] },
+      { k: 'delete', at: 8, len: 3 },
+      { k: 'relabel', pick: 0, label: 0 },
+      { k: 'replace', at: 59, len: 5, frags: [0] },
+      { k: 'annUndo' },
+      { k: 'textUndo' },
+      { k: 'annRedo' },
+      { k: 'textUndo' },
+    ],
+  },
+  {
+    name: 'stress seed 619835108: annotation undos between text undos left a span cut',
+    initial: [11, 1, 2],
+    steps: [
+      { k: 'replace', at: 0, len: 1, frags: [6, 6, 6] },
+      { k: 'tag', at: 4, len: 2, label: 0 },
+      { k: 'extText', at: 0, len: 4, frags: [0, 11] },
+      { k: 'relabel', pick: 0, label: 1 },
+      { k: 'replace', at: 0, len: 4, frags: [6, 6, 4, 6] },
+      { k: 'delete', at: 81, len: 6 },
+      { k: 'delete', at: 0, len: 1 },
+      { k: 'remove', pick: 0 },
+      { k: 'replace', at: 36, len: 6, frags: [0] },
+      { k: 'annUndo' },
+      { k: 'textUndo' },
+      { k: 'annUndo' },
+      { k: 'textUndo' },
+      { k: 'textUndo' },
+    ],
+  },
+  {
     name: 'a new tag reused the id of a removed one',
     initial: [],
     steps: [{ k: 'type', at: 0, frags: [0] }, { k: 'tag', at: 0, len: 1, label: 0 }, { k: 'remove', pick: 0 }, { k: 'tag', at: 0, len: 1, label: 0 }, { k: 'textUndo' }],

@@ -1,0 +1,94 @@
+/**
+ * The tagger's figures on ANERcorp's development slice (the corpus is not in the repository):
+ *
+ *   npm run eval -- --ner [--data FILE]              model (trained on the train part less the slice) vs rules
+ *   npm run eval -- --learning-curve [--data FILE]   an annotator correcting texts in order, from nothing
+ *
+ * --ner scores the recogniser as the editor runs it (each sentence a line; the rules, gazetteers
+ * and the training names as the model's features; DATE and TIME left to the rules), exact match.
+ * --learning-curve starts from the rules alone (a model that imitates them, no base model), and
+ * after each sentence the annotator corrected, the model learns it at once (the editor's online
+ * step); after 10, 50, 200 and 1,000 sentences it prints the development slice's F1 of the model
+ * learned online, of a full re-fit on those sentences (the editor's background re-fit), and of
+ * the rules. As in the editor, the names tagged so far are the learned names: features of the
+ * model, and still suggested where the model proposes nothing.
+ */
+import { extractFeatures } from '../src/core/tagger/features';
+import { scoreRecognizer } from '../src/core/tagger/evaluateRecognizer';
+import { figuresTable } from '../src/core/tagger/spanScores';
+import { TAGGER_LABELS, tagCount } from '../src/core/tagger/tags';
+import { TaggerModel, goldMask } from '../src/core/tagger/taggerModel';
+import { inputOf, jackknifedExamples, learnedIndexOf, namesOf } from '../src/core/tagger/trainingSet';
+import { trainPerceptron } from '../src/core/tagger/trainPerceptron';
+import { refitOnLines } from '../src/core/tagger/refit';
+import { BASE_SETTINGS } from '../src/core/tagger/baseSettings';
+import type { LearnedEntry } from '../src/core/recognize/recognizeTypes';
+import { readAnercorp } from './tagger/anercorp';
+import { imitateRules } from '../src/core/tagger/rulesPrior';
+
+export function taggerEvaluationAsked(args: readonly string[]): boolean {
+  return args.includes('--ner') || args.includes('--learning-curve');
+}
+
+export function runTaggerEvaluation(args: readonly string[]): void {
+  const split = readAnercorp(args);
+  if (args.includes('--ner')) ner(split);
+  if (args.includes('--learning-curve')) learningCurve(split);
+}
+
+const T = tagCount(TAGGER_LABELS);
+const asLearned = (names: ReadonlyArray<{ text: string; label: string }>): LearnedEntry[] => names.map((n) => ({ text: n.text, label: n.label }));
+
+function ner(split: ReturnType<typeof readAnercorp>): void {
+  const t0 = performance.now();
+  const start = new TaggerModel({ labels: TAGGER_LABELS, rowBits: BASE_SETTINGS.rowBits });
+  const model = trainPerceptron(start, jackknifedExamples(split.train, TAGGER_LABELS, start.rowMask, T, { folds: BASE_SETTINGS.folds }), {
+    epochs: BASE_SETTINGS.epochs,
+    seed: BASE_SETTINGS.seed,
+  });
+  const trainedMs = performance.now() - t0;
+  const learned = asLearned(namesOf(split.train, TAGGER_LABELS));
+  console.log(`ANERcorp development slice: the last ${split.dev.length} sentences of ${split.file} (from line ${split.dev[0]?.line}); exact match, CoNLL style`);
+  console.log(`\nModel trained on the other ${split.train.length} sentences (${(trainedMs / 1000).toFixed(1)} s), as a new user meets it: no names tagged yet`);
+  console.log(figuresTable(scoreRecognizer(split.dev, TAGGER_LABELS, { tagger: { model } }).figures()));
+  console.log(`\nThe same model, with the training sentences' names as the annotator's learned names (features only)`);
+  console.log(figuresTable(scoreRecognizer(split.dev, TAGGER_LABELS, { tagger: { model, learnedFallback: false }, learned }).figures()));
+  console.log('\nRules alone (the recogniser without a model):');
+  console.log(figuresTable(scoreRecognizer(split.dev, TAGGER_LABELS).figures()));
+}
+
+function learningCurve(split: ReturnType<typeof readAnercorp>): void {
+  const checkpoints = process.env['CHECKPOINTS'] ? process.env['CHECKPOINTS'].split(',').map(Number) : [10, 50, 200, 1000];
+  const dev = split.dev;
+  const rules = scoreRecognizer(dev, TAGGER_LABELS).micro().f1;
+  console.log(`\nLearning curve: an annotator corrects ANERcorp's train sentences in order; F1 (exact, micro) on the development slice (${dev.length} sentences)`);
+  console.log('sentences  online  re-fit  rules');
+  const online = new TaggerModel({ labels: TAGGER_LABELS, rowBits: BASE_SETTINGS.rowBits, temperature: 8 });
+  imitateRules(online, 1);
+  let done = 0;
+  for (const n of checkpoints) {
+    const names = namesOf(split.train.slice(0, done), TAGGER_LABELS);
+    for (; done < n; done++) {
+      const s = split.train[done];
+      if (!s) break;
+      // The features see the names tagged before this sentence, as the editor's would.
+      const f = extractFeatures(inputOf(s, undefined, learnedIndexOf(split.train.slice(Math.max(0, done - 200), done), TAGGER_LABELS)), online.rowMask);
+      online.learn(f, goldMask(s.gold, T));
+      names.push(...namesOf([s], TAGGER_LABELS));
+    }
+    const seen = split.train.slice(0, done);
+    const learned = asLearned(namesOf(seen, TAGGER_LABELS));
+    const onlineF1 = scoreRecognizer(dev, TAGGER_LABELS, { tagger: { model: online }, learned }).micro().f1;
+    const empty = new TaggerModel({ labels: TAGGER_LABELS, rowBits: BASE_SETTINGS.rowBits });
+    imitateRules(empty, 1);
+    const { model: refitted, report } = refitOnLines(
+      empty,
+      seen.map((s) => ({ offset: 0, sentence: s, allowed: goldMask(s.gold, T) })),
+    );
+    const refitTagger = { model: refitted, ...(report.ruleLabels.length > 0 ? { ruleLabels: new Set(report.ruleLabels) } : {}) };
+    const refitF1 = scoreRecognizer(dev, TAGGER_LABELS, { tagger: refitTagger, learned }).micro().f1;
+    console.log(
+      `${String(done).padStart(9)}  ${onlineF1.toFixed(3)}   ${refitF1.toFixed(3)}   ${rules.toFixed(3)}${report.ruleLabels.length > 0 ? `  (the re-fit leaves ${report.ruleLabels.join(', ')} to the rules)` : ''}`,
+    );
+  }
+}

@@ -1,0 +1,144 @@
+import { TaggerModel } from './taggerModel';
+
+/**
+ * The model file: compact, versioned, the same bytes in Node and in a browser.
+ *
+ *   "TWSM"  u8 format version  u8 0  u16 0
+ *   u32 header length, header (UTF-8 JSON: labels, rowBits, featureVersion, temperature, scale, info)
+ *   f32 × ((T + 1) × T + T)  transitions, start row and end weights
+ *   u32 number of non-zero rows, then the row numbers as LEB128 gaps, then i8 × T per row
+ *
+ * Weights are quantised to 8 bits with one scale for the whole table (weight = byte × scale);
+ * rows whose weights are all zero are left out, which is most of a hashed table.
+ */
+export const MODEL_FORMAT_VERSION = 1;
+const MAGIC = [0x54, 0x57, 0x53, 0x4d];
+
+interface ModelHeader {
+  readonly labels: readonly string[];
+  readonly rowBits: number;
+  readonly featureVersion: number;
+  readonly temperature: number;
+  readonly scale: number;
+  readonly info: Record<string, string | number>;
+}
+
+/** A model file that cannot be read, with what is wrong. */
+export class ModelFileError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly problem: string,
+  ) {
+    super(`${fileName}: ${problem}`);
+    this.name = 'ModelFileError';
+  }
+}
+
+export function writeModel(model: TaggerModel): Uint8Array {
+  const T = model.tags;
+  const W = model.weights;
+  let max = 0;
+  for (let k = 0; k < W.length; k++) max = Math.max(max, Math.abs(W[k] as number));
+  const scale = max === 0 ? 1 : max / 127;
+  // A row is kept when any of its weights rounds to a non-zero byte.
+  const half = scale / 2;
+  const rows: number[] = [];
+  for (let r = 0; r < W.length / T; r++) {
+    for (let t = 0; t < T; t++) {
+      const w = W[r * T + t] as number;
+      if (w >= half || w <= -half) {
+        rows.push(r);
+        break;
+      }
+    }
+  }
+  const header: ModelHeader = { labels: model.labels, rowBits: model.rowBits, featureVersion: model.featureVersion, temperature: model.temperature, scale, info: model.info };
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const gaps: number[] = [];
+  let last = -1;
+  for (const r of rows) {
+    let gap = r - last - 1;
+    last = r;
+    while (gap >= 0x80) {
+      gaps.push((gap & 0x7f) | 0x80);
+      gap >>>= 7;
+    }
+    gaps.push(gap);
+  }
+  const size = 8 + 4 + headerBytes.length + model.transitions.length * 4 + 4 + gaps.length + rows.length * T;
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  out.set(MAGIC, 0);
+  out[4] = MODEL_FORMAT_VERSION;
+  let at = 8;
+  view.setUint32(at, headerBytes.length, true);
+  at += 4;
+  out.set(headerBytes, at);
+  at += headerBytes.length;
+  for (let k = 0; k < model.transitions.length; k++, at += 4) view.setFloat32(at, model.transitions[k] as number, true);
+  view.setUint32(at, rows.length, true);
+  at += 4;
+  out.set(gaps, at);
+  at += gaps.length;
+  const bytes = new Int8Array(out.buffer, at, rows.length * T);
+  rows.forEach((r, n) => {
+    for (let t = 0; t < T; t++) bytes[n * T + t] = Math.round((W[r * T + t] as number) / scale);
+  });
+  return out;
+}
+
+export function readModel(bytes: Uint8Array, fileName: string): TaggerModel {
+  if (bytes.length < 12 || MAGIC.some((m, i) => bytes[i] !== m)) throw new ModelFileError(fileName, 'not a Tawsim model file');
+  if (bytes[4] !== MODEL_FORMAT_VERSION) throw new ModelFileError(fileName, `model format ${bytes[4]} is not supported by this version of Tawsim (format ${MODEL_FORMAT_VERSION})`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 8;
+  const headerLength = view.getUint32(at, true);
+  at += 4;
+  if (at + headerLength > bytes.length) throw new ModelFileError(fileName, 'the file is cut short');
+  let header: ModelHeader;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(at, at + headerLength))) as ModelHeader;
+  } catch {
+    throw new ModelFileError(fileName, 'the header is not valid JSON');
+  }
+  at += headerLength;
+  if (!Array.isArray(header.labels) || !Number.isInteger(header.rowBits) || header.rowBits < 8 || header.rowBits > 24)
+    throw new ModelFileError(fileName, 'the header has no labels or size');
+  const model = new TaggerModel({
+    labels: header.labels,
+    rowBits: header.rowBits,
+    temperature: header.temperature,
+    featureVersion: header.featureVersion,
+    info: header.info ?? {},
+  });
+  const T = model.tags;
+  const X = model.transitions;
+  if (at + X.length * 4 + 4 > bytes.length) throw new ModelFileError(fileName, 'the file is cut short');
+  for (let k = 0; k < X.length; k++, at += 4) X[k] = view.getFloat32(at, true);
+  const count = view.getUint32(at, true);
+  at += 4;
+  const rows = new Uint32Array(count);
+  let last = -1;
+  for (let n = 0; n < count; n++) {
+    let gap = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= bytes.length) throw new ModelFileError(fileName, 'the file is cut short');
+      const b = bytes[at++] as number;
+      gap |= (b & 0x7f) << shift;
+      if ((b & 0x80) === 0) break;
+      shift += 7;
+    }
+    last = last + gap + 1;
+    if (last >= 1 << header.rowBits) throw new ModelFileError(fileName, 'a row number is past the end of the table');
+    rows[n] = last;
+  }
+  if (at + count * T !== bytes.length) throw new ModelFileError(fileName, `expected ${count * T} weight bytes, found ${bytes.length - at}`);
+  const weights = new Int8Array(bytes.buffer, bytes.byteOffset + at, count * T);
+  const W = model.weights;
+  for (let n = 0; n < count; n++) {
+    const base = (rows[n] as number) * T;
+    for (let t = 0; t < T; t++) W[base + t] = (weights[n * T + t] as number) * header.scale;
+  }
+  return model;
+}

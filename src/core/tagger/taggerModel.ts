@@ -1,0 +1,292 @@
+import type { SentenceFeatures } from './features';
+import { FEATURE_VERSION } from './features';
+import type { TokenSpan } from './tags';
+import { OUTSIDE, decodeBilou, labelIndexOf, tagCount, transitionMask } from './tags';
+
+/** One decoded span with its score: the probability of its tags, and the best other reading. */
+export interface ScoredSpan extends TokenSpan {
+  /** The smallest marginal probability of the span's tags over its tokens (0–1). */
+  readonly score: number;
+  /** The best other label at the span's first token (-1 for none: O), and its probability. */
+  readonly alternative: number;
+  readonly alternativeScore: number;
+}
+
+export interface Decoded {
+  readonly tags: Uint8Array;
+  readonly spans: readonly ScoredSpan[];
+  /** Marginal probability of each tag at each word (n × T), when scores were asked for. */
+  readonly marginals?: Float64Array;
+}
+
+export interface TaggerModelInit {
+  readonly labels: readonly string[];
+  /** log2 of the number of weight rows. */
+  readonly rowBits: number;
+  readonly weights?: Float32Array;
+  readonly transitions?: Float32Array;
+  /** Scores are divided by this before probabilities are computed (fitted on held-out text). */
+  readonly temperature?: number;
+  readonly featureVersion?: number;
+  /** Free-form facts about how the model was made (data, sizes, date), kept in its file. */
+  readonly info?: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * A first-order linear-chain tagger over BILOU tags: weights per (feature row, tag), transition
+ * weights between tags (row T is the sentence start, then T end weights). Decoding is Viterbi
+ * under the BILOU constraints; scores are marginals from forward-backward on the same scores.
+ */
+export class TaggerModel {
+  readonly labels: readonly string[];
+  readonly tags: number;
+  readonly rowBits: number;
+  readonly rowMask: number;
+  readonly weights: Float32Array;
+  /** (T + 1) × T transitions, then T end weights. */
+  readonly transitions: Float32Array;
+  temperature: number;
+  readonly featureVersion: number;
+  info: Record<string, string | number>;
+  private readonly allowed: Uint8Array;
+  private readonly canEnd: Uint8Array;
+  /** Bumped by every change of the weights, so callers can drop what they cached. */
+  version = 0;
+
+  constructor(init: TaggerModelInit) {
+    this.labels = [...init.labels];
+    this.tags = tagCount(this.labels);
+    this.rowBits = init.rowBits;
+    this.rowMask = (1 << init.rowBits) - 1;
+    const T = this.tags;
+    this.weights = init.weights ?? new Float32Array((1 << init.rowBits) * T);
+    this.transitions = init.transitions ?? new Float32Array((T + 1) * T + T);
+    if (this.weights.length !== (1 << init.rowBits) * T || this.transitions.length !== (T + 1) * T + T) throw new Error('the model’s weight tables do not match its size');
+    this.temperature = init.temperature ?? 1;
+    this.featureVersion = init.featureVersion ?? FEATURE_VERSION;
+    this.info = { ...(init.info ?? {}) };
+    const mask = transitionMask(this.labels);
+    this.allowed = mask.allowed;
+    this.canEnd = mask.canEnd;
+  }
+
+  clone(): TaggerModel {
+    return new TaggerModel({
+      labels: this.labels,
+      rowBits: this.rowBits,
+      weights: this.weights.slice(),
+      transitions: this.transitions.slice(),
+      temperature: this.temperature,
+      featureVersion: this.featureVersion,
+      info: this.info,
+    });
+  }
+
+  /** Emission scores, n × T. */
+  emissions(f: SentenceFeatures, weights: Float32Array = this.weights): Float32Array {
+    const T = this.tags;
+    const out = new Float32Array(f.length * T);
+    for (let i = 0; i < f.length; i++) {
+      const base = i * T;
+      for (let k = f.offsets[i] as number; k < (f.offsets[i + 1] as number); k++) {
+        const row = (f.rows[k] as number) * T;
+        for (let t = 0; t < T; t++) out[base + t] = (out[base + t] as number) + (weights[row + t] as number);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The best tag sequence. `allowedTags` (n × T, optional) restricts each token's tags: partial
+   * annotations (a tagged span fixed, a rejected label forbidden) decode under it.
+   */
+  viterbi(emissions: Float32Array, n: number, allowedTags?: Uint8Array, transitions: Float32Array = this.transitions): { tags: Uint8Array; score: number } {
+    const T = this.tags;
+    const tags = new Uint8Array(n);
+    if (n === 0) return { tags, score: 0 };
+    const score = new Float64Array(n * T).fill(Number.NEGATIVE_INFINITY);
+    const back = new Int16Array(n * T);
+    for (let t = 0; t < T; t++) {
+      if (this.allowed[T * T + t] === 0 || (allowedTags && allowedTags[t] === 0)) continue;
+      score[t] = (transitions[T * T + t] as number) + (emissions[t] as number);
+    }
+    for (let i = 1; i < n; i++) {
+      for (let t = 0; t < T; t++) {
+        if (allowedTags && allowedTags[i * T + t] === 0) continue;
+        let best = Number.NEGATIVE_INFINITY;
+        let arg = -1;
+        for (let p = 0; p < T; p++) {
+          if (this.allowed[p * T + t] === 0) continue;
+          const s = (score[(i - 1) * T + p] as number) + (transitions[p * T + t] as number);
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+        if (arg < 0) continue;
+        score[i * T + t] = best + (emissions[i * T + t] as number);
+        back[i * T + t] = arg;
+      }
+    }
+    let best = Number.NEGATIVE_INFINITY;
+    let arg = OUTSIDE;
+    const endRow = (T + 1) * T;
+    for (let t = 0; t < T; t++) {
+      if (this.canEnd[t] === 0) continue;
+      const s = (score[(n - 1) * T + t] as number) + (transitions[endRow + t] as number);
+      if (s > best) {
+        best = s;
+        arg = t;
+      }
+    }
+    if (best === Number.NEGATIVE_INFINITY) return { tags, score: best };
+    tags[n - 1] = arg;
+    for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * T + (tags[i] as number)] as number;
+    return { tags, score: best };
+  }
+
+  /** Marginal probability of each tag at each token (n × T), from forward-backward at the model's temperature. */
+  marginals(emissions: Float32Array, n: number): Float64Array {
+    const T = this.tags;
+    const inv = 1 / this.temperature;
+    const expTrans = new Float64Array((T + 1) * T + T);
+    for (let k = 0; k < expTrans.length; k++) expTrans[k] = Math.exp((this.transitions[k] as number) * inv);
+    const endRow = (T + 1) * T;
+    const expEmit = new Float64Array(n * T);
+    for (let i = 0; i < n; i++) {
+      let max = Number.NEGATIVE_INFINITY;
+      for (let t = 0; t < T; t++) max = Math.max(max, emissions[i * T + t] as number);
+      for (let t = 0; t < T; t++) expEmit[i * T + t] = Math.exp(((emissions[i * T + t] as number) - max) * inv);
+    }
+    const alpha = new Float64Array(n * T);
+    const beta = new Float64Array(n * T);
+    for (let t = 0; t < T; t++) alpha[t] = this.allowed[T * T + t] ? (expTrans[T * T + t] as number) * (expEmit[t] as number) : 0;
+    normalize(alpha, 0, T);
+    for (let i = 1; i < n; i++) {
+      for (let t = 0; t < T; t++) {
+        let s = 0;
+        for (let p = 0; p < T; p++) if (this.allowed[p * T + t]) s += (alpha[(i - 1) * T + p] as number) * (expTrans[p * T + t] as number);
+        alpha[i * T + t] = s * (expEmit[i * T + t] as number);
+      }
+      normalize(alpha, i * T, T);
+    }
+    for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = this.canEnd[t] ? (expTrans[endRow + t] as number) : 0;
+    normalize(beta, (n - 1) * T, T);
+    for (let i = n - 2; i >= 0; i--) {
+      for (let p = 0; p < T; p++) {
+        let s = 0;
+        for (let t = 0; t < T; t++) if (this.allowed[p * T + t]) s += (expTrans[p * T + t] as number) * (expEmit[(i + 1) * T + t] as number) * (beta[(i + 1) * T + t] as number);
+        beta[i * T + p] = s;
+      }
+      normalize(beta, i * T, T);
+    }
+    const out = new Float64Array(n * T);
+    for (let i = 0; i < n; i++) {
+      let z = 0;
+      for (let t = 0; t < T; t++) z += (alpha[i * T + t] as number) * (beta[i * T + t] as number);
+      for (let t = 0; t < T; t++) out[i * T + t] = z > 0 ? ((alpha[i * T + t] as number) * (beta[i * T + t] as number)) / z : t === OUTSIDE ? 1 : 0;
+    }
+    return out;
+  }
+
+  /** Best tags, their spans, and each span's score and runner-up. */
+  decode(f: SentenceFeatures, withScores = true): Decoded {
+    const e = this.emissions(f);
+    const { tags } = this.viterbi(e, f.length);
+    const raw = decodeBilou(tags);
+    if (!withScores) return { tags, spans: raw.map((s) => ({ ...s, score: 1, alternative: -1, alternativeScore: 0 })) };
+    const m = this.marginals(e, f.length);
+    return { tags, spans: raw.map((s) => scoreSpan(s, tags, m, this.tags)), marginals: m };
+  }
+
+  /**
+   * One passive-aggressive step towards `gold` (n × T allowed tags; a fully labelled sentence
+   * allows one tag per token): when the best sequence breaks the constraints, move the weights
+   * just enough that the best sequence within them wins by a margin of 1. Returns whether the
+   * weights changed. Costs two decodes of one sentence: well under a millisecond.
+   */
+  learn(f: SentenceFeatures, allowedTags: Uint8Array, aggressiveness = 4): boolean {
+    const T = this.tags;
+    const e = this.emissions(f);
+    const predicted = this.viterbi(e, f.length);
+    let fits = true;
+    for (let i = 0; i < f.length && fits; i++) if (allowedTags[i * T + (predicted.tags[i] as number)] === 0) fits = false;
+    if (fits) return false;
+    const target = this.viterbi(e, f.length, allowedTags);
+    if (target.score === Number.NEGATIVE_INFINITY) return false;
+    // The step needs the squared norm of the feature difference: emissions differ only at tokens
+    // whose tag differs (each such token's rows count twice, once per tag), transitions wherever
+    // a pair of neighbouring tags differs.
+    const trans = new Map<number, number>();
+    const tbump = (index: number, by: number): void => {
+      trans.set(index, (trans.get(index) ?? 0) + by);
+    };
+    let norm = 0;
+    let prevGold = T;
+    let prevPred = T;
+    for (let i = 0; i < f.length; i++) {
+      const g = target.tags[i] as number;
+      const p = predicted.tags[i] as number;
+      if (g !== p) norm += 2 * ((f.offsets[i + 1] as number) - (f.offsets[i] as number));
+      tbump(prevGold * T + g, 1);
+      tbump(prevPred * T + p, -1);
+      prevGold = g;
+      prevPred = p;
+    }
+    tbump((T + 1) * T + prevGold, 1);
+    tbump((T + 1) * T + prevPred, -1);
+    for (const v of trans.values()) norm += v * v;
+    if (norm === 0) return false;
+    const loss = predicted.score - target.score + 1;
+    const step = Math.min(aggressiveness, loss / norm);
+    const W = this.weights;
+    for (let i = 0; i < f.length; i++) {
+      const g = target.tags[i] as number;
+      const p = predicted.tags[i] as number;
+      if (g === p) continue;
+      for (let k = f.offsets[i] as number; k < (f.offsets[i + 1] as number); k++) {
+        const row = (f.rows[k] as number) * T;
+        W[row + g] = (W[row + g] as number) + step;
+        W[row + p] = (W[row + p] as number) - step;
+      }
+    }
+    for (const [k, v] of trans) if (v !== 0) this.transitions[k] = (this.transitions[k] as number) + step * v;
+    this.version++;
+    return true;
+  }
+}
+
+function normalize(a: Float64Array, from: number, count: number): void {
+  let s = 0;
+  for (let k = from; k < from + count; k++) s += a[k] as number;
+  if (s <= 0) return;
+  for (let k = from; k < from + count; k++) a[k] = (a[k] as number) / s;
+}
+
+function scoreSpan(s: TokenSpan, tags: Uint8Array, m: Float64Array, T: number): ScoredSpan {
+  let score = 1;
+  for (let i = s.first; i <= s.last; i++) score = Math.min(score, m[i * T + (tags[i] as number)] as number);
+  // The runner-up: the most probable reading of the first token with another label (O included).
+  const byLabel = new Map<number, number>();
+  for (let t = 0; t < T; t++) {
+    const label = labelIndexOf(t);
+    if (label === s.label) continue;
+    byLabel.set(label, (byLabel.get(label) ?? 0) + (m[s.first * T + t] as number));
+  }
+  let alternative = -1;
+  let alternativeScore = -1;
+  for (const [label, p] of byLabel) {
+    if (p > alternativeScore) {
+      alternative = label;
+      alternativeScore = p;
+    }
+  }
+  return { ...s, score, alternative, alternativeScore: Math.max(0, alternativeScore) };
+}
+
+/** Allowed tags (n × T) that fix every token to its gold tag. */
+export function goldMask(gold: Uint8Array, T: number): Uint8Array {
+  const mask = new Uint8Array(gold.length * T);
+  for (let i = 0; i < gold.length; i++) mask[i * T + (gold[i] as number)] = 1;
+  return mask;
+}
