@@ -13,6 +13,7 @@ export interface SuggestedSpan {
   readonly reason?: string;
   readonly value?: string;
   readonly score?: number;
+  readonly alternative?: { readonly label: string; readonly score: number };
 }
 
 /** One line of the document: its text (without the line break) and where it starts, in UTF-16 and in code points. */
@@ -83,6 +84,7 @@ export function paragraphBlock(line: LineInfo, spans: LineSpans, knownLabels: Re
       ...(s.reason !== undefined ? { reason: s.reason } : {}),
       ...(s.value !== undefined ? { value: s.value } : {}),
       ...(s.score !== undefined ? { score: s.score } : {}),
+      ...(s.alternative !== undefined ? { alternative: s.alternative } : {}),
       ...unknown(s.label),
     });
   }

@@ -67,6 +67,8 @@ export interface BlockSpan {
   readonly note?: string;
   /** A suggestion's score, when the recogniser gives one. */
   readonly score?: number;
+  /** The model's best other reading of the span (`O`: no entity), with its score. */
+  readonly alternative?: { readonly label: string; readonly score: number };
   /** Why a suggestion was made. */
   readonly reason?: string;
   /** The label is not in the label set. */
@@ -127,6 +129,8 @@ export const READING_STRING_KEYS = [
   'source',
   'value',
   'score',
+  'nextBest',
+  'noEntity',
   'reason',
   'note',
   'annotators',

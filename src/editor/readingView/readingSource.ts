@@ -151,19 +151,17 @@ export class ReadingSource {
       this.suggestionCache = {
         from: live,
         spans: new SortedSpans(
-          live.map((s) => {
-            const score = (s as { readonly score?: unknown }).score;
-            return {
-              start: s.start,
-              end: s.end,
-              label: s.label,
-              text: s.text,
-              source: s.source,
-              reason: s.reason,
-              ...(s.value !== undefined ? { value: s.value } : {}),
-              ...(typeof score === 'number' && Number.isFinite(score) ? { score } : {}),
-            };
-          }),
+          live.map((s) => ({
+            start: s.start,
+            end: s.end,
+            label: s.label,
+            text: s.text,
+            source: s.source,
+            reason: s.reason,
+            ...(s.value !== undefined ? { value: s.value } : {}),
+            ...(s.score !== undefined ? { score: s.score } : {}),
+            ...(s.alternative !== undefined ? { alternative: s.alternative } : {}),
+          })),
         ),
       };
     }

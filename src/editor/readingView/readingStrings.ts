@@ -19,6 +19,8 @@ export function readingStrings(): ReadingStrings {
     source: vscode.l10n.t('Source'),
     value: vscode.l10n.t('Value'),
     score: vscode.l10n.t('Score'),
+    nextBest: vscode.l10n.t('Next best'),
+    noEntity: vscode.l10n.t('no entity'),
     reason: vscode.l10n.t('Why'),
     note: vscode.l10n.t('Note'),
     annotators: vscode.l10n.t('Annotators'),

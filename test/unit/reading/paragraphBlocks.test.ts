@@ -53,14 +53,14 @@ describe('paragraph blocks', () => {
     const rejected = tag('PER', 'أمس', { status: 'rejected', id: 't4' });
     const odd = tag('EVENT', 'وصلت', { id: 't5' });
     const at = START1 + LINE1.indexOf('وزارة');
-    const live: SuggestedSpan = { start: at, end: at + 5, label: 'ORG', text: 'وزارة', source: 'rules', reason: 'gazetteer', score: 0.82 };
+    const live: SuggestedSpan = { start: at, end: at + 5, label: 'ORG', text: 'وزارة', source: 'model', reason: 'model', score: 0.82, alternative: { label: 'O', score: 0.11 } };
     const block = paragraphBlock(line1, { annotations: [stored, rejected, odd], suggestions: [live], review: [] }, LABELS);
     assert.deepEqual(
-      block.spans.map((s) => [s.kind, s.label, keyOf(s), s.score, s.unknown]),
+      block.spans.map((s) => [s.kind, s.label, keyOf(s), s.score, s.alternative?.label, s.unknown]),
       [
-        ['tag', 'EVENT', `${odd.start}:${odd.end}:EVENT`, undefined, true],
-        ['suggestion', 'ORG', `${at}:${at + 5}:ORG`, 0.82, undefined],
-        ['suggestion', 'LOC', `${stored.start}:${stored.end}:LOC`, undefined, undefined],
+        ['tag', 'EVENT', `${odd.start}:${odd.end}:EVENT`, undefined, undefined, true],
+        ['suggestion', 'ORG', `${at}:${at + 5}:ORG`, 0.82, 'O', undefined],
+        ['suggestion', 'LOC', `${stored.start}:${stored.end}:LOC`, undefined, undefined, undefined],
       ],
     );
   });

@@ -37,6 +37,10 @@ export function describeSpan(span: BlockSpan, palette: LabelPalette, s: Strings)
     rows.push([s.t('score'), score]);
     parts.push(`${s.t('score')} ${score}`);
   }
+  if (span.alternative) {
+    const other = span.alternative.label === 'O' ? s.t('noEntity') : palette.look(span.alternative.label).name;
+    rows.push([s.t('nextBest'), `${other} ${span.alternative.score.toFixed(2)}`]);
+  }
   if (span.value !== undefined) {
     rows.push([s.t('value'), span.value]);
     parts.push(`${s.t('value')} ${span.value}`);
