@@ -289,6 +289,7 @@ describe('the reading view in the browser-hosted VS Code', function () {
 
   it('screenshot: a sample article read right to left beside the editor, with word wrap', async () => {
     const page = (host as Host).page;
+    await runCommand(page, 'View: Close All Editor Groups');
     await openFile(page, 'rabat-water-summit.txt');
     await runCommand(page, 'Tawsim: Open Reading View');
     const frame = await readingFrame(page, 'rabat-water-summit.txt');
