@@ -47,6 +47,15 @@ async function main() {
     // The tagger's background re-fit: a worker thread in the Node extension host.
     { ...common, entryPoints: ['src/node/refitWorker.ts'], outfile: 'dist/refitWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
   ];
+  // The reading view's page: a browser program of its own, loaded into its webview (no vscode, no Node).
+  builds.push({
+    ...common,
+    entryPoints: ['src/editor/readingView/page/main.ts'],
+    outfile: 'dist/readingView/readingView.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
   if (fs.existsSync('src/web/extension.ts')) {
     // node:worker_threads stays external: the editor imports it lazily, only where Node runs it.
     builds.push({

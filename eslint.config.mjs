@@ -43,6 +43,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/editor/readingView/page/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: "The reading view's page runs in its webview: it talks to the extension through messages only." }],
+          patterns: [
+            { group: ['node:*'], message: "The reading view's page runs in a browser frame." },
+            { group: ['../[a-z]*', '../../[a-z]*'], message: 'The page imports core and its own modules only: the extension side is reached by messages.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/node/**/*.ts'],
     rules: {
       'no-restricted-imports': [

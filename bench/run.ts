@@ -23,6 +23,7 @@ const programs: [string, string[]][] = [
   ['export.bench.ts', quick ? ['1000'] : ['10000']],
   ['cli.bench.ts', quick ? ['1000'] : ['10000']],
   ['tagger.bench.ts', quick ? ['0.2'] : ['1']],
+  ['readingView.bench.ts', quick ? ['1', '10000'] : ['10', '100000']],
 ];
 
 const rows: BenchRow[] = [];

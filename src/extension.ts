@@ -51,6 +51,8 @@ import { UncertainTree } from './editor/suggestions/uncertainTree';
 import { nextUncertain } from './editor/commands/nextUncertain';
 import { rebuildModel } from './editor/commands/rebuildModel';
 import { modelSectionChanged, setModelSectionSource } from './editor/statistics/modelSection';
+import { createReadingViewFeature } from './editor/readingView/readingViewFeature';
+import type { ReadingViewFeature } from './editor/readingView/readingViewFeature';
 
 /** What `activate` returns: the services, for integration tests and other extensions. */
 export interface TawsimApi {
@@ -63,6 +65,7 @@ export interface TawsimApi {
   readonly onDidShowLabelPick: vscode.Event<void>;
   /** The trained tagger: online learning, background re-fits, held-out figures. */
   readonly model: ModelService;
+  readonly readingView: ReadingViewFeature;
 }
 
 let root: vscode.Disposable | undefined;
@@ -96,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   engine.setTaggerSource(model);
   const uncertain = new UncertainTree(stores, engine);
   void learned.scanWorkspace();
+  const readingView = createReadingViewFeature(services, engine, review.sessions);
   const validation = new ValidationDiagnostics(() => settings.labels);
 
   const handlers: Record<CommandIdValue, (...args: never[]) => unknown> = {
@@ -128,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     [CommandId.rebuildModel]: () => rebuildModel(model),
     ...review.handlers,
     ...explorer.handlers,
+    ...readingView.handlers,
   };
 
   const disposables: vscode.Disposable[] = [
@@ -138,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     painter,
     review,
     explorer,
+    readingView,
     learned,
     dates,
     engine,
@@ -185,7 +191,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   root = vscode.Disposable.from(...disposables);
   context.subscriptions.push(root);
   log.info(`Tawsim activated (annotator ${settings.annotator})`);
-  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick, model };
+  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick, model, readingView };
 }
 
 /** Every pending and running sidecar write finishes before the extension host goes. */

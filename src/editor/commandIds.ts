@@ -1,5 +1,6 @@
 import { ReviewCommandId } from './review/reviewCommandIds';
 import { ExplorerCommandId } from './explorer/explorerCommandIds';
+import { ReadingViewCommandId } from './readingView/readingViewCommandIds';
 
 /**
  * Every command Tawsim contributes. Ids and their arguments are a public contract (people bind
@@ -33,6 +34,7 @@ export const CommandId = {
   rebuildModel: 'tawsim.rebuildModel',
   ...ReviewCommandId,
   ...ExplorerCommandId,
+  ...ReadingViewCommandId,
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];
@@ -47,6 +49,11 @@ export interface AnnotationTarget {
 
 export interface TagArgs {
   readonly label?: string;
+  /** With `start` and `end`: tag this span of this document (a URI as a string) instead of the editor's selections. */
+  readonly uri?: string;
+  /** Code points, as in sidecars, end exclusive. */
+  readonly start?: number;
+  readonly end?: number;
 }
 
 export interface ChangeLabelArgs extends AnnotationTarget {

@@ -15,7 +15,8 @@ export function labelBackground(label: LabelDefinition): string | vscode.ThemeCo
   return isThemed(label) ? new vscode.ThemeColor(`tawsim.label.${label.id}.background`) : withAlpha(label.color, '55');
 }
 
-function isThemed(label: LabelDefinition): boolean {
+/** Whether a label takes its colours from the theme (a default label with its default colour). */
+export function isThemed(label: LabelDefinition): boolean {
   return DEFAULT_LABELS.some((d) => d.id === label.id && d.color.toLowerCase() === label.color.toLowerCase());
 }
 

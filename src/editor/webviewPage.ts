@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { isArabicUi } from './review/reportStringsL10n';
 
-/** Folders a Tawsim webview may load from: its page's own, and the shared `media/webview`. */
-export function webviewRoots(extensionUri: vscode.Uri, page: string): vscode.Uri[] {
-  return [vscode.Uri.joinPath(extensionUri, 'media', page), vscode.Uri.joinPath(extensionUri, 'media', 'webview')];
+/** Folders a Tawsim webview may load from: its page's own, the shared `media/webview`, and any `extra` (a bundled script's folder). */
+export function webviewRoots(extensionUri: vscode.Uri, page: string, extra: readonly vscode.Uri[] = []): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'media', page), vscode.Uri.joinPath(extensionUri, 'media', 'webview'), ...extra];
 }
 
 /**
@@ -12,7 +12,17 @@ export function webviewRoots(extensionUri: vscode.Uri, page: string): vscode.Uri
  * (scripts only by their nonce), right to left when the display language is Arabic. The page's
  * script renders into `#root` from posted messages.
  */
-export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: { folder: string; script: string; style: string }, title: string): string {
+export function webviewPage(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  page: {
+    folder: string;
+    script: string;
+    style: string;
+    /** A script bundled elsewhere (path segments from the extension's root) instead of `media/<folder>/<script>`. */ scriptPath?: readonly string[];
+  },
+  title: string,
+): string {
   const nonce = makeNonce();
   const asset = (folder: string, file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', folder, file)).toString();
   const arabic = isArabicUi();
@@ -30,7 +40,7 @@ export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, p
 <body>
 <main id="root"></main>
 <script nonce="${nonce}" src="${asset('webview', 'dom.js')}"></script>
-<script nonce="${nonce}" src="${asset(page.folder, page.script)}"></script>
+<script nonce="${nonce}" src="${page.scriptPath ? webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...page.scriptPath)).toString() : asset(page.folder, page.script)}"></script>
 </body>
 </html>`;
 }

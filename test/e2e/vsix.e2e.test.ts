@@ -79,6 +79,8 @@ describe('the packaged extension, installed from its .vsix into the browser-host
       'dist/web/extension.js',
       'media/icon.png',
       'media/statistics/statistics.js',
+      'dist/readingView/readingView.js',
+      'media/readingView/readingView.css',
       'media/file-icon.svg',
       'syntaxes/tawsim-annotations.tmLanguage.json',
       'language-configuration.json',
@@ -94,7 +96,7 @@ describe('the packaged extension, installed from its .vsix into the browser-host
     ]) {
       assert.ok(fs.existsSync(path.join(dir, f)), `${f} is in the package`);
     }
-    for (const f of ['src', 'test', 'node_modules', 'scripts', 'dist/extension.js.map', 'dist/cli.js', 'tsconfig.json']) {
+    for (const f of ['src', 'test', 'node_modules', 'scripts', 'dist/extension.js.map', 'dist/readingView/readingView.js.map', 'dist/cli.js', 'tsconfig.json']) {
       assert.ok(!fs.existsSync(path.join(dir, f)), `${f} is left out of the package`);
     }
   });

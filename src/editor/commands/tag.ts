@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../core/model/annotation';
 import { sameSpanAndLabel } from '../../core/model/annotation';
 import { findLabel } from '../../core/model/labels';
+import { CodePointIndex } from '../../core/model/offsets';
 import type { Services } from '../services';
 import type { TagArgs } from '../commandIds';
 import { resolveTarget } from '../commandTarget';
@@ -10,12 +11,17 @@ import { pickLabel } from '../labelPick';
 /**
  * Tawsim: Tag Selection… — tags every non-empty selection with one label, asked for in a quick
  * pick unless given as `{ "label": "LOC" }`. Surrounding white space is left out of the span.
+ * With `{ "uri", "start", "end" }` (code points) it tags that span instead, with or without an
+ * editor: the reading view tags this way.
  */
 export async function tag(services: Services, args?: TagArgs): Promise<Annotation[]> {
-  const target = await resolveTarget(services);
-  if (!target?.editor) return [];
-  const { editor, document, store } = target;
-  const selections = editor.selections.filter((s) => !s.isEmpty);
+  const span = typeof args?.uri === 'string' && Number.isInteger(args.start) && Number.isInteger(args.end);
+  const target = await resolveTarget(services, span ? { uri: args?.uri } : undefined);
+  if (!target || (!span && !target.editor)) return [];
+  const { document, store } = target;
+  const selections = span
+    ? [spanRange(document, args?.start as number, args?.end as number)].filter((r) => !r.isEmpty)
+    : (target.editor?.selections.filter((s) => !s.isEmpty) ?? []);
   if (selections.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to tag first.'));
     return [];
@@ -55,4 +61,11 @@ export async function tag(services: Services, args?: TagArgs): Promise<Annotatio
     return [];
   }
   return store.apply({ put });
+}
+
+/** A span given in code points, as a range of the document (clamped to the text). */
+function spanRange(document: vscode.TextDocument, start: number, end: number): vscode.Range {
+  const index = new CodePointIndex(document.getText());
+  const at = (cp: number): vscode.Position => document.positionAt(index.toUtf16(Math.max(0, Math.min(cp, index.codePointLength))));
+  return new vscode.Range(at(Math.min(start, end)), at(Math.max(start, end)));
 }
