@@ -114,6 +114,33 @@ export async function runCommand(page: Page, title: string, timeoutMs = 180_000)
   });
 }
 
+/**
+ * Selects the first occurrence of `text` in the active editor with the find widget (Escape leaves the
+ * match selected). Right after a file opens the editor may not have focus yet, and then Ctrl+F goes
+ * elsewhere: the steps are repeated until the editor shows a selection.
+ */
+export async function selectByFind(page: Page, text: string, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  const shown = (locator: ReturnType<Page['locator']>): Promise<boolean> =>
+    locator.waitFor({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
+  for (;;) {
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+F');
+    if (await shown(page.locator('.editor-widget.find-widget.visible').first())) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      if (await shown(page.locator('.editor-instance .selected-text').first())) return;
+    } else await page.keyboard.press('Escape');
+    if (Date.now() > until) throw new Error(`"${text}" could not be selected with the find widget`);
+  }
+}
+
 /** Opens a workspace file through Quick Open and waits for its editor tab. */
 export async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');

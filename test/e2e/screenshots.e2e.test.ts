@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { openFile, quietForScreenshot, runCommand, startHost, waitUntil } from '../../scripts/host/e2e-host';
+import { openFile, quietForScreenshot, runCommand, selectByFind, startHost, waitUntil } from '../../scripts/host/e2e-host';
 import type { Host } from '../../scripts/host/e2e-host';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 
@@ -164,10 +164,7 @@ describe('the browser build in the web worker extension host', function () {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
     await openFile(page, 'doha-football-cup.txt');
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type('الدوحة');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    await selectByFind(page, 'الدوحة');
     // The palette is opened again until the web worker host has scanned the extension.
     await runCommand(page, 'Tawsim: Tag Selection…');
     const input = page.locator('.quick-input-widget input');

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, quietForScreenshot, runCommand, startHost, waitUntil } from '../../scripts/host/e2e-host';
+import { openFile, quietForScreenshot, runCommand, selectByFind, startHost, waitUntil } from '../../scripts/host/e2e-host';
 import type { Host } from '../../scripts/host/e2e-host';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 
@@ -51,10 +51,7 @@ describe('end to end in the browser-hosted VS Code', function () {
     );
 
     // Select an untagged phrase with the find widget (Escape leaves the match selected).
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type('مياه البحر');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    await selectByFind(page, 'مياه البحر');
     await runCommand(page, 'Tawsim: Tag Selection…');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, quietForScreenshot, runCommand } from '../../scripts/host/e2e-host';
+import { openFile, quietForScreenshot, runCommand, selectByFind } from '../../scripts/host/e2e-host';
 import { installVsix, packageVsix, startInstalledHost } from '../../scripts/host/vsix-host';
 import type { Host } from '../../scripts/host/e2e-host';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
@@ -112,10 +112,7 @@ describe('the packaged extension, installed from its .vsix into the browser-host
       .first()
       .waitFor({ timeout: 30_000 });
 
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type('مياه البحر');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    await selectByFind(page, 'مياه البحر');
     await runCommand(page, 'Tawsim: Tag Selection…');
     // The label picker opens in the palette's place.
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'MISC' }).first().waitFor();
