@@ -15,6 +15,7 @@ import { activateTawsim, closeAll, freshCopy, select, sidecarTagging, waitFor } 
 import type { QuoteTag } from './helpers';
 import type { AnnotationDocument } from '../../src/editor/annotationDocument';
 import { tempNameFor } from '../../src/core/sidecar/tempFiles';
+import { lockFiles } from '../../src/node/fileLock';
 
 /** Opens a file and tags a quote with no wait in between, as a keyboard user does (Ctrl+P, Enter, Ctrl+Alt+3). */
 async function openAndTag(file: string, quote: string, label: string): Promise<unknown> {
@@ -189,6 +190,38 @@ describe('commands at the worst moment', () => {
       'our annotations are all still in memory',
     );
   });
+  it('waits for the lock of the command line writing the sidecar, then keeps its change instead of overwriting it', async () => {
+    const file = freshCopy('article.txt');
+    const sidecar = `${file}.ann.yaml`;
+    fs.writeFileSync(sidecar, sidecarTagging(file, [{ quote: 'الرباط', label: 'LOC' }]));
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    const editor = await vscode.window.showTextDocument(document);
+    const store = await storeOf(api, file);
+    // `tawsim import` holds the sidecar's lock while it writes: the editor's write must wait for it.
+    const cli = await lockFiles([sidecar]);
+    editor.selection = select(editor, 'الأردن');
+    await vscode.commands.executeCommand(CommandId.tag, { label: 'LOC' });
+    let settled = false;
+    const flushed = api.services.stores.flush().finally(() => (settled = true));
+    // The command line writes once the editor's write has either happened (a writer that ignores
+    // the lock) or is waiting for the lock (a waiter stages its claim as a `.tawsim-TOKEN.tmp` folder).
+    await waitFor(
+      'the editor’s write to be done or waiting for the lock',
+      () => settled || fs.readdirSync(path.dirname(sidecar)).some((n) => /^\.tawsim-[0-9a-f]{16}\.tmp$/.test(n)),
+    );
+    const theirs = sidecarTagging(file, [{ quote: 'الرباط', label: 'PER' }]);
+    fs.writeFileSync(sidecar, theirs);
+    await cli.release();
+    await flushed;
+    await waitFor('the extension to ask which annotations to keep', () => store.state.conflict, 15_000);
+    assert.equal(sidecarOf(file), theirs, 'the command line’s sidecar is not overwritten');
+    assert.deepEqual(
+      store.tracked.all.map((a) => `${a.label} ${a.text}`),
+      ['LOC الرباط', 'LOC الأردن'],
+      'our annotations are all still in memory',
+    );
+  });
+
   it('recovers a sidecar that an interrupted write left only as its complete temporary file', async () => {
     const file = freshCopy('article.txt');
     const name = `${path.basename(file)}.ann.yaml`;

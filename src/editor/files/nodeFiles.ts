@@ -2,47 +2,37 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { tempNameFor } from '../../core/sidecar/tempFiles';
+import { WriteConflictError, writeChecked } from '../../node/checkedWrite';
+import { lockFiles } from '../../node/fileLock';
 import type { CheckedWrite, HostFiles, Leftover } from './hostFiles';
 import { WorkspaceFiles } from './workspaceFiles';
 
 /**
- * The Node extension host: `file:` URIs are written with Node's fs — the temporary file is written
- * and fsynced, the target re-read, and the temporary renamed over it with rename(2), which
- * replaces the target in one step, so the file is never absent. Other schemes go through
- * `workspace.fs`.
+ * The Node extension host: `file:` URIs are written with Node's fs through the command line's own
+ * checked path (src/node/checkedWrite.ts): the file's lock is taken, so the editor and `tawsim
+ * import|annotate|export` never interleave; the temporary file is written and fsynced; the target
+ * is checked against what the editor last read right before rename(2), which replaces it in one
+ * step, so the file is never absent. Other schemes go through `workspace.fs`.
  */
 export class NodeFiles implements HostFiles {
   private readonly fallback = new WorkspaceFiles();
 
   describe(uri: vscode.Uri): string {
-    return uri.scheme === 'file' ? 'file: Node fs, fsync then rename (atomic)' : this.fallback.describe(uri);
+    return uri.scheme === 'file' ? 'file: Node fs, locked, fsync then checked rename (atomic)' : this.fallback.describe(uri);
   }
 
   async writeChecked(uri: vscode.Uri, expected: string | undefined | null, content: string): Promise<CheckedWrite> {
     if (uri.scheme !== 'file') return this.fallback.writeChecked(uri, expected, content);
     const file = uri.fsPath;
-    const temp = path.join(path.dirname(file), tempNameFor(path.basename(file), content));
-    const handle = await fs.open(temp, 'wx');
+    if (expected === null) return writeUnchecked(file, content);
     try {
-      try {
-        await handle.writeFile(content, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      if (expected !== null) {
-        const current = await readIfExists(file);
-        if (current !== expected) {
-          await fs.rm(temp, { force: true });
-          return { written: false, current };
-        }
-      }
-      await fs.rename(temp, file);
+      await writeChecked(file, expected, content, 'fail');
+      return { written: true };
     } catch (e) {
-      await fs.rm(temp, { force: true });
+      // A file that is there but is not UTF-8 text cannot be offered as "theirs": it is an error.
+      if (e instanceof WriteConflictError && (e.change === 'deleted' || e.current !== undefined)) return { written: false, current: e.current };
       throw e;
     }
-    return { written: true };
   }
 
   findLeftovers(uri: vscode.Uri): Promise<Leftover[]> {
@@ -54,12 +44,24 @@ export class NodeFiles implements HostFiles {
   }
 }
 
-async function readIfExists(file: string): Promise<string | undefined> {
+/** Exports and reports: replaced whatever they hold, but under the lock and in one rename. */
+async function writeUnchecked(file: string, content: string): Promise<CheckedWrite> {
+  const locks = await lockFiles([file]);
+  const temp = path.join(path.dirname(file), tempNameFor(path.basename(file), content));
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(file));
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const handle = await fs.open(temp, 'wx');
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    await fs.rm(temp, { force: true });
     throw e;
+  } finally {
+    await locks.release();
   }
+  return { written: true };
 }
