@@ -165,7 +165,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
       };
     }),
     validation,
-    engine.onDidChange((store) => painter.schedule(store.uri)),
+    engine.onDidChangeSpans(({ store, dirty }) => painter.schedule(store.uri, dirty)),
     stores.onDidChange((store) => problems.update(store)),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new SuggestionHover(stores, engine, () => settings.labels)),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new SuggestionCodeActions(stores, engine), { providedCodeActionKinds: SuggestionCodeActions.kinds }),

@@ -23,7 +23,10 @@ export interface PaintEvent {
   /** The line range painted (the whole document for a full paint). */
   readonly firstLine: number;
   readonly lastLine: number;
+  /** Why it was painted: a change of the text, tags or suggestions; the idle repaint after typing; editors shown or labels changed. */
+  readonly cause: PaintCause;
 }
+export type PaintCause = 'change' | 'idle' | 'layout';
 /** Spans with a label outside the label set are still shown, in a neutral colour. */
 const UNKNOWN_LABEL: LabelDefinition = { id: '?', en: 'Unknown', ar: 'غير معروف', color: '#999999' };
 
@@ -77,6 +80,8 @@ export class DecorationPainter implements vscode.Disposable {
   /** Full paints waiting behind a visible-first paint, per editor. */
   private readonly pendingFull = new WeakMap<vscode.TextEditor, ReturnType<typeof setTimeout>>();
   private readonly layering = new WeakMap<vscode.TextEditor, Layering>();
+  /** The cause of the paint in progress, for its events. */
+  private cause: PaintCause = 'change';
 
   constructor(private readonly stores: AnnotationStores) {
     this.unknownTypes = createLayeredTypes(UNKNOWN_LABEL);
@@ -153,8 +158,16 @@ export class DecorationPainter implements vscode.Disposable {
     if (from < layer.from || to > layer.to) this.schedule(doc.uri);
   }
 
+  /** No paint of this document is waiting: the debounced one, the second step of a full one, the idle one. */
+  settled(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return !this.timers.has(key) && !this.idleTimers.has(key) && this.editorsOf(uri).every((e) => !this.pendingFull.has(e));
+  }
+
   paintAll(): void {
-    for (const editor of vscode.window.visibleTextEditors) this.paintEditor(editor, true);
+    this.withCause('layout', () => {
+      for (const editor of vscode.window.visibleTextEditors) this.paintEditor(editor, true);
+    });
   }
 
   private editorsOf(uri: vscode.Uri): vscode.TextEditor[] {
@@ -194,9 +207,14 @@ export class DecorationPainter implements vscode.Disposable {
       this.paintWindow(editor, store, suggestions, true);
       this.pendingFull.set(
         editor,
-        setTimeout(() => {
-          if (!editor.document.isClosed) this.paintLayers(editor);
-        }, 0),
+        setTimeout(
+          (cause: PaintCause) => {
+            this.pendingFull.delete(editor);
+            if (!editor.document.isClosed) this.withCause(cause, () => this.paintLayers(editor));
+          },
+          0,
+          this.cause,
+        ),
       );
       return;
     }
@@ -209,9 +227,19 @@ export class DecorationPainter implements vscode.Disposable {
       setTimeout(() => {
         this.idleTimers.delete(key);
         this.needsFull.add(key);
-        this.paint(editor.document.uri);
+        this.withCause('idle', () => this.paint(editor.document.uri));
       }, IDLE_DELAY_MS),
     );
+  }
+
+  private withCause(cause: PaintCause, paint: () => void): void {
+    const was = this.cause;
+    this.cause = cause;
+    try {
+      paint();
+    } finally {
+      this.cause = was;
+    }
   }
 
   /** Every span in the window layer's types; the rest layer's types emptied. */
@@ -225,7 +253,7 @@ export class DecorationPainter implements vscode.Disposable {
     }
     this.set(editor, window);
     this.set(editor, this.emptyRanges('rest'));
-    this.painted.fire({ uri: doc.uri.toString(), phase: 'full', spans, firstLine: 0, lastLine: doc.lineCount - 1 });
+    this.painted.fire({ uri: doc.uri.toString(), phase: 'full', spans, firstLine: 0, lastLine: doc.lineCount - 1, cause: this.cause });
   }
 
   /** The window layer: spans in the window that the rest layer does not hold. */
@@ -238,7 +266,7 @@ export class DecorationPainter implements vscode.Disposable {
     for (const a of suggestions) if (a.end >= layer.from && a.start <= layer.to && !layer.restIds.has(a.id)) spans += this.collect(window, 'window', doc, a, 'suggested');
     this.set(editor, window);
     if (emptyRest) this.set(editor, this.emptyRanges('rest'));
-    this.painted.fire({ uri: doc.uri.toString(), phase: 'visible', spans, firstLine: doc.positionAt(layer.from).line, lastLine: doc.positionAt(layer.to).line });
+    this.painted.fire({ uri: doc.uri.toString(), phase: 'visible', spans, firstLine: doc.positionAt(layer.from).line, lastLine: doc.positionAt(layer.to).line, cause: this.cause });
   }
 
   /** Both layers: the window's spans in one, every other span in the other. */
@@ -261,7 +289,7 @@ export class DecorationPainter implements vscode.Disposable {
     this.layering.set(editor, { from: layer.from, to: layer.to, restIds });
     this.set(editor, window);
     this.set(editor, rest);
-    this.painted.fire({ uri: doc.uri.toString(), phase: 'full', spans, firstLine: 0, lastLine: doc.lineCount - 1 });
+    this.painted.fire({ uri: doc.uri.toString(), phase: 'full', spans, firstLine: 0, lastLine: doc.lineCount - 1, cause: this.cause });
   }
 
   private emptyRanges(layer: keyof LayeredTypes): Map<vscode.TextEditorDecorationType, vscode.Range[]> {

@@ -114,4 +114,48 @@ describe('large documents', () => {
       if (vscode.window.activeTextEditor?.document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   });
+
+  it('repaints only the window when the suggestions are recomputed after typing, however far the rest moved', async () => {
+    const lines = 4000;
+    const file = writeLargeDocument(lines);
+    const uri = vscode.Uri.file(file).toString();
+    // Paints and publications in one timeline.
+    const timeline: (PaintEvent | SuggestionsPublished)[] = [];
+    const listeners = [
+      api.painter.onDidPaint((e) => (e.uri === uri ? timeline.push(e) : undefined)),
+      api.suggestions.onDidPublish((e) => (e.uri === uri ? timeline.push(e) : undefined)),
+    ];
+    const isPaint = (e: PaintEvent | SuggestionsPublished): e is PaintEvent => 'phase' in e;
+    try {
+      const editor = await openInEditor(file);
+      const first = await waitFor('the first suggestions', () => timeline.find((e) => !isPaint(e) && e.final), 60_000);
+      await waitFor(
+        'every span painted with the suggestions',
+        () => timeline.slice(timeline.indexOf(first)).some((e) => isPaint(e) && e.phase === 'full' && e.spans >= lines),
+        60_000,
+      );
+      await waitFor('the painter to have nothing left to paint before typing', () => api.painter.settled(editor.document.uri), 60_000);
+      const typedFrom = timeline.length;
+      for (const ch of ['ع', 'ا', 'ج', 'ل']) await editor.edit((b) => b.insert(new vscode.Position(0, 0), ch));
+      // Every suggestion after the caret moved; the recomputation must not repaint them all.
+      // Whether or not a debounced pass already ran, one more runs now, on the typed text.
+      await api.suggestions.refresh(await storeFor(api, file));
+      await waitFor('the painter to have nothing left to paint', () => api.painter.settled(editor.document.uri), 60_000);
+      const paints = timeline.slice(typedFrom).filter(isPaint);
+      const onTyping = paints.filter((e) => e.cause === 'change');
+      assert.ok(onTyping.length > 0, 'typing repainted the window');
+      assert.ok(
+        paints.some((e) => e.cause === 'idle' && e.phase === 'full'),
+        'every span was painted again once the editor was idle',
+      );
+      assert.deepEqual(
+        onTyping.filter((e) => e.phase === 'full'),
+        [],
+        `only windows are repainted before the editor is idle: ${onTyping.map((e) => `${e.phase}:${e.spans}`).join(', ')}`,
+      );
+    } finally {
+      for (const l of listeners) l.dispose();
+      if (vscode.window.activeTextEditor?.document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
 });

@@ -10,6 +10,7 @@ import type { EntityTagger } from '../../core/tagger/entityTagger';
 import type { LearnedEntries } from './learnedEntries';
 import type { Suggestion } from './suggestion';
 import { suggestionKey } from './suggestion';
+import { changedSpanRange } from '../../core/model/changedSpanRange';
 
 const UPDATE_DELAY_MS = 250;
 /** Lines recognised between yields to the event loop, so typing stays responsive. */
@@ -33,8 +34,18 @@ export interface SuggestionsPublished {
   readonly count: number;
 }
 
+/** Suggestions of one document changed, between `dirty`'s offsets (UTF-16, in the document now). */
+export interface SuggestionsChanged {
+  readonly store: AnnotationDocument;
+  readonly dirty: { readonly start: number; readonly end: number };
+}
+
 interface DocumentSuggestions {
   suggestions: Suggestion[];
+  /** The document's length (UTF-16) when `suggestions` were published, to tell moved spans from changed ones. */
+  length?: number;
+  /** Every line's suggestions have been published once: later passes publish only when complete. */
+  complete?: boolean;
   /** Bumped on every new request, so a slow pass that was overtaken drops its result. */
   generation: number;
   timer?: ReturnType<typeof setTimeout>;
@@ -59,6 +70,9 @@ export class SuggestionEngine implements vscode.Disposable {
   private lastTaggerVersion: string | undefined;
   private readonly changed = new vscode.EventEmitter<AnnotationDocument>();
   readonly onDidChange = this.changed.event;
+  private readonly changedSpans = new vscode.EventEmitter<SuggestionsChanged>();
+  /** Where the suggestions changed (UTF-16 offsets of the document now), so painters repaint only there. */
+  readonly onDidChangeSpans = this.changedSpans.event;
   private readonly published = new vscode.EventEmitter<SuggestionsPublished>();
   /** Fires with each publication; tests follow the visible-first order through it. */
   readonly onDidPublish = this.published.event;
@@ -73,6 +87,7 @@ export class SuggestionEngine implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.changed,
+      this.changedSpans,
       this.published,
       stores.onDidChange((store) => this.schedule(store)),
       // A document shown again catches up with a model that learned while it was hidden.
@@ -159,8 +174,11 @@ export class SuggestionEngine implements vscode.Disposable {
     const document = this.stores.documentOf(store);
     if (!document || !this.enabledFlag) {
       if (state.suggestions.length > 0) {
+        const dirty = changedSpanRange(state.suggestions, [], 0);
         state.suggestions = [];
+        state.complete = false;
         this.changed.fire(store);
+        if (dirty) this.changedSpans.fire({ store, dirty });
       }
       return;
     }
@@ -177,8 +195,10 @@ export class SuggestionEngine implements vscode.Disposable {
       for (const s of this.recognizeLine(line.text, date)) spans.push({ ...s, start: s.start + offset, end: s.end + offset });
       const visibleDone = i + 1 === visibleCount && order.length > VISIBLE_FIRST_LINES;
       if (visibleDone || ((i + 1) % LINES_PER_SLICE === 0 && Date.now() - sliceStart > 10)) {
-        if (!painted) {
-          // The visible lines come first in `order`: show them before finishing the rest.
+        if (!painted && !state.complete) {
+          // The visible lines come first in `order`: show them before finishing the rest. Once the
+          // whole document was published, a partial list would take the other lines' suggestions
+          // away until the pass ends (and repaint them all): later passes publish when complete.
           this.publish(store, state, spans, false);
           painted = true;
         }
@@ -193,6 +213,7 @@ export class SuggestionEngine implements vscode.Disposable {
       all = linkMentions(document.getText(), spans);
     }
     this.publish(store, state, all, true);
+    state.complete = true;
   }
 
   private recognizeLine(text: string, date: string | undefined): RecognizedSpan[] {
@@ -242,10 +263,15 @@ export class SuggestionEngine implements vscode.Disposable {
       out.push({ ...s, key });
     }
     out.sort((a, b) => a.start - b.start || a.end - b.end);
+    const document = this.stores.documentOf(store);
+    const length = document ? offsetOfEnd(document) : undefined;
+    const dirty = changedSpanRange(state.suggestions, out, length !== undefined && state.length !== undefined ? length - state.length : 0);
     state.suggestions = out;
+    state.length = length;
     if (final) this.log.debug(`Suggestions for ${store.uri.toString()}: ${out.length}`);
     this.published.fire({ uri: store.uri.toString(), final, count: out.length });
     this.changed.fire(store);
+    if (dirty) this.changedSpans.fire({ store, dirty });
   }
 
   dispose(): void {

@@ -123,7 +123,9 @@ describe('robustness: writeChecked (concurrent writers on the command line)', ()
     const second = path.join(dir, 'b.txt');
     fs.writeFileSync(first, 'old a');
     fs.writeFileSync(second, 'old b');
-    const inode = fs.statSync(first).ino;
+    // Each check-and-rename is traced: the witness that a.txt was renamed before b.txt's change was found.
+    const trace = path.join(os.tmpdir(), `tawsim-renames-${process.pid}-${Date.now()}.tsv`);
+    process.env['TAWSIM_TRACE_RENAMES'] = trace;
     // Another program changes b.txt once b.txt's temporary file appears: after the comparison, while
     // the (large) temporary file is written and synced, before the renames.
     const watcher = spawn(
@@ -137,11 +139,12 @@ describe('robustness: writeChecked (concurrent writers on the command line)', ()
       { stdio: 'ignore' },
     );
     const done = new Promise((resolve) => watcher.once('exit', resolve));
+    const plan = commitPlan([
+      { file: first, expected: 'old a', next: 'new a', onConflict: 'fail' },
+      { file: second, expected: 'old b', next: 'B'.repeat(60_000_000), onConflict: 'fail' },
+    ]).finally(() => delete process.env['TAWSIM_TRACE_RENAMES']);
     await assert.rejects(
-      commitPlan([
-        { file: first, expected: 'old a', next: 'new a', onConflict: 'fail' },
-        { file: second, expected: 'old b', next: 'B'.repeat(60_000_000), onConflict: 'fail' },
-      ]),
+      plan,
       (e: Error) =>
         e instanceof WriteConflictError &&
         e.file === second &&
@@ -150,7 +153,13 @@ describe('robustness: writeChecked (concurrent writers on the command line)', ()
     );
     await done;
     assert.equal(fs.readFileSync(first, 'utf8'), 'old a', 'the file renamed first has its old content back');
-    assert.notEqual(fs.statSync(first).ino, inode, 'a.txt was replaced, then put back');
+    const renamed = fs
+      .readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t')[0]);
+    fs.rmSync(trace, { force: true });
+    assert.deepEqual(renamed, [first], 'a.txt was replaced (then put back), b.txt never');
     assert.equal(fs.readFileSync(second, 'utf8'), 'theirs');
     assert.deepEqual(
       fs.readdirSync(dir).filter((n) => n.startsWith('.')),
