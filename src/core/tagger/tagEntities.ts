@@ -21,7 +21,7 @@ export interface TaggedEntity {
 export function tagEntities(
   model: TaggerModel,
   input: TaggerInput,
-  features: SentenceFeatures = extractFeatures(input, model.rowMask),
+  features: SentenceFeatures = extractFeatures(model.stats && !input.stats ? { ...input, stats: model.stats } : input, model.rowMask),
   /** Receives the decode's marginals, for callers that weigh other proposals against the model. */
   out?: { marginals?: Float64Array },
 ): TaggedEntity[] {

@@ -196,7 +196,7 @@ export class ModelService implements vscode.Disposable {
       const signature = `${line.sentence.text}\u0000${line.allowed.join('')}`;
       if (this.learnedLines.has(signature)) continue;
       this.learnedLines.add(signature);
-      const features = extractFeatures(inputOf(line.sentence, this.gazetteers, this.learnedIndex()), model.rowMask);
+      const features = extractFeatures(inputOf(line.sentence, this.gazetteers, this.learnedIndex(), model.stats), model.rowMask);
       if (model.learn(features, line.allowed)) learned++;
     }
     if (learned === 0) return;
