@@ -191,6 +191,17 @@ function startsEntry(index: { hasFirst(key: string): boolean }, w: Word | undefi
   return false;
 }
 
+/** Per lexicon (the user's gazetteers make new ones), each word's given-name, title, head and place-word flags. */
+const flagCache = new WeakMap<object, Map<string, number>>();
+function lexiconFlags(lexicon: object): Map<string, number> {
+  let flags = flagCache.get(lexicon);
+  if (!flags) {
+    flags = new Map();
+    flagCache.set(lexicon, flags);
+  }
+  return flags;
+}
+
 const labelOfTag = (tag: string): string => (tag === '' ? '' : tag.slice(2));
 
 /** The kinds of rule decision (the start of a rule's reason), as the rule feature names them. */
@@ -272,13 +283,24 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
   const head = new Uint8Array(n + 4);
   const place = new Uint8Array(n + 4);
   // Flags are stored two places to the right, so i - 2 … i + 1 need no bounds checks.
+  const flagsOf = lexiconFlags(lexicon);
   for (let i = 0; i < n; i++) {
     const w = words[i] as Word;
     if (w.kind !== 'letters') continue;
-    given[i + 2] = startsEntry(lexicon.givenNames, w) ? 1 : 0;
-    title[i + 2] = startsEntry(lexicon.titles, w) ? 1 : 0;
-    head[i + 2] = startsEntry(lexicon.organisationHeads, w) ? 1 : 0;
-    place[i + 2] = startsEntry(lexicon.placeWords, w) ? 1 : 0;
+    let bits = flagsOf.get(w.text);
+    if (bits === undefined) {
+      bits =
+        (startsEntry(lexicon.givenNames, w) ? 1 : 0) |
+        (startsEntry(lexicon.titles, w) ? 2 : 0) |
+        (startsEntry(lexicon.organisationHeads, w) ? 4 : 0) |
+        (startsEntry(lexicon.placeWords, w) ? 8 : 0);
+      if (flagsOf.size >= MAX_CACHED_WORDS) flagsOf.clear();
+      flagsOf.set(w.text, bits);
+    }
+    given[i + 2] = bits & 1;
+    title[i + 2] = (bits >> 1) & 1;
+    head[i + 2] = (bits >> 2) & 1;
+    place[i + 2] = (bits >> 3) & 1;
   }
   const tagAt = (list: readonly string[] | undefined, i: number): string => (list && i >= 0 && i < n ? (list[i] as string) : '');
   const stats = input.stats;

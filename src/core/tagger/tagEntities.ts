@@ -26,7 +26,7 @@ export function tagEntities(
   out?: { marginals?: Float64Array },
 ): TaggedEntity[] {
   if (input.words.length === 0) return [];
-  const decoded = model.decode(features);
+  const decoded = model.decode(features, true, out !== undefined);
   if (out && decoded.marginals) out.marginals = decoded.marginals;
   const skips = knownSkips(input);
   return decoded.spans.map((s) => ({

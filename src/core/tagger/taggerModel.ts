@@ -232,12 +232,16 @@ export class TaggerModel {
     return values;
   }
 
-  /** Best tags, their spans, and each span's score and runner-up. */
-  decode(f: SentenceFeatures, withScores = true): Decoded {
+  /**
+   * Best tags, their spans, and each span's score and runner-up. The forward-backward pass that
+   * scores them is skipped where there is nothing to score, unless the caller asks for the
+   * marginals themselves (`withMarginals`).
+   */
+  decode(f: SentenceFeatures, withScores = true, withMarginals = true): Decoded {
     const e = this.emissions(f);
     const { tags } = this.viterbi(e, f.length);
     const raw = decodeBilou(tags);
-    if (!withScores) return { tags, spans: raw.map((s) => ({ ...s, score: 1, alternative: -1, alternativeScore: 0 })) };
+    if (!withScores || (raw.length === 0 && !withMarginals)) return { tags, spans: raw.map((s) => ({ ...s, score: 1, alternative: -1, alternativeScore: 0 })) };
     const m = this.marginals(e, f.length);
     return { tags, spans: raw.map((s) => scoreSpan(s, tags, m, this.tags)), marginals: m };
   }
