@@ -72,6 +72,8 @@ export class ModelService implements vscode.Disposable {
   private running: Promise<void> | undefined;
   private queued = false;
   private queuedFolder: vscode.Uri | undefined;
+  /** Bumped when the base model is put back: a re-fit started before drops its result. */
+  private generation = 0;
   private worker: Promise<RefitWorker> | undefined;
   private changeCount = 0;
   private learnedIndexFor: { entries: readonly LearnedEntry[]; index: PhraseIndex<MentionPayload> } | undefined;
@@ -214,7 +216,16 @@ export class ModelService implements vscode.Disposable {
   /** Goes back to the base model, forgetting the workspace's (which the next re-fit rebuilds from the sidecars). */
   async useBaseModel(): Promise<void> {
     await this.ready;
-    if (this.running) await this.running;
+    clearTimeout(this.idleTimer);
+    // A re-fit under way would put its model in place when it ends: it is stopped (its worker
+    // closed) and its result dropped, rather than waited for.
+    this.generation++;
+    this.queued = false;
+    if (this.running) {
+      void this.worker?.then((w) => w.dispose());
+      this.worker = undefined;
+      await this.running;
+    }
     if (!this.base) return;
     this.model = readModel(this.base, 'base model');
     this.kind = 'base';
@@ -259,12 +270,15 @@ export class ModelService implements vscode.Disposable {
   private async runRefit(folder: vscode.Uri | undefined): Promise<void> {
     const base = this.base;
     if (!base) return;
+    const generation = this.generation;
     const documents = await this.annotatedDocuments(folder);
+    if (generation !== this.generation) return;
     const request: RefitRequest = { id: 0, base, documents, gazetteers: this.gazetteers };
     this.worker ??= startRefitWorker(this.context.extensionUri, this.log);
     const worker = await this.worker;
     const t0 = Date.now();
     const response = await worker.run(request);
+    if (generation !== this.generation) return;
     if (!response.ok) {
       this.log.error(`The model's re-fit failed: ${response.message}`);
       return;
