@@ -19,9 +19,9 @@ import { readConll } from '../src/core/tagger/labelledSentence';
 import type { LabelledSentence } from '../src/core/tagger/labelledSentence';
 import { readModel } from '../src/core/tagger/modelFile';
 import { TAGGER_LABELS, tagCount } from '../src/core/tagger/tags';
-import { TaggerModel, goldMask } from '../src/core/tagger/taggerModel';
-import { jackknifedExamples, inputOf } from '../src/core/tagger/trainingSet';
-import { trainPerceptron } from '../src/core/tagger/trainPerceptron';
+import { goldMask } from '../src/core/tagger/taggerModel';
+import { inputOf } from '../src/core/tagger/trainingSet';
+import { trainBaseModel } from '../src/core/tagger/trainBaseModel';
 import { refitOnLines } from '../src/core/tagger/refit';
 import { extractFeatures } from '../src/core/tagger/features';
 import { BASE_SETTINGS } from '../src/core/tagger/baseSettings';
@@ -71,11 +71,7 @@ if (existsSync(anercorp)) {
   for (const s of sentences) recognize(s.text, { labels: TAGGER_LABELS });
   const rulesMs = performance.now() - t1 + (t1 - t0);
   const t2 = performance.now();
-  const start = new TaggerModel({ labels: TAGGER_LABELS, rowBits: BASE_SETTINGS.rowBits });
-  trainPerceptron(start, jackknifedExamples(sentences, TAGGER_LABELS, start.rowMask, T, { folds: BASE_SETTINGS.folds }), {
-    epochs: BASE_SETTINGS.epochs,
-    seed: BASE_SETTINGS.seed,
-  });
+  trainBaseModel(sentences);
   const trainMs = performance.now() - t2 + (t1 - t0);
   rows.push({
     name: `tagger: training the base model (${sentences.length} sentences, ${BASE_SETTINGS.epochs} epochs, one core)`,
@@ -89,7 +85,7 @@ if (existsSync(anercorp)) {
 // A full re-fit on 5,000 annotated sentences of news-style text written for the tests.
 const annotated: LabelledSentence[] = readConll(corpus(0, 5000), 'bench.conll', TAGGER_LABELS);
 const lines = annotated.map((s) => ({ offset: 0, sentence: s, allowed: goldMask(s.gold, T) }));
-const features = annotated.map((s) => extractFeatures(inputOf(s, undefined, undefined), base.rowMask));
+const features = annotated.map((s) => extractFeatures(inputOf(s, undefined, undefined, base.stats), base.rowMask));
 const t3 = performance.now();
 for (const f of features) base.decode(f);
 const tagOnceMs = performance.now() - t3;

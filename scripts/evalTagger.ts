@@ -18,8 +18,8 @@ import { scoreRecognizer } from '../src/core/tagger/evaluateRecognizer';
 import { figuresTable } from '../src/core/tagger/spanScores';
 import { TAGGER_LABELS, tagCount } from '../src/core/tagger/tags';
 import { TaggerModel, goldMask } from '../src/core/tagger/taggerModel';
-import { inputOf, jackknifedExamples, learnedIndexOf, namesOf } from '../src/core/tagger/trainingSet';
-import { trainPerceptron } from '../src/core/tagger/trainPerceptron';
+import { inputOf, learnedIndexOf, namesOf } from '../src/core/tagger/trainingSet';
+import { trainBaseModel } from '../src/core/tagger/trainBaseModel';
 import { refitOnLines } from '../src/core/tagger/refit';
 import { BASE_SETTINGS } from '../src/core/tagger/baseSettings';
 import type { LearnedEntry } from '../src/core/recognize/recognizeTypes';
@@ -41,11 +41,7 @@ const asLearned = (names: ReadonlyArray<{ text: string; label: string }>): Learn
 
 function ner(split: ReturnType<typeof readAnercorp>): void {
   const t0 = performance.now();
-  const start = new TaggerModel({ labels: TAGGER_LABELS, rowBits: BASE_SETTINGS.rowBits });
-  const model = trainPerceptron(start, jackknifedExamples(split.train, TAGGER_LABELS, start.rowMask, T, { folds: BASE_SETTINGS.folds }), {
-    epochs: BASE_SETTINGS.epochs,
-    seed: BASE_SETTINGS.seed,
-  });
+  const model = trainBaseModel(split.train);
   const trainedMs = performance.now() - t0;
   const learned = asLearned(namesOf(split.train, TAGGER_LABELS));
   console.log(`ANERcorp development slice: the last ${split.dev.length} sentences of ${split.file} (from line ${split.dev[0]?.line}); exact match, CoNLL style`);

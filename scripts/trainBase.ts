@@ -14,31 +14,22 @@ import { dirname, join } from 'node:path';
 import { extractFeatures } from '../src/core/tagger/features';
 import { writeModel } from '../src/core/tagger/modelFile';
 import { SpanScores, figuresTable } from '../src/core/tagger/spanScores';
-import { TAGGER_LABELS, decodeBilou, tagCount } from '../src/core/tagger/tags';
-import { TaggerModel } from '../src/core/tagger/taggerModel';
+import { TAGGER_LABELS, decodeBilou } from '../src/core/tagger/tags';
 import { fitTemperature } from '../src/core/tagger/temperature';
-import { inputOf, jackknifedExamples, learnedIndexOf } from '../src/core/tagger/trainingSet';
-import { trainPerceptron } from '../src/core/tagger/trainPerceptron';
-import type { LabelledSentence } from '../src/core/tagger/labelledSentence';
+import { inputOf, learnedIndexOf } from '../src/core/tagger/trainingSet';
+import { trainBaseModel } from '../src/core/tagger/trainBaseModel';
 import { option, readAnercorp } from './tagger/anercorp';
 import { BASE_SETTINGS } from '../src/core/tagger/baseSettings';
 
 const args = process.argv.slice(2);
 const out = option(args, '--out') ?? join(__dirname, '..', 'models', 'base', 'tawsim-ner.bin');
 const split = readAnercorp(args);
-const T = tagCount(TAGGER_LABELS);
-
-function train(sentences: readonly LabelledSentence[]): TaggerModel {
-  const start = new TaggerModel({ labels: TAGGER_LABELS, rowBits: BASE_SETTINGS.rowBits });
-  const examples = jackknifedExamples(sentences, TAGGER_LABELS, start.rowMask, T, { folds: BASE_SETTINGS.folds });
-  return trainPerceptron(start, examples, { epochs: BASE_SETTINGS.epochs, seed: BASE_SETTINGS.seed });
-}
 
 const t0 = performance.now();
 console.error(`${split.file}: ${split.all.length} sentences; development slice: the last ${split.dev.length} (from line ${split.dev[0]?.line})`);
-const tuned = train(split.train);
+const tuned = trainBaseModel(split.train);
 const learned = learnedIndexOf(split.train, TAGGER_LABELS);
-const held = split.dev.map((s) => ({ features: extractFeatures(inputOf(s, undefined, learned), tuned.rowMask), gold: s.gold }));
+const held = split.dev.map((s) => ({ features: extractFeatures(inputOf(s, undefined, learned, tuned.stats), tuned.rowMask), gold: s.gold }));
 const temperature = fitTemperature(tuned, held);
 const scores = new SpanScores(TAGGER_LABELS);
 split.dev.forEach((s, k) => {
@@ -52,7 +43,7 @@ const t1 = performance.now();
 console.error(`development run: ${((t1 - t0) / 1000).toFixed(1)} s`);
 
 if (!args.includes('--dev-only')) {
-  const model = train(split.all);
+  const model = trainBaseModel(split.all);
   model.temperature = temperature;
   model.info = {
     data: 'ANERcorp, CAMeL Lab train part (all sentences); CC BY-SA 4.0',

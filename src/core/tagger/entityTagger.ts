@@ -74,7 +74,9 @@ export function modelEntities(
   };
   const ruleLabels = tagger.ruleLabels;
   const decoded: { marginals?: Float64Array } = {};
-  for (const e of tagEntities(tagger.model, input, undefined, decoded)) {
+  // The marginals are read only to weigh the annotator's names against the model.
+  const fallback = learned !== undefined && tagger.learnedFallback !== false;
+  for (const e of tagEntities(tagger.model, input, undefined, fallback ? decoded : undefined)) {
     if (ruleLabels?.has(e.label) || e.score < (tagger.minScore ?? 0) || !free(e.start, e.end)) continue;
     take({
       start: e.start,
@@ -93,7 +95,7 @@ export function modelEntities(
     const sure = tagger.sureRules !== false && c.reason.startsWith('gazetteer:');
     if ((sure || ruleLabels?.has(c.label)) && free(c.start, c.end)) take({ start: c.start, end: c.end, skip: c.skip, label: c.label, reason: c.reason, source: 'rules' });
   }
-  if (learned && tagger.learnedFallback !== false) {
+  if (learned && fallback) {
     const model = tagger.model;
     // The model's probability that a name of `label` starts at word i (B or U of that label).
     const starts = (i: number, label: string): number => {

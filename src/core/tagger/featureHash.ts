@@ -1,26 +1,31 @@
 /**
- * Features are strings (a template and a value, `w-1=وزير`) hashed into a fixed number of rows, so
- * the model needs no dictionary and learns words it has never seen in the editor as readily as
- * those of its training text. FNV-1a over UTF-16 code units, continued without building strings.
+ * Features are a template and one or two values (`w-1=وزير`, `w-2|w-1=…`) hashed into a fixed
+ * number of rows, so the model needs no dictionary and learns words it has never seen in the
+ * editor as readily as those of its training text. Each word's text is hashed once (FNV-1a over
+ * its UTF-16 code units, cached with the word's other parts); a feature then costs a few integer
+ * multiplications (murmur3's mixing of the template's hash and the values' hashes), never a string.
  */
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-export function hashStart(template: string): number {
-  return hashMore(FNV_OFFSET, template);
-}
-
-export function hashMore(h: number, text: string): number {
+/** The 32-bit hash of a string: of a word, or of a template's name. */
+export function hashText(text: string): number {
+  let h = FNV_OFFSET;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h;
+  return hashFinish(h);
 }
 
-/** A separator between the parts of a feature, so `ab|c` and `a|bc` differ. */
-export function hashSeparator(h: number): number {
-  return Math.imul(h ^ 0x1f, FNV_PRIME);
+/** Folds a value's hash into a feature's hash (murmur3's block step), so `a|b` and `b|a` differ. */
+export function hashMix(h: number, value: number): number {
+  let k = Math.imul(value, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** The final mix (murmur's), so that masking to a power of two keeps the high bits' entropy. */
+/** The final mix (murmur3's), so that masking to a power of two keeps the high bits' entropy. */
 export function hashFinish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -28,4 +33,14 @@ export function hashFinish(h: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/** The row of a feature with one value. */
+export function feature1(template: number, a: number): number {
+  return hashFinish(hashMix(template, a));
+}
+
+/** The row of a feature with two values. */
+export function feature2(template: number, a: number, b: number): number {
+  return hashFinish(hashMix(hashMix(template, a), b));
 }

@@ -2,8 +2,9 @@ import { isCommonWord, isNisbaLike, isVerbLike } from '../recognize/nameWords';
 import type { PhraseIndex } from '../recognize/phraseIndex';
 import type { Word } from '../recognize/words';
 import { stemsOf } from '../recognize/words';
-import { hashFinish, hashMore, hashSeparator, hashStart } from './featureHash';
+import { feature1, feature2, hashText } from './featureHash';
 import type { TaggerInput } from './taggerInput';
+import type { WordStats } from './wordStats';
 
 /**
  * Feature rows of a sentence: token i owns `rows[offsets[i] .. offsets[i + 1])`, each a row of the
@@ -16,27 +17,89 @@ export interface SentenceFeatures {
 }
 
 /** Bumped whenever a feature is added, removed or changed: a model is only valid with its own version. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** The parts of a word the features look at, computed once per word form. */
 interface WordParts {
-  /** Word classes shared by many words (common, nisba, verb, digits…), for the neighbours' features. */
-  readonly classes: string;
-  /** The folded word. */
-  readonly word: string;
-  /** After the proclitics (و ف ب ك ل) and the article. */
-  readonly core: string;
-  /** The proclitics and article that were removed: `و+ال`, `ب`, ``. */
-  readonly clitics: string;
-  readonly shape: string;
+  /** Hashes of the folded word, of its core (after proclitics and article) and of its class. */
+  readonly word: number;
+  readonly core: number;
+  readonly classes: number;
   /** Hashes of the features that depend on the word alone. */
-  readonly own: readonly number[];
+  readonly own: Uint32Array;
 }
+
+/** Template hashes, one per feature kind. */
+const t = (name: string): number => hashText(name);
+const T_BIAS = feature1(t('bias'), 0);
+const T_W = t('w=');
+const T_C = t('c=');
+const T_CL = t('cl=');
+const T_SH = t('sh=');
+const T_S = [t('s1='), t('s2='), t('s3=')];
+const T_CP = [t('cp2='), t('cp3='), t('cp4=')];
+const T_CS = [t('cs2='), t('cs3='), t('cs4=')];
+const T_C3 = t('c3=');
+const T_CLS = t('cls=');
+const T_W_1 = t('w-1=');
+const T_W_2 = t('w-2=');
+const T_W1 = t('w+1=');
+const T_W2 = t('w+2=');
+const T_C_1 = t('c-1=');
+const T_C_2 = t('c-2=');
+const T_C1 = t('c+1=');
+const T_C2 = t('c+2=');
+const T_W_1C = t('w-1|c=');
+const T_CW1 = t('c|w+1=');
+const T_W_2W_1 = t('w-2|w-1=');
+const T_W1W2 = t('w+1|w+2=');
+const T_CLS_1 = t('cls-1=');
+const T_CLS1 = t('cls+1=');
+const T_CLS_1CLS1 = t('cls-1|cls+1=');
+const T_GZ = t('gz=');
+const T_GZ_1 = t('gz-1=');
+const T_GZ1 = t('gz+1=');
+const T_LX = t('lx=');
+const T_LX_1 = t('lx-1=');
+const T_LX1 = t('lx+1=');
+const T_R = t('r=');
+const T_R_1R1 = t('r-1|r+1=');
+const FLAGS = {
+  gn: feature1(t('gn'), 0),
+  gn_1: feature1(t('gn-1'), 0),
+  gn1: feature1(t('gn+1'), 0),
+  ti: feature1(t('ti'), 0),
+  ti_1: feature1(t('ti-1'), 0),
+  ti_2: feature1(t('ti-2'), 0),
+  hd: feature1(t('hd'), 0),
+  hd_1: feature1(t('hd-1'), 0),
+  hd_2: feature1(t('hd-2'), 0),
+  pw_1: feature1(t('pw-1'), 0),
+  pw_2: feature1(t('pw-2'), 0),
+  tm: feature1(t('tm'), 0),
+};
+const T_FQ = t('fq=');
+const T_FQ_1FQ = t('fq-1|fq=');
+const T_FQFQ1 = t('fq|fq+1=');
+const T_TI_1CLS = t('ti-1|cls=');
+
+const T_CV = t('cv=');
+const T_VR = t('vr=');
+const FOREIGN_LETTER = feature1(t('fl'), 0);
 
 const partsCache = new Map<string, WordParts>();
 const MAX_CACHED_WORDS = 200_000;
 
-const T_BIAS = hashStart('bias');
+/** Hashes of short strings that recur (tags, classes, affixes), so each is hashed once. */
+const textHashes = new Map<string, number>();
+function hashOf(text: string): number {
+  let h = textHashes.get(text);
+  if (h === undefined) {
+    h = hashText(text);
+    if (textHashes.size < 100_000) textHashes.set(text, h);
+  }
+  return h;
+}
 
 function wordParts(w: Word): WordParts {
   const key = w.kind === 'letters' ? w.text : `${w.kind}:${w.text}`;
@@ -59,19 +122,29 @@ function wordParts(w: Word): WordParts {
     }
   }
   const shape = w.kind === 'letters' ? (/^[\u0600-\u06ff]+$/u.test(word) ? 'ar' : /^[a-z]+$/iu.test(word) ? (/^[A-Z]/u.test(word) ? 'Lat' : 'lat') : 'mixed') : w.kind;
-  const own: number[] = [];
-  const add = (template: string, value: string): void => {
-    own.push(hashMore(hashStart(template), value));
-  };
-  add('w=', word);
-  add('c=', core);
-  add('cl=', clitics);
-  add('sh=', `${shape}${Math.min(word.length, 8)}`);
-  for (let n = 1; n <= 3; n++) if (word.length > n) add(`s${n}=`, word.slice(-n));
-  for (let n = 2; n <= 4; n++) if (core.length > n) add(`cp${n}=`, core.slice(0, n));
-  for (let n = 2; n <= 4; n++) if (core.length > n) add(`cs${n}=`, core.slice(-n));
+  const wordHash = hashText(word);
+  const coreHash = core === word ? wordHash : hashText(core);
+  const own: number[] = [feature1(T_W, wordHash), feature1(T_C, coreHash)];
+  own.push(feature1(T_CL, hashOf(clitics)));
+  own.push(feature1(T_SH, hashOf(`${shape}${Math.min(word.length, 8)}`)));
+  for (let n = 1; n <= 3; n++) if (word.length > n) own.push(feature1(T_S[n - 1] as number, hashOf(word.slice(-n))));
+  for (let n = 2; n <= 4; n++) if (core.length > n) own.push(feature1(T_CP[n - 2] as number, hashOf(core.slice(0, n))));
+  for (let n = 2; n <= 4; n++) if (core.length > n) own.push(feature1(T_CS[n - 2] as number, hashOf(core.slice(-n))));
   // Inner letter trigrams: transliterated foreign names (تروتنيف، سيتروين) share them.
-  if (w.kind === 'letters' && core.length >= 5) for (let k = 1; k + 3 < core.length; k++) add('c3=', core.slice(k, k + 3));
+  if (w.kind === 'letters' && core.length >= 5) for (let k = 1; k + 3 < core.length; k++) own.push(feature1(T_C3, hashOf(core.slice(k, k + 3))));
+  if (w.kind === 'letters' && core.length >= 3) {
+    // The long vowels' pattern of the core: transliterated foreign names (سيتروين CVCCVVC) write their vowels.
+    let cv = '';
+    let vowels = 0;
+    for (const ch of core.slice(0, 10)) {
+      const v = ch === 'ا' || ch === 'و' || ch === 'ي';
+      cv += v ? 'V' : 'C';
+      if (v) vowels++;
+    }
+    own.push(feature1(T_CV, hashOf(cv)));
+    own.push(feature1(T_VR, hashOf(`${Math.min(vowels, 5)}/${Math.min(core.length, 10)}`)));
+    if (/[گپچڤژ]/u.test(core)) own.push(FOREIGN_LETTER);
+  }
   let classes = w.kind === 'letters' ? '' : w.kind;
   if (w.kind === 'letters') {
     if (isCommonWord(word) || isCommonWord(core)) classes += 'c';
@@ -79,24 +152,26 @@ function wordParts(w: Word): WordParts {
     if (isVerbLike(word)) classes += 'v';
     if (clitics.endsWith('ال')) classes += 'a';
   }
-  add('cls=', classes);
-  parts = { word, core, clitics, shape, own, classes };
+  const classesHash = hashOf(classes);
+  own.push(feature1(T_CLS, classesHash));
+  parts = { word: wordHash, core: coreHash, classes: classesHash, own: Uint32Array.from(own) };
   if (partsCache.size >= MAX_CACHED_WORDS) partsCache.clear();
   partsCache.set(key, parts);
   return parts;
 }
 
-const BOUNDARY: WordParts = { word: '<s>', core: '<s>', clitics: '', shape: 'boundary', own: [], classes: '<s>' };
+const BOUNDARY: WordParts = { word: hashText('<s>'), core: hashText('<s>'), classes: hashText('<s>'), own: new Uint32Array(0) };
 
 /** Labels per token of greedy longest phrase matches: BILOU position and label, '' where none. */
-function phraseTags<T>(words: readonly Word[], index: PhraseIndex<T> | undefined, labelOf: (payload: T) => string): string[] {
-  const out = new Array<string>(words.length).fill('');
-  if (!index || index.size === 0) return out;
+function phraseTags<T>(words: readonly Word[], index: PhraseIndex<T> | undefined, labelOf: (payload: T) => string): string[] | undefined {
+  if (!index || index.size === 0) return undefined;
+  let out: string[] | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
     if (w.kind !== 'letters') continue;
     const m = index.matchAt(words, i);
     if (!m) continue;
+    out ??= new Array<string>(words.length).fill('');
     const label = labelOf(m.payload);
     if (m.end - m.start === 1) out[i] = `U-${label}`;
     else {
@@ -116,34 +191,74 @@ function startsEntry(index: { hasFirst(key: string): boolean }, w: Word | undefi
   return false;
 }
 
-function ruleTags(input: TaggerInput): { tags: string[]; kinds: string[] } {
-  const tags = new Array<string>(input.words.length).fill('');
-  const kinds = new Array<string>(input.words.length).fill('');
-  for (const c of input.rules) {
-    const kind = c.reason.slice(0, c.reason.indexOf(':'));
-    for (let k = c.start; k < c.end; k++) {
-      const p = c.end - c.start === 1 ? 'U' : k === c.start ? 'B' : k === c.end - 1 ? 'L' : 'I';
-      tags[k] = `${p}-${c.label}`;
-      kinds[k] = kind;
-    }
+/** Per lexicon (the user's gazetteers make new ones), each word's given-name, title, head and place-word flags. */
+const flagCache = new WeakMap<object, Map<string, number>>();
+function lexiconFlags(lexicon: object): Map<string, number> {
+  let flags = flagCache.get(lexicon);
+  if (!flags) {
+    flags = new Map();
+    flagCache.set(lexicon, flags);
   }
-  return { tags, kinds };
+  return flags;
 }
 
-const labelOfTag = (t: string): string => (t === '' ? '' : t.slice(2));
+const labelOfTag = (tag: string): string => (tag === '' ? '' : tag.slice(2));
 
 /** The kinds of rule decision (the start of a rule's reason), as the rule feature names them. */
 export const RULE_KINDS: readonly string[] = ['gazetteer', 'given name', 'title', 'organisation', 'place word'];
 
+/**
+ * The first rows of the table belong to the rules' decisions (tag × kind of rule) and no hashed
+ * feature lands there: a model that imitates the rules (see rulesPrior) then proposes exactly
+ * what they propose, never a word whose hash happened to meet a rule's row.
+ */
+const RESERVED_ROWS = 128;
+const RULE_POSITIONS = ['B', 'I', 'L', 'U'];
+const RULE_LABELS = ['PER', 'ORG', 'LOC', 'MISC'];
+
 /** The row of the feature "the rules tagged this word `tag` (B-PER…) for reason `kind`". */
 export function ruleFeatureRow(tag: string, kind: string, rowMask: number): number {
-  return hashFinish(hashMore(hashSeparator(hashMore(hashStart('r='), tag)), kind)) & rowMask;
+  const position = RULE_POSITIONS.indexOf(tag.slice(0, 1));
+  const label = RULE_LABELS.indexOf(tag.slice(2));
+  const k = RULE_KINDS.indexOf(kind);
+  if (position >= 0 && label >= 0 && k >= 0) return (label * 4 + position) * RULE_KINDS.length + k;
+  return hashedRow(feature2(T_R, hashOf(tag), hashOf(kind)), rowMask);
+}
+
+/** The row of the feature every token has (its weights are each tag's prior). */
+export function biasRow(rowMask: number): number {
+  return hashedRow(T_BIAS, rowMask);
+}
+
+/** A hashed feature's row: its hash masked to the table, moved out of the rules' rows. */
+function hashedRow(h: number, rowMask: number): number {
+  const row = h & rowMask;
+  return row < RESERVED_ROWS ? row + RESERVED_ROWS : row;
+}
+
+/** A word's counts in the labelled text as a small code: how often (bucket), its usual label, and how usual. */
+function statsCode(stats: WordStats, w: Word, parts: WordParts): number {
+  if (w.kind !== 'letters') return w.kind === 'digits' ? 1 : 2;
+  const c = stats.counts.get(parts.word) ?? stats.counts.get(parts.core);
+  if (!c) return 3;
+  let total = 0;
+  let best = 0;
+  for (let k = 0; k < c.length; k++) {
+    total += c[k] as number;
+    if ((c[k] as number) > (c[best] as number)) best = k;
+  }
+  const bucket = total === 1 ? 0 : total <= 3 ? 1 : total <= 10 ? 2 : 3;
+  const share = (c[best] as number) / total;
+  const sure = share > 0.9 ? 0 : share > 0.6 ? 1 : 2;
+  const outside = (c[0] as number) === 0 ? 0 : (c[0] as number) === total ? 1 : 2;
+  return 16 + ((bucket * 8 + best) * 3 + sure) * 3 + outside;
 }
 
 /**
  * Hashed features of every token: the word, its core and proclitics, affixes and shape; the words
  * and cores around it (±2) and two bigrams; gazetteer, given-name, title, organisation-head and
- * place-word flags around it; the rules' tags; the learned names; date and time words.
+ * place-word flags around it; the rules' tags; the learned names; date and time words; and, with
+ * word statistics, how often the word and its neighbours were seen in labelled text and as what.
  */
 export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFeatures {
   const words = input.words;
@@ -153,68 +268,116 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
   const lexicon = input.lexicon;
   const gazetteer = phraseTags(words, lexicon.entities, (p) => p.label);
   const learned = phraseTags(words, input.learned, (p) => p.label);
-  const rules = ruleTags(input);
-  const given = words.map((w) => startsEntry(lexicon.givenNames, w));
-  const title = words.map((w) => startsEntry(lexicon.titles, w));
-  const head = words.map((w) => startsEntry(lexicon.organisationHeads, w));
-  const place = words.map((w) => startsEntry(lexicon.placeWords, w));
-  const flag = (list: readonly boolean[], i: number): boolean => i >= 0 && i < n && list[i] === true;
-  const tagAt = (list: readonly string[], i: number): string => (i >= 0 && i < n ? (list[i] as string) : '');
+  const ruleTag = new Array<string>(n).fill('');
+  const ruleKind = new Array<string>(n).fill('');
+  for (const c of input.rules) {
+    const kind = c.reason.slice(0, c.reason.indexOf(':'));
+    for (let k = c.start; k < c.end; k++) {
+      const p = c.end - c.start === 1 ? 'U' : k === c.start ? 'B' : k === c.end - 1 ? 'L' : 'I';
+      ruleTag[k] = `${p}-${c.label}`;
+      ruleKind[k] = kind;
+    }
+  }
+  const given = new Uint8Array(n + 4);
+  const title = new Uint8Array(n + 4);
+  const head = new Uint8Array(n + 4);
+  const place = new Uint8Array(n + 4);
+  // Flags are stored two places to the right, so i - 2 … i + 1 need no bounds checks.
+  const flagsOf = lexiconFlags(lexicon);
+  for (let i = 0; i < n; i++) {
+    const w = words[i] as Word;
+    if (w.kind !== 'letters') continue;
+    let bits = flagsOf.get(w.text);
+    if (bits === undefined) {
+      bits =
+        (startsEntry(lexicon.givenNames, w) ? 1 : 0) |
+        (startsEntry(lexicon.titles, w) ? 2 : 0) |
+        (startsEntry(lexicon.organisationHeads, w) ? 4 : 0) |
+        (startsEntry(lexicon.placeWords, w) ? 8 : 0);
+      if (flagsOf.size >= MAX_CACHED_WORDS) flagsOf.clear();
+      flagsOf.set(w.text, bits);
+    }
+    given[i + 2] = bits & 1;
+    title[i + 2] = (bits >> 1) & 1;
+    head[i + 2] = (bits >> 2) & 1;
+    place[i + 2] = (bits >> 3) & 1;
+  }
+  const tagAt = (list: readonly string[] | undefined, i: number): string => (list && i >= 0 && i < n ? (list[i] as string) : '');
+  const stats = input.stats;
+  const statCodes = stats ? parts.map((p, i) => statsCode(stats, words[i] as Word, p)) : undefined;
+  const statAt = (i: number): number => (statCodes && i >= 0 && i < n ? (statCodes[i] as number) : 0);
 
   const offsets = new Uint32Array(n + 1);
-  const rows: number[] = [];
-  const push = (h: number): void => {
-    rows.push(hashFinish(h) & rowMask);
+  let rows = new Uint32Array(Math.max(64, n * 48));
+  let size = 0;
+  const pushRow = (row: number): void => {
+    if (size === rows.length) {
+      const grown = new Uint32Array(rows.length * 2);
+      grown.set(rows);
+      rows = grown;
+    }
+    rows[size++] = row;
   };
-  const add = (template: string, ...values: string[]): void => {
-    let h = hashStart(template);
-    values.forEach((v, k) => {
-      if (k > 0) h = hashSeparator(h);
-      h = hashMore(h, v);
-    });
-    push(h);
-  };
+  const push = (hash: number): void => pushRow(hashedRow(hash, rowMask));
   for (let i = 0; i < n; i++) {
-    offsets[i] = rows.length;
+    offsets[i] = size;
     const p = at(i);
+    const own = p.own;
+    const prev = at(i - 1);
+    const next = at(i + 1);
     push(T_BIAS);
-    for (const h of p.own) push(h);
-    add('w-1=', at(i - 1).word);
-    add('w-2=', at(i - 2).word);
-    add('w+1=', at(i + 1).word);
-    add('w+2=', at(i + 2).word);
-    add('c-1=', at(i - 1).core);
-    add('c+1=', at(i + 1).core);
-    add('w-1|c=', at(i - 1).word, p.core);
-    add('c|w+1=', p.core, at(i + 1).word);
-    add('w-2|w-1=', at(i - 2).word, at(i - 1).word);
-    add('w+1|w+2=', at(i + 1).word, at(i + 2).word);
-    add('c-2=', at(i - 2).core);
-    add('cls-1=', at(i - 1).classes);
-    add('cls+1=', at(i + 1).classes);
-    add('cls-1|cls+1=', at(i - 1).classes, at(i + 1).classes);
-    add('c+2=', at(i + 2).core);
-    if (gazetteer[i] !== '') add('gz=', gazetteer[i] as string);
-    if (tagAt(gazetteer, i - 1) !== '') add('gz-1=', labelOfTag(tagAt(gazetteer, i - 1)));
-    if (tagAt(gazetteer, i + 1) !== '') add('gz+1=', labelOfTag(tagAt(gazetteer, i + 1)));
-    if (learned[i] !== '') add('lx=', learned[i] as string);
-    if (tagAt(learned, i - 1) !== '') add('lx-1=', labelOfTag(tagAt(learned, i - 1)));
-    if (tagAt(learned, i + 1) !== '') add('lx+1=', labelOfTag(tagAt(learned, i + 1)));
-    if (rules.tags[i] !== '') rows.push(ruleFeatureRow(rules.tags[i] as string, rules.kinds[i] as string, rowMask));
-    add('r-1|r+1=', labelOfTag(tagAt(rules.tags, i - 1)), labelOfTag(tagAt(rules.tags, i + 1)));
-    if (given[i]) add('gn', '');
-    if (flag(given, i - 1)) add('gn-1', '');
-    if (flag(given, i + 1)) add('gn+1', '');
-    if (title[i]) add('ti', '');
-    if (flag(title, i - 1)) add('ti-1', '');
-    if (flag(title, i - 2)) add('ti-2', '');
-    if (head[i]) add('hd', '');
-    if (flag(head, i - 1)) add('hd-1', '');
-    if (flag(head, i - 2)) add('hd-2', '');
-    if (flag(place, i - 1)) add('pw-1', '');
-    if (flag(place, i - 2)) add('pw-2', '');
-    if (input.temporal[i] !== 0) add('tm', '');
+    for (let k = 0; k < own.length; k++) push(own[k] as number);
+    push(feature2(T_W_1C, prev.word, p.core));
+    push(feature2(T_CW1, p.core, next.word));
+    const prev2 = at(i - 2);
+    const next2 = at(i + 2);
+    push(feature1(T_W_1, prev.word));
+    push(feature1(T_W_2, prev2.word));
+    push(feature1(T_W1, next.word));
+    push(feature1(T_W2, next2.word));
+    push(feature1(T_C_1, prev.core));
+    push(feature1(T_C1, next.core));
+    push(feature2(T_W_2W_1, prev2.word, prev.word));
+    push(feature2(T_W1W2, next.word, next2.word));
+    push(feature1(T_C_2, prev2.core));
+    push(feature1(T_CLS_1, prev.classes));
+    push(feature1(T_CLS1, next.classes));
+    push(feature2(T_CLS_1CLS1, prev.classes, next.classes));
+    push(feature1(T_C2, next2.core));
+    if (gazetteer) {
+      if (gazetteer[i] !== '') push(feature1(T_GZ, hashOf(gazetteer[i] as string)));
+      if (tagAt(gazetteer, i - 1) !== '') push(feature1(T_GZ_1, hashOf(labelOfTag(tagAt(gazetteer, i - 1)))));
+      if (tagAt(gazetteer, i + 1) !== '') push(feature1(T_GZ1, hashOf(labelOfTag(tagAt(gazetteer, i + 1)))));
+    }
+    if (learned) {
+      if (learned[i] !== '') push(feature1(T_LX, hashOf(learned[i] as string)));
+      if (tagAt(learned, i - 1) !== '') push(feature1(T_LX_1, hashOf(labelOfTag(tagAt(learned, i - 1)))));
+      if (tagAt(learned, i + 1) !== '') push(feature1(T_LX1, hashOf(labelOfTag(tagAt(learned, i + 1)))));
+    }
+    if (ruleTag[i] !== '') pushRow(ruleFeatureRow(ruleTag[i] as string, ruleKind[i] as string, rowMask));
+    push(feature2(T_R_1R1, hashOf(labelOfTag(tagAt(ruleTag, i - 1))), hashOf(labelOfTag(tagAt(ruleTag, i + 1)))));
+    const j = i + 2;
+    if (given[j]) push(FLAGS.gn);
+    if (given[j - 1]) push(FLAGS.gn_1);
+    if (given[j + 1]) push(FLAGS.gn1);
+    if (title[j]) push(FLAGS.ti);
+    if (title[j - 1]) push(FLAGS.ti_1);
+    if (title[j - 2]) push(FLAGS.ti_2);
+    if (head[j]) push(FLAGS.hd);
+    if (head[j - 1]) push(FLAGS.hd_1);
+    if (head[j - 2]) push(FLAGS.hd_2);
+    if (place[j - 1]) push(FLAGS.pw_1);
+    if (place[j - 2]) push(FLAGS.pw_2);
+    if (input.temporal[i] !== 0) push(FLAGS.tm);
+    // A title before a word ending like a nisba (الرئيس طالباني) is not a title before a nisba (الرئيس الروسي).
+    if (title[j - 1]) push(feature1(T_TI_1CLS, p.classes));
+    if (statCodes) {
+      const own = statAt(i);
+      push(feature1(T_FQ, own));
+      push(feature2(T_FQ_1FQ, statAt(i - 1), own));
+      push(feature2(T_FQFQ1, own, statAt(i + 1)));
+    }
   }
-  offsets[n] = rows.length;
-  return { length: n, offsets, rows: Uint32Array.from(rows) };
+  offsets[n] = size;
+  return { length: n, offsets, rows: rows.slice(0, size) };
 }

@@ -40,7 +40,7 @@ export const MIN_EVIDENCE = 5;
 
 /** Examples from annotated lines; each line's learned names come from the other lines (as for the base model). */
 function examplesOf(lines: readonly AnnotatedLine[], model: TaggerModel, options: RefitOptions, learned: PhraseIndex<MentionPayload> | undefined): TrainingExample[] {
-  return lines.map((l) => ({ features: extractFeatures(inputOf(l.sentence, options.gazetteers, learned), model.rowMask), allowed: l.allowed }));
+  return lines.map((l) => ({ features: extractFeatures(inputOf(l.sentence, options.gazetteers, learned, model.stats), model.rowMask), allowed: l.allowed }));
 }
 
 /**
@@ -66,7 +66,7 @@ export function refitOnLines(base: TaggerModel, lines: readonly AnnotatedLine[],
     );
     const trial = trainPerceptron(base, examplesOf(rest, base, options, learned), { epochs, ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}) });
     for (const l of held) {
-      const f = extractFeatures(inputOf(l.sentence, options.gazetteers, learned), trial.rowMask);
+      const f = extractFeatures(inputOf(l.sentence, options.gazetteers, learned, trial.stats), trial.rowMask);
       const gold = l.sentence.spans;
       modelScores.add(gold, decodeBilou(trial.viterbi(trial.emissions(f), f.length).tags));
       ruleScores.add(gold, rulesSpans(l, labels, options.gazetteers));

@@ -21,12 +21,12 @@ export interface TaggedEntity {
 export function tagEntities(
   model: TaggerModel,
   input: TaggerInput,
-  features: SentenceFeatures = extractFeatures(input, model.rowMask),
+  features: SentenceFeatures = extractFeatures(model.stats && !input.stats ? { ...input, stats: model.stats } : input, model.rowMask),
   /** Receives the decode's marginals, for callers that weigh other proposals against the model. */
   out?: { marginals?: Float64Array },
 ): TaggedEntity[] {
   if (input.words.length === 0) return [];
-  const decoded = model.decode(features);
+  const decoded = model.decode(features, true, out !== undefined);
   if (out && decoded.marginals) out.marginals = decoded.marginals;
   const skips = knownSkips(input);
   return decoded.spans.map((s) => ({

@@ -5,6 +5,7 @@ import type { MentionPayload } from '../recognize/mentions';
 import type { PhraseIndex } from '../recognize/phraseIndex';
 import { findTemporal } from '../recognize/temporal';
 import type { WordList } from '../recognize/wordList';
+import type { WordStats } from './wordStats';
 
 /**
  * What the tagger reads about one sentence (or line): its folded words, and what the rules and
@@ -20,6 +21,7 @@ export interface TaggerInput {
   readonly lexicon: Lexicon;
   /** Names the annotator tagged (or, in training, the other folds' names), by label. */
   readonly learned?: PhraseIndex<MentionPayload>;
+  readonly stats?: WordStats;
 }
 
 /** Runs the rules over a word list, as `recognize` does, to give the tagger their decisions. */

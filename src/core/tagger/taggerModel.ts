@@ -1,6 +1,7 @@
 import type { SentenceFeatures } from './features';
 import { FEATURE_VERSION } from './features';
 import type { TokenSpan } from './tags';
+import type { WordStats } from './wordStats';
 import { OUTSIDE, decodeBilou, labelIndexOf, tagCount, transitionMask } from './tags';
 
 /** One decoded span with its score: the probability of its tags, and the best other reading. */
@@ -30,6 +31,8 @@ export interface TaggerModelInit {
   readonly featureVersion?: number;
   /** Free-form facts about how the model was made (data, sizes, date), kept in its file. */
   readonly info?: Readonly<Record<string, string | number>>;
+  /** The word statistics of its training text, which its features read (see WordStats). */
+  readonly stats?: WordStats;
 }
 
 /**
@@ -48,8 +51,13 @@ export class TaggerModel {
   temperature: number;
   readonly featureVersion: number;
   info: Record<string, string | number>;
+  /** Shared between a model and its clones: a re-fit keeps the statistics of the text the base model learned from. */
+  stats: WordStats | undefined;
   private readonly allowed: Uint8Array;
   private readonly canEnd: Uint8Array;
+  /** For each tag t, the tags that may precede it: `predecessors[predecessorStart[t] .. predecessorStart[t + 1])`. */
+  private readonly predecessors: Uint8Array;
+  private readonly predecessorStart: Uint16Array;
   /** Bumped by every change of the weights, so callers can drop what they cached. */
   version = 0;
 
@@ -65,9 +73,18 @@ export class TaggerModel {
     this.temperature = init.temperature ?? 1;
     this.featureVersion = init.featureVersion ?? FEATURE_VERSION;
     this.info = { ...(init.info ?? {}) };
+    this.stats = init.stats;
     const mask = transitionMask(this.labels);
     this.allowed = mask.allowed;
     this.canEnd = mask.canEnd;
+    const from: number[] = [];
+    this.predecessorStart = new Uint16Array(T + 1);
+    for (let t = 0; t < T; t++) {
+      this.predecessorStart[t] = from.length;
+      for (let p = 0; p < T; p++) if (this.allowed[p * T + t] !== 0) from.push(p);
+    }
+    this.predecessorStart[T] = from.length;
+    this.predecessors = Uint8Array.from(from);
   }
 
   clone(): TaggerModel {
@@ -79,6 +96,7 @@ export class TaggerModel {
       temperature: this.temperature,
       featureVersion: this.featureVersion,
       info: this.info,
+      ...(this.stats ? { stats: this.stats } : {}),
     });
   }
 
@@ -105,27 +123,32 @@ export class TaggerModel {
     const tags = new Uint8Array(n);
     if (n === 0) return { tags, score: 0 };
     const score = new Float64Array(n * T).fill(Number.NEGATIVE_INFINITY);
-    const back = new Int16Array(n * T);
+    const back = new Uint8Array(n * T);
+    const from = this.predecessors;
+    const fromStart = this.predecessorStart;
     for (let t = 0; t < T; t++) {
       if (this.allowed[T * T + t] === 0 || (allowedTags && allowedTags[t] === 0)) continue;
       score[t] = (transitions[T * T + t] as number) + (emissions[t] as number);
     }
     for (let i = 1; i < n; i++) {
+      const row = i * T;
+      const prevRow = row - T;
       for (let t = 0; t < T; t++) {
-        if (allowedTags && allowedTags[i * T + t] === 0) continue;
+        if (allowedTags && allowedTags[row + t] === 0) continue;
         let best = Number.NEGATIVE_INFINITY;
         let arg = -1;
-        for (let p = 0; p < T; p++) {
-          if (this.allowed[p * T + t] === 0) continue;
-          const s = (score[(i - 1) * T + p] as number) + (transitions[p * T + t] as number);
+        // Only the tags that may precede t (B-X and I-X only before I-X and L-X): a third of T × T.
+        for (let k = fromStart[t] as number, end = fromStart[t + 1] as number; k < end; k++) {
+          const p = from[k] as number;
+          const s = (score[prevRow + p] as number) + (transitions[p * T + t] as number);
           if (s > best) {
             best = s;
             arg = p;
           }
         }
         if (arg < 0) continue;
-        score[i * T + t] = best + (emissions[i * T + t] as number);
-        back[i * T + t] = arg;
+        score[row + t] = best + (emissions[row + t] as number);
+        back[row + t] = arg;
       }
     }
     let best = Number.NEGATIVE_INFINITY;
@@ -149,9 +172,10 @@ export class TaggerModel {
   marginals(emissions: Float32Array, n: number): Float64Array {
     const T = this.tags;
     const inv = 1 / this.temperature;
-    const expTrans = new Float64Array((T + 1) * T + T);
-    for (let k = 0; k < expTrans.length; k++) expTrans[k] = Math.exp((this.transitions[k] as number) * inv);
+    const expTrans = this.expTransitions();
     const endRow = (T + 1) * T;
+    const from = this.predecessors;
+    const fromStart = this.predecessorStart;
     const expEmit = new Float64Array(n * T);
     for (let i = 0; i < n; i++) {
       let max = Number.NEGATIVE_INFINITY;
@@ -165,7 +189,10 @@ export class TaggerModel {
     for (let i = 1; i < n; i++) {
       for (let t = 0; t < T; t++) {
         let s = 0;
-        for (let p = 0; p < T; p++) if (this.allowed[p * T + t]) s += (alpha[(i - 1) * T + p] as number) * (expTrans[p * T + t] as number);
+        for (let k = fromStart[t] as number, end = fromStart[t + 1] as number; k < end; k++) {
+          const p = from[k] as number;
+          s += (alpha[(i - 1) * T + p] as number) * (expTrans[p * T + t] as number);
+        }
         alpha[i * T + t] = s * (expEmit[i * T + t] as number);
       }
       normalize(alpha, i * T, T);
@@ -173,10 +200,13 @@ export class TaggerModel {
     for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = this.canEnd[t] ? (expTrans[endRow + t] as number) : 0;
     normalize(beta, (n - 1) * T, T);
     for (let i = n - 2; i >= 0; i--) {
-      for (let p = 0; p < T; p++) {
-        let s = 0;
-        for (let t = 0; t < T; t++) if (this.allowed[p * T + t]) s += (expTrans[p * T + t] as number) * (expEmit[(i + 1) * T + t] as number) * (beta[(i + 1) * T + t] as number);
-        beta[i * T + p] = s;
+      // beta[i][p] sums over the tags t that may follow p, walked here as the predecessors of each t.
+      for (let t = 0; t < T; t++) {
+        const next = (expEmit[(i + 1) * T + t] as number) * (beta[(i + 1) * T + t] as number);
+        for (let k = fromStart[t] as number, end = fromStart[t + 1] as number; k < end; k++) {
+          const p = from[k] as number;
+          beta[i * T + p] = (beta[i * T + p] as number) + (expTrans[p * T + t] as number) * next;
+        }
       }
       normalize(beta, i * T, T);
     }
@@ -189,12 +219,29 @@ export class TaggerModel {
     return out;
   }
 
-  /** Best tags, their spans, and each span's score and runner-up. */
-  decode(f: SentenceFeatures, withScores = true): Decoded {
+  private expCache: { version: number; temperature: number; values: Float64Array } | undefined;
+
+  /** exp(transition / temperature), computed again only when the weights or the temperature changed. */
+  private expTransitions(): Float64Array {
+    const c = this.expCache;
+    if (c && c.version === this.version && c.temperature === this.temperature) return c.values;
+    const inv = 1 / this.temperature;
+    const values = new Float64Array(this.transitions.length);
+    for (let k = 0; k < values.length; k++) values[k] = Math.exp((this.transitions[k] as number) * inv);
+    this.expCache = { version: this.version, temperature: this.temperature, values };
+    return values;
+  }
+
+  /**
+   * Best tags, their spans, and each span's score and runner-up. The forward-backward pass that
+   * scores them is skipped where there is nothing to score, unless the caller asks for the
+   * marginals themselves (`withMarginals`).
+   */
+  decode(f: SentenceFeatures, withScores = true, withMarginals = true): Decoded {
     const e = this.emissions(f);
     const { tags } = this.viterbi(e, f.length);
     const raw = decodeBilou(tags);
-    if (!withScores) return { tags, spans: raw.map((s) => ({ ...s, score: 1, alternative: -1, alternativeScore: 0 })) };
+    if (!withScores || (raw.length === 0 && !withMarginals)) return { tags, spans: raw.map((s) => ({ ...s, score: 1, alternative: -1, alternativeScore: 0 })) };
     const m = this.marginals(e, f.length);
     return { tags, spans: raw.map((s) => scoreSpan(s, tags, m, this.tags)), marginals: m };
   }

@@ -10,6 +10,7 @@ import { goldMask } from './taggerModel';
 import type { TaggerInput } from './taggerInput';
 import { readTaggerInput } from './taggerInput';
 import type { TrainingExample } from './trainPerceptron';
+import { WordStats } from './wordStats';
 
 /** The names of some sentences, as entries of a learned-name index (what the annotator would have tagged). */
 export function namesOf(sentences: readonly LabelledSentence[], labels: readonly string[]): Array<{ text: string; label: string; reason: string }> {
@@ -31,12 +32,13 @@ export function learnedIndexOf(sentences: readonly LabelledSentence[], labels: r
   return buildMentionIndex(namesOf(sentences, labels));
 }
 
-export function inputOf(s: LabelledSentence, gazetteers: readonly Gazetteer[] | undefined, learned: PhraseIndex<MentionPayload> | undefined): TaggerInput {
+export function inputOf(s: LabelledSentence, gazetteers: readonly Gazetteer[] | undefined, learned: PhraseIndex<MentionPayload> | undefined, stats?: WordStats): TaggerInput {
   const written = (i: number): string => {
     const w = s.words[i] as Word;
     return s.text.slice(s.normalized.offsets[w.start], s.normalized.offsets[w.end]).replace(/[\u064B-\u065F\u0670\u0640]/gu, '');
   };
-  return readTaggerInput(s.words, lexiconFor(gazetteers), learned, written);
+  const input = readTaggerInput(s.words, lexiconFor(gazetteers), learned, written);
+  return stats ? { ...input, stats } : input;
 }
 
 /**
@@ -60,9 +62,10 @@ export function jackknifedExamples(
     const to = Math.min(sentences.length, from + size);
     const others = [...sentences.slice(0, from), ...sentences.slice(to)];
     const learned = buildMentionIndex([...(options.extraNames ?? []), ...namesOf(folds === 1 ? [] : others, labels)]);
+    const stats = folds === 1 ? undefined : WordStats.of(others, labels.length);
     for (let i = from; i < to; i++) {
       const s = sentences[i] as LabelledSentence;
-      out.push({ features: extractFeatures(inputOf(s, options.gazetteers, learned), rowMask), allowed: goldMask(s.gold, tags) });
+      out.push({ features: extractFeatures(inputOf(s, options.gazetteers, learned, stats), rowMask), allowed: goldMask(s.gold, tags) });
     }
   }
   return out;

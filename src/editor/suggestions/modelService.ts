@@ -71,6 +71,9 @@ export class ModelService implements vscode.Disposable {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private queued = false;
+  private queuedFolder: vscode.Uri | undefined;
+  /** Bumped when the base model is put back: a re-fit started before drops its result. */
+  private generation = 0;
   private worker: Promise<RefitWorker> | undefined;
   private changeCount = 0;
   private learnedIndexFor: { entries: readonly LearnedEntry[]; index: PhraseIndex<MentionPayload> } | undefined;
@@ -196,7 +199,7 @@ export class ModelService implements vscode.Disposable {
       const signature = `${line.sentence.text}\u0000${line.allowed.join('')}`;
       if (this.learnedLines.has(signature)) continue;
       this.learnedLines.add(signature);
-      const features = extractFeatures(inputOf(line.sentence, this.gazetteers, this.learnedIndex()), model.rowMask);
+      const features = extractFeatures(inputOf(line.sentence, this.gazetteers, this.learnedIndex(), model.stats), model.rowMask);
       if (model.learn(features, line.allowed)) learned++;
     }
     if (learned === 0) return;
@@ -213,7 +216,16 @@ export class ModelService implements vscode.Disposable {
   /** Goes back to the base model, forgetting the workspace's (which the next re-fit rebuilds from the sidecars). */
   async useBaseModel(): Promise<void> {
     await this.ready;
-    if (this.running) await this.running;
+    clearTimeout(this.idleTimer);
+    // A re-fit under way would put its model in place when it ends: it is stopped (its worker
+    // closed) and its result dropped, rather than waited for.
+    this.generation++;
+    this.queued = false;
+    if (this.running) {
+      void this.worker?.then((w) => w.dispose());
+      this.worker = undefined;
+      await this.running;
+    }
     if (!this.base) return;
     this.model = readModel(this.base, 'base model');
     this.kind = 'base';
@@ -224,18 +236,23 @@ export class ModelService implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** Re-fits now (the Rebuild Model command and tests); resolves when the new model is in use. */
-  async refit(): Promise<ModelStatus> {
+  /**
+   * Re-fits now (the Rebuild Model command and tests); resolves when the new model is in use.
+   * With `folder`, only the annotations of the texts under that folder are read (a test's own).
+   */
+  async refit(folder?: vscode.Uri): Promise<ModelStatus> {
     clearTimeout(this.idleTimer);
     await this.ready;
     if (this.running) {
       // At most one run waits behind the current one.
+      // Two different requests waiting become one over the whole workspace.
+      this.queuedFolder = this.queued && this.queuedFolder?.toString() !== folder?.toString() ? undefined : folder;
       this.queued = true;
       await this.running;
       if (this.running) await this.running;
       return this.status();
     }
-    this.running = this.runRefit();
+    this.running = this.runRefit(folder);
     this.changed.fire();
     try {
       await this.running;
@@ -245,20 +262,23 @@ export class ModelService implements vscode.Disposable {
     }
     if (this.queued) {
       this.queued = false;
-      return this.refit();
+      return this.refit(this.queuedFolder);
     }
     return this.status();
   }
 
-  private async runRefit(): Promise<void> {
+  private async runRefit(folder: vscode.Uri | undefined): Promise<void> {
     const base = this.base;
     if (!base) return;
-    const documents = await this.annotatedDocuments();
+    const generation = this.generation;
+    const documents = await this.annotatedDocuments(folder);
+    if (generation !== this.generation) return;
     const request: RefitRequest = { id: 0, base, documents, gazetteers: this.gazetteers };
     this.worker ??= startRefitWorker(this.context.extensionUri, this.log);
     const worker = await this.worker;
     const t0 = Date.now();
     const response = await worker.run(request);
+    if (generation !== this.generation) return;
     if (!response.ok) {
       this.log.error(`The model's re-fit failed: ${response.message}`);
       return;
@@ -279,16 +299,18 @@ export class ModelService implements vscode.Disposable {
   }
 
   /** Every document with annotations: the open ones as they are now, the others from their sidecars. */
-  private async annotatedDocuments(): Promise<Array<{ text: string; annotations: AnnotationEvidence[] }>> {
+  private async annotatedDocuments(folder: vscode.Uri | undefined): Promise<Array<{ text: string; annotations: AnnotationEvidence[] }>> {
     const out: Array<{ text: string; annotations: AnnotationEvidence[] }> = [];
     const open = new Set<string>();
+    const inside = folder ? `${folder.toString().replace(/\/$/u, '')}/` : '';
     for (const store of this.stores.all()) {
+      if (!store.sidecarUri.toString().startsWith(inside)) continue;
       open.add(store.sidecarUri.toString());
       const document = this.stores.documentOf(store);
       if (document && store.tracked.all.length > 0 && document.getText().length <= MAX_REFIT_TEXT)
         out.push({ text: document.getText(), annotations: store.tracked.all.map(evidence) });
     }
-    const files = await vscode.workspace.findFiles('**/*.ann.yaml', '**/node_modules/**', MAX_WORKSPACE_SIDECARS);
+    const files = await vscode.workspace.findFiles(folder ? new vscode.RelativePattern(folder, '**/*.ann.yaml') : '**/*.ann.yaml', '**/node_modules/**', MAX_WORKSPACE_SIDECARS);
     for (const uri of files) {
       if (open.has(uri.toString())) continue;
       try {

@@ -4,7 +4,7 @@ import { TAGGER_LABELS, decodeBilou, encodeBilou, tagCount, tagName, transitionM
 import { TaggerModel, goldMask } from '../../../src/core/tagger/taggerModel';
 import { trainPerceptron } from '../../../src/core/tagger/trainPerceptron';
 import { jackknifedExamples, inputOf } from '../../../src/core/tagger/trainingSet';
-import { extractFeatures } from '../../../src/core/tagger/features';
+import { RULE_KINDS, extractFeatures } from '../../../src/core/tagger/features';
 import { readModel, writeModel, ModelFileError } from '../../../src/core/tagger/modelFile';
 import { SpanScores } from '../../../src/core/tagger/spanScores';
 import { scoreRecognizer } from '../../../src/core/tagger/evaluateRecognizer';
@@ -13,6 +13,7 @@ import { refitOnLines } from '../../../src/core/tagger/refit';
 import { imitateRules } from '../../../src/core/tagger/rulesPrior';
 import { recognize } from '../../../src/core/recognize/recognize';
 import { corpus } from './smallCorpus';
+import { WordStats } from '../../../src/core/tagger/wordStats';
 
 const T = tagCount(TAGGER_LABELS);
 
@@ -24,6 +25,8 @@ function trained(): TaggerModel {
     const sentences = readConll(corpus(0, 60), 'small.conll', TAGGER_LABELS);
     const start = new TaggerModel({ labels: TAGGER_LABELS, rowBits: 16 });
     cached = trainPerceptron(start, jackknifedExamples(sentences, TAGGER_LABELS, start.rowMask, T), { epochs: 4, seed: 3 });
+    // Each fold was trained with the other folds' word statistics; new text reads those of all.
+    cached.stats = WordStats.of(sentences, TAGGER_LABELS.length);
   }
   return cached.clone();
 }
@@ -99,7 +102,7 @@ describe('tagger: training and decoding', () => {
     const held = readConll(corpus(60, 75), 'held.conll', TAGGER_LABELS);
     const scores = new SpanScores(TAGGER_LABELS);
     for (const s of held) {
-      const f = extractFeatures(inputOf(s, undefined, undefined), model.rowMask);
+      const f = extractFeatures(inputOf(s, undefined, undefined, model.stats), model.rowMask);
       scores.add(s.spans, model.decode(f).spans);
     }
     assert.ok(scores.micro().f1 > 0.9, `micro F1 ${scores.micro().f1}`);
@@ -110,7 +113,7 @@ describe('tagger: training and decoding', () => {
     model.temperature = 4;
     const [s] = readConll(corpus(61, 62), 'one.conll', TAGGER_LABELS);
     assert.ok(s);
-    const decoded = model.decode(extractFeatures(inputOf(s, undefined, undefined), model.rowMask));
+    const decoded = model.decode(extractFeatures(inputOf(s, undefined, undefined, model.stats), model.rowMask));
     assert.ok(decoded.spans.length > 0);
     for (const span of decoded.spans) {
       assert.ok(span.score > 0 && span.score <= 1);
@@ -125,9 +128,13 @@ describe('tagger: training and decoding', () => {
     const back = readModel(bytes, 'm.bin');
     assert.deepEqual(back.labels, model.labels);
     assert.equal(back.temperature, model.temperature);
+    // The word statistics travel with the weights, as hashes and counts.
+    assert.ok(model.stats && back.stats && model.stats.counts.size > 20);
+    assert.equal(back.stats.counts.size, model.stats.counts.size);
+    for (const [word, counts] of model.stats.counts) assert.deepEqual(back.stats.counts.get(word), counts);
     const held = readConll(corpus(60, 70), 'held.conll', TAGGER_LABELS);
     for (const s of held) {
-      const f = extractFeatures(inputOf(s, undefined, undefined), model.rowMask);
+      const f = extractFeatures(inputOf(s, undefined, undefined, model.stats), model.rowMask);
       assert.deepEqual(back.decode(f, false).spans, model.decode(f, false).spans);
     }
     assert.throws(
@@ -152,7 +159,7 @@ describe('tagger: training and decoding', () => {
       ],
       TAGGER_LABELS,
     );
-    const f = extractFeatures(inputOf(s, undefined, undefined), model.rowMask);
+    const f = extractFeatures(inputOf(s, undefined, undefined, model.stats), model.rowMask);
     assert.notDeepEqual(model.decode(f, false).spans, s.spans);
     const version = model.version;
     assert.equal(model.learn(f, goldMask(s.gold, T)), true);
@@ -162,6 +169,19 @@ describe('tagger: training and decoding', () => {
       s.spans,
     );
     assert.equal(model.learn(f, goldMask(s.gold, T)), false, 'nothing to learn once it fits');
+  });
+
+  it('keeps the rules’ rows for the rules: no hashed feature of a word lands on them', () => {
+    const model = new TaggerModel({ labels: TAGGER_LABELS, rowBits: 8 });
+    imitateRules(model);
+    const ruleRows = new Set<number>();
+    for (let row = 0; row * model.tags < model.weights.length; row++) if (model.weights.subarray(row * model.tags, (row + 1) * model.tags).some((w) => w !== 0)) ruleRows.add(row);
+    assert.equal(ruleRows.size, TAGGER_LABELS.length * 4 * RULE_KINDS.length);
+    for (const s of readConll(corpus(0, 40), 'small.conll', TAGGER_LABELS)) {
+      const input = inputOf(s, undefined, undefined);
+      const f = extractFeatures({ ...input, rules: [] }, model.rowMask);
+      for (const row of f.rows) assert.ok(!ruleRows.has(row), `row ${row} of a word's feature is a rule's`);
+    }
   });
 
   it('a model that imitates the rules proposes what the rules propose', () => {
