@@ -233,6 +233,9 @@ export const YEAR_PREPOSITIONS: ReadonlySet<string> = new Set(
   ['في', 'منذ', 'حتى', 'قبل', 'بعد', 'خلال', 'بحلول', 'وفي', 'ومنذ', 'وحتى', 'عن', 'إلى', 'أفق', 'مطلع', 'نهاية', 'بداية', 'أواخر', 'أوائل', 'منتصف'].map((w) => foldArabic(w)),
 );
 
+/** Nouns of an edition or session named by its year (امتحانات دورة 2023، نسخة 2022 من المعرض). */
+export const EDITION_NOUNS: ReadonlySet<string> = new Set(['دورة', 'نسخة', 'طبعة', 'دفعة'].map((w) => foldArabic(w)));
+
 export const GREGORIAN_ERA: ReadonlySet<string> = new Set(['م', 'ميلادي', 'ميلادية', 'للميلاد'].map((w) => foldArabic(w)));
 export const HIJRI_ERA: ReadonlySet<string> = new Set(['هـ', 'ه', 'هجري', 'هجرية', 'للهجرة'].map((w) => foldArabic(w)));
 

@@ -11,6 +11,7 @@ import {
   DAY_LEADS,
   DAY_WORDS,
   DUAL_MODIFIERS,
+  EDITION_NOUNS,
   PLURAL_DAY_LEADS,
   DECADES,
   GREGORIAN_ERA,
@@ -260,7 +261,7 @@ export class DateReader {
     // "في 2000 موقع" counts things: after a year comes a particle, a verb or a clause end, not a noun.
     const nextFits = next === undefined || next.kind !== 'letters' || PARTICLES.has(next.text) || YEAR_PREPOSITIONS.has(next.text) || /^[وفتي]/u.test(next.text);
     const prev = this.words[i - 1];
-    if (prev?.kind === 'letters' && YEAR_PREPOSITIONS.has(prev.text)) return nextFits;
+    if (prev?.kind === 'letters' && (YEAR_PREPOSITIONS.has(prev.text) || EDITION_NOUNS.has(prev.text))) return nextFits;
     // Years listed together: 2023 و2024 و2025.
     const isYearAt = (k: number): boolean => this.words[k]?.kind === 'digits' && this.words[k]?.text.length === 4 && Math.abs((this.number(k) as number) - n) <= 10;
     if (prev?.text === 'و' && isYearAt(i - 2)) return true;

@@ -119,6 +119,17 @@ describe('date families: relative days and years', () => {
     ]);
   });
 
+  it('reads a year named as an edition, and a day described by a relative adjective as no duration', () => {
+    assert.deepEqual(found('انطلقت امتحانات الباكالوريا دورة 2024، بمشاركة آلاف المترشحين', 'DATE'), [['2024', '2024']]);
+    assert.deepEqual(found('ستنطلق نسخة 2025 من المعرض في الرباط', 'DATE'), [['2025', '2025']]);
+    assert.deepEqual(found('شاركت دورة 2000 متدرب في البرنامج', 'DATE'), []);
+    assert.deepEqual(found('نظمت الجمعية يوما تطوعيا لتنظيف الشاطئ وأعلنت الحكومة يوما وطنيا للشجرة', 'DATE'), []);
+    assert.deepEqual(found('مددت اللجنة المهلة يوما إضافيا واستمر الإضراب يوما كاملا', 'DATE'), [
+      ['يوما', 'P1D'],
+      ['يوما', 'P1D'],
+    ]);
+  });
+
   it('reads the hour الحادية عشرة', () => {
     assert.deepEqual(temporal('تبدأ الجلسة عند الساعة الحادية عشرة صباحا', doc), [['TIME', 'الساعة الحادية عشرة صباحا', '2024-01-18T11:00']]);
   });
