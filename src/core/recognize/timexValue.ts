@@ -36,6 +36,7 @@ const YEAR = /^(\d{4})$/;
 const MONTH = /^(\d{4}|XXXX)-(\d{2})$/;
 const DAY = /^(\d{4}|XXXX)-(\d{2})-(\d{2})$/;
 const PART_OF_YEAR = /^(\d{4}|XXXX)-([QH])([1-4])$/;
+const WEEKDAY = /^XXXX-WXX-([1-7])$/;
 const CLOCK = /^(?:(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX))?T(\d{2}):(\d{2})$/;
 
 /**
@@ -75,6 +76,8 @@ export function rangeDuration(begin: string, end: string): string {
     const count = toDayNumber(second) - toDayNumber(first) + 1;
     return count > 0 ? `P${count}D` : 'PXD';
   }
+  const weekdays = [WEEKDAY.exec(begin), WEEKDAY.exec(end)];
+  if (weekdays[0] && weekdays[1]) return `P${((Number(weekdays[1][1]) - Number(weekdays[0][1]) + 7) % 7) + 1}D`;
   const clocks = [CLOCK.exec(begin), CLOCK.exec(end)];
   if (clocks[0] && clocks[1]) {
     const minutes = Number(clocks[1][1]) * 60 + Number(clocks[1][2]) - (Number(clocks[0][1]) * 60 + Number(clocks[0][2]));
