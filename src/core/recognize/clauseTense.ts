@@ -13,7 +13,8 @@ import type { Word } from './words';
  *   past (الذي انطلق، التي بدأت).
  * Arabic writes the past and present third person feminine alike for many verbs (تقدم، توقف are
  * both "she advances" and "he advanced"), so only the present forms no past verb shares are read
- * (يـ، تتـ، تستـ، تنـ، تفتعل): a clause without a clear sign keeps the nearest occurrence.
+ * (يـ، تتـ، تستـ، تنـ، تفتعل, and hollow verbs with their long vowel: تعود، تكون): a clause without a
+ * clear sign keeps the nearest occurrence.
  */
 export type Lean = 'before' | 'after';
 
@@ -67,6 +68,8 @@ function isPresentVerb(word: string): boolean {
   const s = stem(word);
   if (NOT_VERBS.has(s) || nounEnding(s) || s.length < 4) return false;
   if (s[0] === 'ي') return true;
+  // تعود، تكون، تقوم: a hollow verb's present has its long vowel second, where the past (عادت) has none.
+  if (s[0] === 'ت' && s.length === 4 && (s[2] === 'و' || s[2] === 'ي')) return true;
   if (s[0] !== 'ت' || s.length < 5 || s.endsWith('ت')) return false;
   // تتـ (forms V and VI), تستـ (form X), تنـ (form VII, not the verbal noun تنفيذ), تفتعل (form VIII).
   return s[1] === 'ت' || s.startsWith('تست') || (s[1] === 'ن' && s[3] !== 'ي' && s[3] !== 'ا') || (s[2] === 'ت' && s[3] !== 'ي' && s[3] !== 'ا');

@@ -84,6 +84,9 @@ describe('date families: the tense of the clause places an undated day, month or
     assert.deepEqual(found('ستجرى الانتخابات البلدية في نوفمبر', 'DATE', doc), [['نوفمبر', '2024-11']]);
     assert.deepEqual(found('جرت الانتخابات البلدية في نوفمبر', 'DATE', doc), [['نوفمبر', '2023-11']]);
     assert.deepEqual(found('أطلقت الوزارة البرنامج الذي انطلق في أكتوبر', 'DATE', doc), [['أكتوبر', '2023-10']]);
+    // A hollow verb's present (تعود، تكون) is read; a form V past (تحدث) is not, and keeps the nearest.
+    assert.deepEqual(found('وتعود الأمطار إلى المرتفعات الاثنين', 'DATE', doc), [['الاثنين', '2024-01-22']]);
+    assert.deepEqual(found('وتحدث الوزير عن الميزانية الاثنين', 'DATE', doc), [['الاثنين', '2024-01-15']]);
   });
 
   it('reads no tense across a clause mark, and keeps X without a publication date', () => {
