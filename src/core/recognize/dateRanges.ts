@@ -23,6 +23,8 @@ const TO_WORDS = new Set(['إلى', 'الى', 'حتى', 'لغاية', 'وحتى'
 const UNTIL = foldArabic('غاية');
 const BARE_MARKS = new Set(['-', '–']);
 /** Year nouns before a range's years, dual and plural included: بين عامي، من سنة، بين العامين. */
+const MONTH_WORD = foldArabic('شهر');
+const RANGE_MONTH_WORDS = new Set([MONTH_WORD, ...['شهري', 'الشهرين'].map((w) => foldArabic(w))]);
 const RANGE_YEAR_WORDS = new Set([...YEAR_WORDS, ...['عامي', 'سنتي', 'العامين', 'السنتين', 'الأعوام', 'السنوات'].map((w) => foldArabic(w))]);
 
 /** Words a range can start with (a bare range starts with digits). */
@@ -60,8 +62,12 @@ export class RangeReader extends DatedReader {
     }
     if (key !== FROM && key !== BETWEEN) return undefined;
     if (RANGE_YEAR_WORDS.has(this.text(j))) j++;
+    // بين شهري آذار وأيار، من شهر يناير إلى شهر مارس.
+    const monthLead = RANGE_MONTH_WORDS.has(this.text(j));
+    if (monthLead) j++;
     const a = this.readPoint(j);
-    if (!a) return this.readWeekdays(i, skip, j, key === BETWEEN);
+    if (!a) return monthLead ? undefined : this.readWeekdays(i, skip, j, key === BETWEEN);
+    if (monthLead && a.kind !== 'month') return undefined;
     // بين يونيو وسبتمبر: the و of "and" is written on the second month.
     const attached = key === BETWEEN && a.kind === 'month' && this.text(a.end).length > 2 && this.text(a.end).startsWith(AND) ? this.readPoint(a.end, 1) : undefined;
     let b = attached;
@@ -69,7 +75,7 @@ export class RangeReader extends DatedReader {
       const joined = this.joinerAfter(a.end, key === BETWEEN);
       if (joined === undefined) return undefined;
       let k = joined;
-      if (YEAR_WORDS.has(this.text(k))) k++;
+      if (YEAR_WORDS.has(this.text(k)) || (a.kind === 'month' && this.text(k) === MONTH_WORD)) k++;
       b = this.readPoint(k);
     }
     if (!b || b.kind !== a.kind || b.hijri !== a.hijri) return undefined;

@@ -482,11 +482,14 @@ export class DateReader {
     if (first === undefined) return undefined;
     let last = first;
     let end = i + 1;
-    while (this.text(end).startsWith(AND_LETTER)) {
-      const d = WEEKDAYS.get(this.text(end).slice(1));
+    for (;;) {
+      // والجمعة, or و الجمعة with the conjunction apart.
+      const apart = this.text(end) === AND_LETTER;
+      const word = apart ? this.text(end + 1) : this.text(end);
+      const d = apart ? WEEKDAYS.get(word) : word.startsWith(AND_LETTER) ? WEEKDAYS.get(word.slice(1)) : undefined;
       if (d === undefined) break;
       last = d;
-      end++;
+      end += apart ? 2 : 1;
     }
     if (end === i + 1) return undefined;
     const relation = DUAL_MODIFIERS.get(this.text(end)) ?? this.readModifier(end);

@@ -52,6 +52,9 @@ describe('date families: regional ranges and runs of days', () => {
     assert.deepEqual(found('تراجعت أسعار النفط بين أبريل ويوليو الماضيين', 'DATE', doc), [['بين أبريل ويوليو الماضيين', '2023-04/2023-07']]);
     assert.deepEqual(found('تجرى الأشغال بين آذار وأيار المقبلين', 'DATE', doc), [['بين آذار وأيار المقبلين', '2024-03/2024-05']]);
     assert.deepEqual(found('ارتفع الإنتاج بين يونيو وسبتمبر 2022', 'DATE'), [['بين يونيو وسبتمبر 2022', '2022-06/2022-09']]);
+    // شهري and شهر before the months (Levantine and Gulf styles).
+    assert.deepEqual(found('تراجعت الأسعار بين شهري آذار وأيار الماضيين', 'DATE', doc), [['بين شهري آذار وأيار الماضيين', '2023-03/2023-05']]);
+    assert.deepEqual(found('تمتد الحملة من شهر يناير إلى شهر مارس 2025', 'DATE'), [['من شهر يناير إلى شهر مارس 2025', '2025-01/2025-03']]);
   });
 
   it('reads a range whose first day is an ordinal (غرة، الأول من)', () => {
@@ -65,6 +68,7 @@ describe('date families: regional ranges and runs of days', () => {
     assert.deepEqual(found('جرت المفاوضات يومي الاثنين والثلاثاء الماضيين', 'DATE', doc), [['يومي الاثنين والثلاثاء الماضيين', '2024-01-15/2024-01-16']]);
     assert.deepEqual(found('تقام الدورة أيام السبت والأحد والاثنين', 'DATE', doc), [['أيام السبت والأحد والاثنين', '2024-01-20/2024-01-22']]);
     assert.deepEqual(found('تقام الدورة يومي الخميس والجمعة', 'DATE'), [['يومي الخميس والجمعة', 'XXXX-WXX-4/XXXX-WXX-5']]);
+    assert.deepEqual(found('تغلق المحلات يومي السبت و الأحد الماضيين', 'DATE', doc), [['يومي السبت و الأحد الماضيين', '2024-01-13/2024-01-14']]);
   });
 
   it('keeps a run of weekdays from من to إلى in the week the clause points to', () => {
