@@ -1,8 +1,9 @@
+import type { YMD } from './calendar';
 import { addDays, formatYM, formatYMD, pad, parseYMD, toDayNumber } from './calendar';
 import type { Month, WordMatch } from './dates';
 import type { Relation } from './dateVocabulary';
-import { WEEKDAYS, YEAR_WORDS } from './dateVocabulary';
-import { yearOfMonth } from './dateValue';
+import { DUAL_MODIFIERS, WEEKDAYS, YEAR_WORDS } from './dateVocabulary';
+import { weekdayValue, yearOfMonth } from './dateValue';
 import { foldArabic } from './normalize';
 import { adjacent } from './words';
 import { DatedReader } from './wordReader';
@@ -22,6 +23,8 @@ const TO_WORDS = new Set(['إلى', 'الى', 'حتى', 'لغاية', 'وحتى'
 const UNTIL = foldArabic('غاية');
 const BARE_MARKS = new Set(['-', '–']);
 /** Year nouns before a range's years, dual and plural included: بين عامي، من سنة، بين العامين. */
+const MONTH_WORD = foldArabic('شهر');
+const RANGE_MONTH_WORDS = new Set([MONTH_WORD, ...['شهري', 'الشهرين'].map((w) => foldArabic(w))]);
 const RANGE_YEAR_WORDS = new Set([...YEAR_WORDS, ...['عامي', 'سنتي', 'العامين', 'السنتين', 'الأعوام', 'السنوات'].map((w) => foldArabic(w))]);
 
 /** Words a range can start with (a bare range starts with digits). */
@@ -59,14 +62,27 @@ export class RangeReader extends DatedReader {
     }
     if (key !== FROM && key !== BETWEEN) return undefined;
     if (RANGE_YEAR_WORDS.has(this.text(j))) j++;
+    // بين شهري آذار وأيار، من شهر يناير إلى شهر مارس.
+    const monthLead = RANGE_MONTH_WORDS.has(this.text(j));
+    if (monthLead) j++;
     const a = this.readPoint(j);
-    if (!a) return this.readWeekdays(i, skip, j, key === BETWEEN);
-    const joined = this.joinerAfter(a.end, key === BETWEEN);
-    if (joined === undefined) return undefined;
-    let k = joined;
-    if (YEAR_WORDS.has(this.text(k))) k++;
-    const b = this.readPoint(k);
+    if (!a) return monthLead ? undefined : this.readWeekdays(i, skip, j, key === BETWEEN);
+    if (monthLead && a.kind !== 'month') return undefined;
+    // بين يونيو وسبتمبر: the و of "and" is written on the second month.
+    const attached = key === BETWEEN && a.kind === 'month' && this.text(a.end).length > 2 && this.text(a.end).startsWith(AND) ? this.readPoint(a.end, 1) : undefined;
+    let b = attached;
+    if (!b) {
+      const joined = this.joinerAfter(a.end, key === BETWEEN);
+      if (joined === undefined) return undefined;
+      let k = joined;
+      if (YEAR_WORDS.has(this.text(k)) || (a.kind === 'month' && this.text(k) === MONTH_WORD)) k++;
+      b = this.readPoint(k);
+    }
     if (!b || b.kind !== a.kind || b.hijri !== a.hijri) return undefined;
+    // بين أبريل ويوليو الماضيين: a dual relative word places both months.
+    const shared =
+      a.kind === 'month' && a.year === undefined && a.relation === undefined && b.year === undefined && b.relation === undefined ? DUAL_MODIFIERS.get(this.text(b.end)) : undefined;
+    if (shared) b = { ...b, relation: shared, end: b.end + 1 };
     return this.range(i, skip, a, b);
   }
 
@@ -81,8 +97,22 @@ export class RangeReader extends DatedReader {
     const joined = attached ?? this.joinerAfter(a.end, between);
     const b = joined === undefined ? undefined : this.dates.readAt(joined);
     if (!b || b.start !== joined || b.skip !== (attached === undefined ? 0 : 1) || b.reason !== 'date: weekday' || !b.value) return undefined;
-    const first = parseYMD(a.value);
+    let first = parseYMD(a.value);
     let second = parseYMD(b.value);
+    // A bare first weekday: the run nearest the publication date, on the side the clause's tense says
+    // of the whole run (من الاثنين إلى الجمعة on a Thursday is this week's, even in a present clause).
+    const weekday = WEEKDAYS.get(this.text(j));
+    const bare = a.end === j + 1 && b.end === b.start + 1;
+    if (this.doc && bare && weekday !== undefined && first && second) {
+      const gap = (((toDayNumber(second) - toDayNumber(first)) % 7) + 7) % 7;
+      first = parseYMD(weekdayValue(weekday, undefined, this.doc)) as YMD;
+      second = addDays(first, gap);
+      const lean = this.dates.lean(i);
+      const today = toDayNumber(this.doc);
+      const shift = lean === 'after' && toDayNumber(second) < today ? 7 : lean === 'before' && toDayNumber(first) > today ? -7 : 0;
+      first = addDays(first, shift);
+      second = addDays(second, shift);
+    }
     if (first && second && toDayNumber(second) < toDayNumber(first)) second = addDays(second, 7);
     const value = first && second ? `${formatYMD(first)}/${formatYMD(second)}` : `${a.value}/${b.value}`;
     return { start: i, end: b.end, skip, value, reason: 'date: range' };
@@ -103,8 +133,8 @@ export class RangeReader extends DatedReader {
     return this.range(i, 0, a, b);
   }
 
-  /** A year (2003, 2003م, 1420 هـ) or a month name with an optional year. */
-  private readPoint(j: number): Point | undefined {
+  /** A year (2003, 2003م, 1420 هـ) or a month name with an optional year; `skip` letters of the first word are a conjunction. */
+  private readPoint(j: number, skip = 0): Point | undefined {
     const w = this.words[j];
     if (!w) return undefined;
     if (w.kind === 'digits') {
@@ -112,7 +142,7 @@ export class RangeReader extends DatedReader {
       return year && w.text.length === 4 ? { kind: 'year', year: year.year, hijri: year.hijri, end: year.end } : undefined;
     }
     if (w.kind !== 'letters') return undefined;
-    const month = this.dates.readMonthName(j, w.text);
+    const month = this.dates.readMonthName(j, w.text.slice(skip));
     if (!month) return undefined;
     const year = this.dates.yearAfter(month.end);
     if (year && year.hijri === month.hijri) return { kind: 'month', year: year.year, hijri: month.hijri, month, end: year.end };
@@ -140,7 +170,7 @@ export class RangeReader extends DatedReader {
     const ma = a.month as Month;
     const mb = b.month as Month;
     if (ma.hijri || mb.hijri) return undefined;
-    const yb = b.year ?? yearOfMonth(mb.month, b.relation, this.doc);
+    const yb = b.year ?? yearOfMonth(mb.month, b.relation, this.doc, a.year === undefined && b.relation === undefined ? this.dates.lean(start) : undefined);
     const ya = a.year ?? (yb === undefined ? undefined : ma.month <= mb.month ? yb : yb - 1);
     if (ya !== undefined && yb !== undefined && ya * 12 + ma.month >= yb * 12 + mb.month) return undefined;
     const from = ya === undefined ? `XXXX-${pad(ma.month)}` : formatYM(ya, ma.month);

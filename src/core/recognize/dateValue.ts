@@ -1,5 +1,6 @@
 import type { YMD } from './calendar';
 import { addDays, daysInMonth, formatWeek, formatYM, formatYMD, isoWeekday, pad, toDayNumber } from './calendar';
+import type { Lean } from './clauseTense';
 import type { Relation, Unit } from './dateVocabulary';
 
 /**
@@ -7,8 +8,8 @@ import type { Relation, Unit } from './dateVocabulary';
  * with X (`XXXX-09-13`); with one, a relative expression is resolved against it the way a news
  * reader would: `13 سبتمبر الماضي` is the last 13 September before the publication date.
  */
-export function dayMonthValue(month: number, day: number, year: number | undefined, relation: Relation | undefined, doc: YMD | undefined): string {
-  const y = year ?? resolveYearOfDay(month, day, relation, doc);
+export function dayMonthValue(month: number, day: number, year: number | undefined, relation: Relation | undefined, doc: YMD | undefined, lean?: Lean): string {
+  const y = year ?? resolveYearOfDay(month, day, relation, doc, lean);
   return y === undefined ? `XXXX-${pad(month)}-${pad(day)}` : formatYMD({ year: y, month, day });
 }
 
@@ -19,8 +20,9 @@ export function dayRangeValue(
   year: number | undefined,
   relation: Relation | undefined,
   doc: YMD | undefined,
+  lean?: Lean,
 ): string {
-  const startYear = year ?? resolveYearOfDay(from.month, from.day, relation, doc);
+  const startYear = year ?? resolveYearOfDay(from.month, from.day, relation, doc, lean);
   if (startYear === undefined) return `XXXX-${pad(from.month)}-${pad(from.day)}/XXXX-${pad(to.month)}-${pad(to.day)}`;
   // A range written with one year ends in that year unless it runs past December.
   const endYear = to.month < from.month ? startYear + 1 : startYear;
@@ -29,15 +31,18 @@ export function dayRangeValue(
   return `${startText}/${endText}`;
 }
 
-export function monthValue(month: number, year: number | undefined, relation: Relation | undefined, doc: YMD | undefined): string {
-  const y = year ?? resolveYearOfMonth(month, relation, doc);
+export function monthValue(month: number, year: number | undefined, relation: Relation | undefined, doc: YMD | undefined, lean?: Lean): string {
+  const y = year ?? resolveYearOfMonth(month, relation, doc, lean);
   return y === undefined ? `XXXX-${pad(month)}` : formatYM(y, month);
 }
 
-function resolveYearOfDay(month: number, day: number, relation: Relation | undefined, doc: YMD | undefined): number | undefined {
+function resolveYearOfDay(month: number, day: number, relation: Relation | undefined, doc: YMD | undefined, lean?: Lean): number | undefined {
   if (!doc) return undefined;
   const before = month < doc.month || (month === doc.month && day < doc.day);
   const after = month > doc.month || (month === doc.month && day > doc.day);
+  // The clause's tense: on or after (or before) the publication date, the nearest such day.
+  if (relation === undefined && lean === 'after') return before ? doc.year + 1 : doc.year;
+  if (relation === undefined && lean === 'before') return after ? doc.year - 1 : doc.year;
   switch (relation) {
     case 'past':
       return before ? doc.year : doc.year - 1;
@@ -51,12 +56,14 @@ function resolveYearOfDay(month: number, day: number, relation: Relation | undef
 }
 
 /** The year a month named without one falls in, read against the publication date (undefined without one). */
-export function yearOfMonth(month: number, relation: Relation | undefined, doc: YMD | undefined): number | undefined {
-  return resolveYearOfMonth(month, relation, doc);
+export function yearOfMonth(month: number, relation: Relation | undefined, doc: YMD | undefined, lean?: Lean): number | undefined {
+  return resolveYearOfMonth(month, relation, doc, lean);
 }
 
-function resolveYearOfMonth(month: number, relation: Relation | undefined, doc: YMD | undefined): number | undefined {
+function resolveYearOfMonth(month: number, relation: Relation | undefined, doc: YMD | undefined, lean?: Lean): number | undefined {
   if (!doc) return undefined;
+  if (relation === undefined && lean === 'after') return month < doc.month ? doc.year + 1 : doc.year;
+  if (relation === undefined && lean === 'before') return month > doc.month ? doc.year - 1 : doc.year;
   switch (relation) {
     case 'past':
       return month < doc.month ? doc.year : doc.year - 1;
@@ -84,8 +91,8 @@ function nearestYear(doc: YMD, dayOf: (year: number) => number): number {
   return best;
 }
 
-/** A weekday alone: the nearest such day, or the previous/next one when the text says so. */
-export function weekdayValue(weekday: number, relation: Relation | undefined, doc: YMD | undefined): string {
+/** A weekday alone: the nearest such day (on the side the clause's tense says), or the previous/next one when the text says so. */
+export function weekdayValue(weekday: number, relation: Relation | undefined, doc: YMD | undefined, lean?: Lean): string {
   if (!doc) return `XXXX-WXX-${weekday}`;
   const today = isoWeekday(doc);
   const back = (today - weekday + 7) % 7;
@@ -93,6 +100,7 @@ export function weekdayValue(weekday: number, relation: Relation | undefined, do
   let offset: number;
   if (relation === 'past') offset = -(back === 0 ? 7 : back);
   else if (relation === 'next') offset = ahead === 0 ? 7 : ahead;
+  else if (relation === undefined && lean) offset = lean === 'after' ? ahead : -back;
   else offset = back <= ahead ? -back : ahead;
   return formatYMD(addDays(doc, offset));
 }
@@ -103,7 +111,11 @@ export function dayOffsetValue(offset: number, doc: YMD | undefined): string {
 
 /** العام الماضي، الشهر المقبل، الأسبوع الجاري. */
 export function unitValue(unit: Unit, relation: Relation | undefined, doc: YMD | undefined): string {
-  const step = relation === 'past' ? -1 : relation === 'next' ? 1 : 0;
+  return unitValueAt(unit, relation === 'past' ? -1 : relation === 'next' ? 1 : 0, doc);
+}
+
+/** The year, month or week `step` units from the publication date's (العام قبل الماضي is -2). */
+export function unitValueAt(unit: Unit, step: number, doc: YMD | undefined): string {
   if (unit === 'year') return doc ? String(doc.year + step) : 'XXXX';
   if (unit === 'month') {
     if (!doc) return 'XXXX-XX';

@@ -136,7 +136,7 @@ export const ORDINAL_TENS = foldedMap([
   ['والثلاثون', 30],
 ]);
 
-/** Feminine ordinals for clock hours (الساعة العاشرة). */
+/** Feminine ordinals for clock hours (الساعة العاشرة); الحادية is the unit of eleven (الحادية عشرة) and no hour alone. */
 export const HOUR_WORDS = foldedMap([
   ['الواحدة', 1],
   ['الثانية', 2],
@@ -148,7 +148,7 @@ export const HOUR_WORDS = foldedMap([
   ['الثامنة', 8],
   ['التاسعة', 9],
   ['العاشرة', 10],
-  ['الحادية', 11],
+  ['الحادية', 1],
 ]);
 export const HOUR_TEEN = foldArabic('عشرة');
 
@@ -174,6 +174,23 @@ export const MODIFIERS: ReadonlyMap<string, Relation> = new Map(
       ['الجارية', 'current'],
       ['الحالي', 'current'],
       ['الحالية', 'current'],
+    ] as const
+  ).map(([w, r]) => [foldArabic(w), r]),
+);
+
+/** Dual relative words after two dates joined by و: بين أبريل ويوليو الماضيين، يومي الخميس والجمعة المقبلين. */
+export const DUAL_MODIFIERS: ReadonlyMap<string, Relation> = new Map(
+  (
+    [
+      ['الماضيين', 'past'],
+      ['الماضيتين', 'past'],
+      ['المنصرمين', 'past'],
+      ['الفائتين', 'past'],
+      ['المقبلين', 'next'],
+      ['المقبلتين', 'next'],
+      ['القادمين', 'next'],
+      ['القادمتين', 'next'],
+      ['الجاريين', 'current'],
     ] as const
   ).map(([w, r]) => [foldArabic(w), r]),
 );
@@ -215,6 +232,9 @@ export const HIJRI_MONTH_EPITHETS: ReadonlySet<string> = new Set(['المبار�
 export const YEAR_PREPOSITIONS: ReadonlySet<string> = new Set(
   ['في', 'منذ', 'حتى', 'قبل', 'بعد', 'خلال', 'بحلول', 'وفي', 'ومنذ', 'وحتى', 'عن', 'إلى', 'أفق', 'مطلع', 'نهاية', 'بداية', 'أواخر', 'أوائل', 'منتصف'].map((w) => foldArabic(w)),
 );
+
+/** Nouns of an edition or session named by its year (امتحانات دورة 2023، نسخة 2022 من المعرض). */
+export const EDITION_NOUNS: ReadonlySet<string> = new Set(['دورة', 'نسخة', 'طبعة', 'دفعة'].map((w) => foldArabic(w)));
 
 export const GREGORIAN_ERA: ReadonlySet<string> = new Set(['م', 'ميلادي', 'ميلادية', 'للميلاد'].map((w) => foldArabic(w)));
 export const HIJRI_ERA: ReadonlySet<string> = new Set(['هـ', 'ه', 'هجري', 'هجرية', 'للهجرة'].map((w) => foldArabic(w)));
@@ -303,6 +323,8 @@ export const CENTURY_ORDINALS: ReadonlyArray<readonly [readonly string[], number
 
 /** Lead words kept in a date span: يوم الثلاثاء، يومي 16 و17، أيام 5 و6 (parts of the day make a TIME: see dayParts.ts). */
 export const DAY_LEADS: ReadonlySet<string> = new Set(['يوم', 'يومي', 'أيام', 'عشية'].map((w) => foldArabic(w)));
+/** Day leads that open a run of days (يومي الخميس والجمعة، أيام 17 و18 و19 جوان). */
+export const PLURAL_DAY_LEADS: ReadonlySet<string> = new Set(['يومي', 'أيام'].map((w) => foldArabic(w)));
 /** The lead that only precedes one weekday or one date. */
 export const RANGE_LEADS: ReadonlySet<string> = new Set(['من', 'بين'].map((w) => foldArabic(w)));
 export const RANGE_JOINERS: ReadonlySet<string> = new Set(['إلى', 'الى', 'حتى', 'و', '-', '–'].map((w) => foldArabic(w)));

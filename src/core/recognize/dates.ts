@@ -10,6 +10,9 @@ import {
   CENTURY_ORDINALS,
   DAY_LEADS,
   DAY_WORDS,
+  DUAL_MODIFIERS,
+  EDITION_NOUNS,
+  PLURAL_DAY_LEADS,
   DECADES,
   GREGORIAN_ERA,
   HIJRI_ERA,
@@ -37,10 +40,14 @@ import {
   SINCE_WORDS,
   YEAR_WORDS_WITH_CLITIC,
 } from './dateVocabulary';
-import { dayMonthValue, dayOffsetValue, dayRangeValue, formatYMD, monthValue, rangeValue, unitValue, weekdayValue } from './dateValue';
+import { dayMonthValue, dayOffsetValue, dayRangeValue, formatYMD, monthValue, rangeValue, unitValue, unitValueAt, weekdayValue } from './dateValue';
+import { addDays, parseYMD } from './calendar';
+import { foldArabic } from './normalize';
 import { hijriMonthInGregorianYear, hijriMonthRange, hijriToGregorian, gregorianToHijri } from './hijri';
 import { PARTICLES } from './commonWords';
-import { isDayValue } from './dayParts';
+import { isDayValue, PART_NOUNS } from './dayParts';
+import type { Lean } from './clauseTense';
+import { clauseLean } from './clauseTense';
 import type { Word } from './words';
 import { adjacent } from './words';
 
@@ -53,6 +60,12 @@ export interface WordMatch {
   readonly reason: string;
   /** Words from this index to `end` may also be names (the place in `بتوقيت الخرطوم`). */
   readonly namesFrom?: number;
+  /**
+   * The year was not written (`الربع الثاني`, `النصف الثاني`): it is the year the sentence named
+   * before, else, for `nearest`, the one that puts the period nearest the publication date; a
+   * `sentence` reading without such a year is no date (the second half of a match).
+   */
+  readonly openYear?: 'nearest' | 'sentence';
 }
 
 export interface Month {
@@ -83,6 +96,13 @@ function namesDays(m: WordMatch): boolean {
  * returns where the expression ends, so the grammar reads like the Arabic it accepts.
  */
 const ARTICLE = 'ال';
+const AND_LETTER = 'و';
+const BETWEEN_WORD = foldArabic('بين');
+const FIRST_WORD = foldArabic('أول');
+const BEFORE_WORD = foldArabic('قبل');
+const WHAT_WORD = foldArabic('ما');
+/** Words after which غد is tomorrow, not "the future": يوم غد، مساء غد، صباح غد. */
+const DAYS_BEFORE_TOMORROW: ReadonlySet<string> = new Set([foldArabic('يوم'), ...PART_NOUNS.keys()]);
 const AND_ARTICLE = 'وال';
 /** The last Hijri year a newsroom writes without هـ after a Hijri month (the Gregorian 1600s are not news). */
 const HIJRI_YEAR_LIMIT = 1600;
@@ -147,6 +167,11 @@ export class DateReader {
 
     // يوم / يومي / صباح … before a weekday or a date: the lead belongs to the span.
     if (DAY_LEADS.has(key)) {
+      // يومي الخميس والجمعة، أيام السبت والأحد والاثنين: a run of weekdays.
+      if (PLURAL_DAY_LEADS.has(key)) {
+        const run = this.readWeekdayRun(i + 1);
+        if (run) return { ...run, start: i, skip };
+      }
       const next = this.words[i + 1];
       if (next?.kind === 'digits' || next?.kind === 'letters') {
         const inner = next.kind === 'digits' ? this.readFromDigits(i + 1, 0, i + 1) : this.readFromWord(i + 1, next.text, 0);
@@ -157,7 +182,8 @@ export class DateReader {
     }
     if (RANGE_LEADS.has(key)) {
       // من and بين belong to the span only when they open a range.
-      const range = this.readDayRange(i + 1);
+      const between = key === BETWEEN_WORD;
+      const range = this.readDayRange(i + 1, between) ?? this.readOrdinalDayRange(i + 1, between);
       return range && range.reason.includes('range') ? { ...range, start: i, skip } : undefined;
     }
     const weekday = WEEKDAYS.get(key);
@@ -183,8 +209,14 @@ export class DateReader {
 
     const dayOffset = DAY_WORDS.get(key);
     if (dayOffset !== undefined) return this.readDayWord(i, skip, key, dayOffset);
-    if (key === 'اول' && this.text(i + 1) === 'امس') return match(i + 2, dayOffsetValue(-2, this.doc), 'date: relative day');
-    if (key === 'بعد' && this.text(i + 1) === 'غد') return match(i + 2, dayOffsetValue(2, this.doc), 'date: relative day');
+    // أول أبريل المقبل: the first day of a month named right after أول (not أول شهر رمضان, the month's start).
+    if (key === FIRST_WORD) {
+      const m = this.readMonthName(i + 1, this.text(i + 1));
+      if (m) return this.readDayMonth(i, skip, [1], { ...m, ambiguous: false }, 'date: ordinal day month');
+    }
+    // أول أمس، بعد غد, and the weekday they name (بعد غد الأربعاء).
+    if ((key === 'اول' && this.text(i + 1) === 'امس') || (key === 'بعد' && this.text(i + 1) === 'غد'))
+      return this.relativeDay(i, WEEKDAYS.has(this.text(i + 2)) ? i + 3 : i + 2, skip, key === 'بعد' ? 2 : -2);
 
     if (YEAR_WORDS.has(key) && HIJRI_YEAR_ADJECTIVES.has(this.text(i + 1))) return this.readHijriYearWord(i, skip);
     if (YEAR_WORDS.has(key)) {
@@ -229,7 +261,7 @@ export class DateReader {
     // "في 2000 موقع" counts things: after a year comes a particle, a verb or a clause end, not a noun.
     const nextFits = next === undefined || next.kind !== 'letters' || PARTICLES.has(next.text) || YEAR_PREPOSITIONS.has(next.text) || /^[وفتي]/u.test(next.text);
     const prev = this.words[i - 1];
-    if (prev?.kind === 'letters' && YEAR_PREPOSITIONS.has(prev.text)) return nextFits;
+    if (prev?.kind === 'letters' && (YEAR_PREPOSITIONS.has(prev.text) || EDITION_NOUNS.has(prev.text))) return nextFits;
     // Years listed together: 2023 و2024 و2025.
     const isYearAt = (k: number): boolean => this.words[k]?.kind === 'digits' && this.words[k]?.text.length === 4 && Math.abs((this.number(k) as number) - n) <= 10;
     if (prev?.text === 'و' && isYearAt(i - 2)) return true;
@@ -332,6 +364,11 @@ export class DateReader {
     return SINCE_WORDS.has(this.text(start - 1)) ? 'past' : undefined;
   }
 
+  /** The side of the publication date the clause before word i points to (see clauseTense.ts); only asked with a publication date. */
+  lean(i: number): Lean | undefined {
+    return this.doc ? clauseLean(this.words, i) : undefined;
+  }
+
   readModifier(i: number): Relation | undefined {
     return MODIFIERS.get(this.text(i));
   }
@@ -379,7 +416,7 @@ export class DateReader {
       if (!introduced) return undefined;
       return { start: i, end: m.end, skip, value: this.hijriMonthValue(m.month, undefined), reason: 'date: hijri month' };
     }
-    return { start: i, end: m.end, skip, value: monthValue(m.month, undefined, this.impliedRelation(i), this.doc), reason: 'date: month' };
+    return { start: i, end: m.end, skip, value: monthValue(m.month, undefined, this.impliedRelation(i), this.doc, this.lean(i)), reason: 'date: month' };
   }
 
   /** في مارس، منذ مارس، خلال مارس: a preposition makes an ambiguous month name a month. */
@@ -412,6 +449,7 @@ export class DateReader {
     }
     const y = year && year.hijri === m.hijri ? year.year : placed?.year;
     relation ??= this.impliedRelation(start);
+    const lean = relation === undefined && y === undefined ? this.lean(start) : undefined;
     const first = days[0] as number;
     const last = days[days.length - 1] as number;
     if (m.hijri) {
@@ -421,8 +459,8 @@ export class DateReader {
     if (y !== undefined && !isValidDate(y, m.month, last)) return undefined;
     const value =
       days.length === 1
-        ? dayMonthValue(m.month, first, y, relation, this.doc)
-        : dayRangeValue({ month: m.month, day: first }, { month: m.month, day: last }, y, relation, this.doc);
+        ? dayMonthValue(m.month, first, y, relation, this.doc, lean)
+        : dayRangeValue({ month: m.month, day: first }, { month: m.month, day: last }, y, relation, this.doc, lean);
     return { start, end, skip, value, reason: y === undefined ? reason : `${reason} year` };
   }
 
@@ -438,8 +476,59 @@ export class DateReader {
     return first === last ? formatYMD(a) : rangeValue(a, b);
   }
 
-  /** 16 يناير، 16 و17 يناير، 5 إلى 8 مارس، 30 يناير إلى 2 فبراير, starting at a day number. */
-  private readDayRange(i: number): WordMatch | undefined {
+  /** Weekdays joined by و after يومي or أيام (الخميس والجمعة المقبلين): the days from the first to the last. */
+  private readWeekdayRun(i: number): WordMatch | undefined {
+    const first = WEEKDAYS.get(this.text(i));
+    if (first === undefined) return undefined;
+    let last = first;
+    let end = i + 1;
+    for (;;) {
+      // والجمعة, or و الجمعة with the conjunction apart.
+      const apart = this.text(end) === AND_LETTER;
+      const word = apart ? this.text(end + 1) : this.text(end);
+      const d = apart ? WEEKDAYS.get(word) : word.startsWith(AND_LETTER) ? WEEKDAYS.get(word.slice(1)) : undefined;
+      if (d === undefined) break;
+      last = d;
+      end += apart ? 2 : 1;
+    }
+    if (end === i + 1) return undefined;
+    const relation = DUAL_MODIFIERS.get(this.text(end)) ?? this.readModifier(end);
+    if (relation) end++;
+    const from = weekdayValue(first, relation, this.doc, relation ? undefined : this.lean(i));
+    const start = parseYMD(from);
+    const value = start ? `${from}/${formatYMD(addDays(start, (last - first + 7) % 7))}` : `${from}/XXXX-WXX-${last}`;
+    return { start: i, end, skip: 0, value, reason: 'date: weekday range' };
+  }
+
+  /** غرة جانفي إلى 20 أوت 2023، الأول من مارس حتى 15 أبريل: a range of days whose first day is an ordinal. */
+  private readOrdinalDayRange(j: number, between: boolean): WordMatch | undefined {
+    const w = this.words[j];
+    if (w?.kind !== 'letters') return undefined;
+    const ordinal = this.readOrdinal(j, w.text);
+    const month = ordinal ? this.monthAfterOrdinal(ordinal.end) : undefined;
+    if (!ordinal || !month || month.hijri) return undefined;
+    const written = this.yearAfter(month.end);
+    const year = written && !written.hijri ? written.year : undefined;
+    const after = year !== undefined ? (written as Year).end : month.end;
+    const joined = this.text(after) === AND_LETTER ? (between ? after + 1 : undefined) : between ? undefined : this.joinerAt(after);
+    const second = joined === undefined ? undefined : this.readAt(joined);
+    const to = second?.value ? /^(\d{4}|XXXX)-(\d{2})-(\d{2})$/.exec(second.value) : null;
+    if (!second || !to || second.start !== joined || second.skip !== 0 || !second.reason.includes('day month')) return undefined;
+    const toMonth = Number(to[2]);
+    const toDay = Number(to[3]);
+    const toYear = second.reason.endsWith('year') && to[1] !== 'XXXX' ? Number(to[1]) : undefined;
+    const from = { month: month.month, day: ordinal.day };
+    let value: string;
+    if (year === undefined) value = dayRangeValue(from, { month: toMonth, day: toDay }, toYear, undefined, this.doc, toYear === undefined ? this.lean(j) : undefined);
+    else {
+      const end = toYear !== undefined ? second.value : formatYMD({ year: toMonth < month.month ? year + 1 : year, month: toMonth, day: toDay });
+      value = `${formatYMD({ year, ...from })}/${end}`;
+    }
+    return { start: j, end: second.end, skip: 0, value, reason: 'date: day range' };
+  }
+
+  /** 16 يناير، 16 و17 يناير، 5 إلى 8 مارس، 30 يناير إلى 2 فبراير, starting at a day number; after بين, و joins two months too. */
+  private readDayRange(i: number, between = false): WordMatch | undefined {
     const firstDay = this.dayAt(i);
     if (firstDay === undefined) return undefined;
     const days = [firstDay];
@@ -460,7 +549,7 @@ export class DateReader {
       const firstYear = this.yearAfter(firstMonth.end);
       const afterFirst = firstYear && firstYear.hijri === firstMonth.hijri ? firstYear.end : firstMonth.end;
       // Across months only with a joiner that means "to": 16 يناير و17 فبراير are two dates.
-      const joined = this.text(afterFirst) === 'و' ? undefined : this.joinerAt(afterFirst);
+      const joined = this.text(afterFirst) === AND_LETTER && !between ? undefined : this.joinerAt(afterFirst);
       if (joined !== undefined) {
         const d2 = this.dayAt(joined);
         const m2 = d2 === undefined ? undefined : this.readMonthName(joined + 1, this.text(joined + 1));
@@ -473,7 +562,7 @@ export class DateReader {
             const value =
               firstYear && !firstYear.hijri && year !== undefined
                 ? `${formatYMD({ year: firstYear.year, month: firstMonth.month, day: firstDay })}/${formatYMD({ year, month: m2.month, day: d2 })}`
-                : dayRangeValue({ month: firstMonth.month, day: firstDay }, { month: m2.month, day: d2 }, year, undefined, this.doc);
+                : dayRangeValue({ month: firstMonth.month, day: firstDay }, { month: m2.month, day: d2 }, year, undefined, this.doc, year === undefined ? this.lean(i) : undefined);
             return { start: i, end: single.end, skip: 0, value, reason: 'date: day range' };
           }
         }
@@ -576,25 +665,48 @@ export class DateReader {
     return { start: i, end, skip: 0, value: formatYMD(date), reason: 'date: numeric' };
   }
 
+  /** `قبل الماضي` or `ما قبل الماضي` at j (the one before the last: العام قبل الماضي، الخميس ما قبل الماضي): where it ends. */
+  private beforeLastEnd(j: number): number | undefined {
+    const k = this.text(j) === WHAT_WORD ? j + 1 : j;
+    return this.text(k) === BEFORE_WORD && this.readModifier(k + 1) === 'past' ? k + 2 : undefined;
+  }
+
   /** الثلاثاء، يوم الثلاثاء الماضي، الثلاثاء 17 يناير 2023. */
   private readWeekday(i: number, skip: number, weekday: number): WordMatch {
+    const beforeLast = this.beforeLastEnd(i + 1);
+    if (beforeLast !== undefined) {
+      const last = parseYMD(weekdayValue(weekday, 'past', this.doc));
+      return { start: i, end: beforeLast, skip, value: last ? formatYMD(addDays(last, -7)) : `XXXX-WXX-${weekday}`, reason: 'date: weekday' };
+    }
     const placed = this.readModifier(i + 1);
     // الخميس الماضي 12 يناير: the relative word, then the date it names.
-    let j = placed ? i + 2 : i + 1;
+    const date = this.dateAfterWeekday(placed ? i + 2 : i + 1);
+    if (date) return { ...date, start: i, skip, reason: `date: weekday ${date.reason.replace('date: ', '')}` };
+    return { start: i, end: placed ? i + 2 : i + 1, skip, value: weekdayValue(weekday, placed, this.doc, placed ? undefined : this.lean(i)), reason: 'date: weekday' };
+  }
+
+  /** The date written after a weekday (الثلاثاء 17 يناير، الأحد / 3 / ذو الحجة، الخميس الثامن من مارس), if any. */
+  private dateAfterWeekday(at: number): WordMatch | undefined {
+    let j = at;
     if (this.isMark(j, '،', ',', '/', '-', '–')) j++;
     const w = this.words[j];
-    if (w?.kind === 'digits') {
-      const date = this.readDayRange(j) ?? this.readNumericDate(j);
-      if (date) return { ...date, start: i, skip, reason: `date: weekday ${date.reason.replace('date: ', '')}` };
-    } else if (w?.kind === 'letters') {
-      const ordinal = this.readOrdinal(j, w.text);
-      if (ordinal) {
-        const m = this.monthAfterOrdinal(ordinal.end);
-        const date = m ? this.readDayMonth(j, 0, [ordinal.day], m, 'date: ordinal day month') : undefined;
-        if (date) return { ...date, start: i, skip, reason: 'date: weekday ordinal day month' };
-      }
-    }
-    return { start: i, end: placed ? i + 2 : i + 1, skip, value: weekdayValue(weekday, placed, this.doc), reason: 'date: weekday' };
+    if (w?.kind === 'digits') return this.readDayRange(j) ?? this.readNumericDate(j);
+    if (w?.kind !== 'letters') return undefined;
+    const ordinal = this.readOrdinal(j, w.text);
+    const m = ordinal ? this.monthAfterOrdinal(ordinal.end) : undefined;
+    return ordinal && m ? this.readDayMonth(j, 0, [ordinal.day], m, 'date: ordinal day month') : undefined;
+  }
+
+  /**
+   * A day named relative to the publication date, through `end`: أمس، بعد غد، اليوم الثلاثاء. When a
+   * weekday ends it and a date follows right after (اليوم الثلاثاء 2 ذو الحجة 1444هـ), the date is
+   * part of the span and gives the value, as after a weekday alone.
+   */
+  private relativeDay(i: number, end: number, skip: number, offset: number): WordMatch {
+    // After a comma the date is an apposition of its own (اليوم السبت، التاسع من ذي الحجة).
+    const date = WEEKDAYS.has(this.text(end - 1)) && !this.isMark(end, '،', ',') ? this.dateAfterWeekday(end) : undefined;
+    if (date && isDayValue(date.value)) return { ...date, start: i, skip, reason: `date: relative day, ${date.reason.replace('date: ', '')}` };
+    return { start: i, end, skip, value: dayOffsetValue(offset, this.doc), reason: 'date: relative day' };
   }
 
   /** أمس، اليوم، غدا, and اليوم before a weekday (اليوم الأربعاء). */
@@ -605,14 +717,14 @@ export class DateReader {
     // أمس الثلاثاء، اليوم الأربعاء، غدا الخميس: one day, named twice.
     const comma = this.isMark(i + 1, '،', ',') ? 1 : 0;
     if (comma) next = this.text(i + 2);
-    if (WEEKDAYS.has(next)) return { start: i, end: i + 2 + comma, skip, value: dayOffsetValue(offset, this.doc), reason: 'date: relative day' };
+    if (WEEKDAYS.has(next)) return this.relativeDay(i, i + 2 + comma, skip, offset);
     next = this.text(i + 1);
     if (key === 'اليوم' || key === 'الغد') {
       // اليوم الأول، اليوم الوطني: "the day" described, not today.
       if (next.startsWith('ال') || ORDINAL_UNITS.has(next)) return undefined;
     }
-    // غد alone is a noun (the future); يوم غد and بعد غد are days.
-    if (key === 'غد' && this.text(i - 1) !== 'يوم') return undefined;
+    // غد alone is a noun (the future); يوم غد، مساء غد and بعد غد are days.
+    if (key === 'غد' && !DAYS_BEFORE_TOMORROW.has(this.text(i - 1))) return undefined;
     return { start: i, end: i + 1, skip, value: dayOffsetValue(offset, this.doc), reason: 'date: relative day' };
   }
 
@@ -620,6 +732,8 @@ export class DateReader {
   private readUnit(i: number, skip: number, unit: Unit): WordMatch | undefined {
     const year = unit === 'year' ? this.readYear(i + 1, true) : undefined;
     if (year) return { start: i, end: year.end, skip, value: this.yearValue(year), reason: 'date: year' };
+    const beforeLast = this.beforeLastEnd(i + 1);
+    if (beforeLast !== undefined) return { start: i, end: beforeLast, skip, value: unitValueAt(unit, -2, this.doc), reason: 'date: relative unit' };
     const relation = this.readModifier(i + 1);
     if (!relation) return undefined;
     return { start: i, end: i + 2, skip, value: unitValue(unit, relation, this.doc), reason: 'date: relative unit' };

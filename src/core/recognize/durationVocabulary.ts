@@ -173,13 +173,29 @@ export const BARE_WEEKDAYS: ReadonlyMap<string, number> = folded<number>([
   ['أحد', 7],
 ]);
 
-/** Quarters and halves of a year: الربع الأول، النصف الثاني; الفصل is a quarter only before من and a year. */
+/**
+ * Quarters and halves of a year: الربع الأول، النصف الثاني, and the Maghrebi الثلاثي (trimestre) and
+ * السداسي (semestre). الفصل, الثلاثي and السداسي name other things too (a school term, a tripartite
+ * meeting): without a written year they are read only where the sentence has already named one.
+ */
 export const PART_OF_YEAR_WORDS: ReadonlyMap<string, 'Q' | 'H'> = folded<'Q' | 'H'>([
   ['الربع', 'Q'],
   ['الفصل', 'Q'],
+  ['الثلاثي', 'Q'],
   ['النصف', 'H'],
+  ['السداسي', 'H'],
 ]);
-export const QUARTER_WORD_NEEDING_YEAR = foldArabic('الفصل');
+export const PART_WORDS_NEEDING_YEAR: ReadonlySet<string> = foldedSet(['الفصل', 'الثلاثي', 'السداسي']);
+/** Duals and plurals of the same words: الربعين الأول والثاني، الثلاثيات الثلاثة الأولى، الأرباع الثلاثة الأخيرة. */
+export const PARTS_OF_YEAR_WORDS: ReadonlyMap<string, { kind: 'Q' | 'H'; form: 'two' | 'many' }> = folded<{ kind: 'Q' | 'H'; form: 'two' | 'many' }>([
+  ['الربعين', { kind: 'Q', form: 'two' }],
+  ['الفصلين', { kind: 'Q', form: 'two' }],
+  ['الثلاثيين', { kind: 'Q', form: 'two' }],
+  ['الأرباع', { kind: 'Q', form: 'many' }],
+  ['الثلاثيات', { kind: 'Q', form: 'many' }],
+  ['الفصول', { kind: 'Q', form: 'many' }],
+  ['السداسيين', { kind: 'H', form: 'two' }],
+]);
 /** The ordinal after a quarter or a half; الأخير is the last one. */
 export const PART_ORDINALS: ReadonlyMap<string, number | 'last'> = folded<number | 'last'>([
   ['الأول', 1],
@@ -187,6 +203,23 @@ export const PART_ORDINALS: ReadonlyMap<string, number | 'last'> = folded<number
   ['الثالث', 3],
   ['الرابع', 4],
   ['الأخير', 'last'],
+]);
+/** The same ordinals after و (الربعين الأول والثاني). */
+export const AND_PART_ORDINALS: ReadonlyMap<string, number | 'last'> = folded<number | 'last'>([
+  ['والأول', 1],
+  ['والثاني', 2],
+  ['والثالث', 3],
+  ['والرابع', 4],
+  ['والأخير', 'last'],
+]);
+/** Dual and plural adjectives of place: الربعين الأولين، الأرباع الثلاثة الأخيرة. */
+export const FIRST_LAST_OF_MANY: ReadonlyMap<string, 'first' | 'last'> = folded<'first' | 'last'>([
+  ['الأولين', 'first'],
+  ['الأوليين', 'first'],
+  ['الأولى', 'first'],
+  ['الأول', 'first'],
+  ['الأخيرين', 'last'],
+  ['الأخيرة', 'last'],
 ]);
 
 export type Season = 'SP' | 'SU' | 'FA' | 'WI';

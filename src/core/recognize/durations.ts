@@ -116,6 +116,8 @@ export class DurationReader extends WordReader {
       // A count word before it that was not read means a number this reader does not know: no value beats a wrong one.
       const previous = this.words[i - 1];
       if (previous?.kind === 'digits' || NUMBER_WORDS.has(previous?.text ?? '') || this.text(i + 1) === SOME) return undefined;
+      // يوما تطوعيا، عاما دراسيا: a relative adjective names a kind of day or year, not a length (إضافيا still counts one).
+      if (isKindAdjective(this.text(i + 1))) return undefined;
       return { amount: 1, noun, end: i + 1 };
     }
     if (noun.form !== 'one') return undefined;
@@ -202,4 +204,12 @@ export class DurationReader extends WordReader {
   private match(start: number, end: number, skip: number, value: string, kind: 'duration' | 'set'): WordMatch {
     return { start, end, skip, value, reason: `${isTimeDuration(value) ? 'time' : 'date'}: ${kind}` };
   }
+}
+
+const EXTRA = new Set(['إضافيا', 'إضافياً'].map((w) => foldArabic(w)));
+
+/** An accusative relative adjective (تطوعيا، وطنيا، دراسيا), folded: it ends in يا. */
+function isKindAdjective(word: string): boolean {
+  const w = word.endsWith('ً') ? word.slice(0, -1) : word;
+  return w.length >= 5 && w.endsWith('يا') && !EXTRA.has(w);
 }

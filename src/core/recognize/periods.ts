@@ -6,9 +6,12 @@ import {
   FISCAL_HEADS,
   FISCAL_KINDS,
   HOLIDAY_WORD,
+  AND_PART_ORDINALS,
+  FIRST_LAST_OF_MANY,
   PART_OF_YEAR_WORDS,
   PART_ORDINALS,
-  QUARTER_WORD_NEEDING_YEAR,
+  PART_WORDS_NEEDING_YEAR,
+  PARTS_OF_YEAR_WORDS,
   SEASON_WORD,
   SEASONS,
   WEEK_WORD,
@@ -50,6 +53,7 @@ const RANGE_MARKS = new Set(['-', '–', '/']);
 /** Words a part of the year, a season, a fiscal year, a week of a month or a weekend can start with. */
 export const PERIOD_STARTS: ReadonlySet<string> = new Set([
   ...PART_OF_YEAR_WORDS.keys(),
+  ...PARTS_OF_YEAR_WORDS.keys(),
   ...MONTHS_PLURAL,
   ...SEASONS.keys(),
   SEASON_WORD,
@@ -77,6 +81,8 @@ export class PeriodReader extends DatedReader {
   private readFromWord(i: number, key: string, skip: number): WordMatch | undefined {
     const part = PART_OF_YEAR_WORDS.get(key);
     if (part !== undefined) return this.readPartOfYear(i, skip, key, part);
+    const parts = PARTS_OF_YEAR_WORDS.get(key);
+    if (parts !== undefined) return this.readPartsOfYear(i, skip, parts.kind, parts.form);
     if (MONTHS_PLURAL.has(key)) return this.readMonthsOfYear(i, skip);
     const season = SEASONS.get(key);
     if (season !== undefined) return this.readSeason(i, i + 1, skip, season.season, season.article);
@@ -101,20 +107,51 @@ export class PeriodReader extends DatedReader {
     return undefined;
   }
 
-  /** الربع الأول من 2023م، النصف الثاني من العام، الربع الأخير من العام الماضي, الفصل الثالث من سنة 2022. */
+  /** الربع الأول من 2023م، النصف الثاني من العام، الربع الأخير من العام الماضي, الفصل الثالث من سنة 2022، الثلاثي الرابع من 2022. */
   private readPartOfYear(i: number, skip: number, key: string, kind: 'Q' | 'H'): WordMatch | undefined {
     const ordinal = PART_ORDINALS.get(this.text(i + 1));
     if (ordinal === undefined) return undefined;
     const n = ordinal === 'last' ? (kind === 'Q' ? 4 : 2) : ordinal;
     if (kind === 'H' && n > 2) return undefined;
     const tail = this.yearTail(i + 2);
-    // Without a year, only a quarter reads as a date (الربع الأول in a results story); the first half
-    // of a match or of a century is not one.
-    if (!tail) {
-      if (kind === 'H' || key === QUARTER_WORD_NEEDING_YEAR || this.text(i + 2) === OF_WORD) return undefined;
-      return { start: i, end: i + 2, skip, value: partOfYearValue(undefined, kind, n), reason: 'date: part of year' };
+    if (tail) return { start: i, end: tail.end, skip, value: partOfYearValue(tail.year, kind, n), reason: 'date: part of year' };
+    // النصف الأول من المباراة: a period of something else.
+    if (this.text(i + 2) === OF_WORD) return undefined;
+    // Without a year, a quarter in a results story is the one nearest the publication date; a half,
+    // a term or a trimestre is a date only after the sentence has named a year (see openYear).
+    const openYear = kind === 'H' || PART_WORDS_NEEDING_YEAR.has(key) ? 'sentence' : 'nearest';
+    return { start: i, end: i + 2, skip, value: partOfYearValue(undefined, kind, n), reason: 'date: part of year', openYear };
+  }
+
+  /** الربعين الأول والثاني من 2023، الثلاثيين الأولين من العام، الأرباع الثلاثة الأخيرة من 2022: a range of quarters or halves. */
+  private readPartsOfYear(i: number, skip: number, kind: 'Q' | 'H', form: 'two' | 'many'): WordMatch | undefined {
+    const last = kind === 'Q' ? 4 : 2;
+    let j = i + 1;
+    let count = 2;
+    if (form === 'many') {
+      const n = THREE_SIX.get(this.text(j));
+      if (n !== 3 || kind !== 'Q') return undefined;
+      count = 3;
+      j++;
     }
-    return { start: i, end: tail.end, skip, value: partOfYearValue(tail.year, kind, n), reason: 'date: part of year' };
+    let first: number | undefined;
+    const place = FIRST_LAST_OF_MANY.get(this.text(j));
+    const a = PART_ORDINALS.get(this.text(j));
+    const b = AND_PART_ORDINALS.get(this.text(j + 1));
+    if (form === 'two' && typeof a === 'number' && typeof b === 'number' && b === a + 1 && b <= last) {
+      first = a;
+      j += 2;
+    } else if (place !== undefined && (form === 'many' || this.text(j) !== foldArabic('الأول'))) {
+      first = place === 'first' ? 1 : last - count + 1;
+      j++;
+    } else return undefined;
+    const from = first;
+    const to = first + count - 1;
+    const tail = this.yearTail(j);
+    if (!tail && this.text(j) === OF_WORD) return undefined;
+    const range = (year: number | undefined): string => `${partOfYearValue(year, kind, from)}/${partOfYearValue(year, kind, to)}`;
+    if (tail) return { start: i, end: tail.end, skip, value: range(tail.year), reason: 'date: part of year' };
+    return { start: i, end: j, skip, value: range(undefined), reason: 'date: part of year', openYear: 'sentence' };
   }
 
   /**
@@ -153,6 +190,8 @@ export class PeriodReader extends DatedReader {
     const relation = MODIFIERS.get(next);
     if (article) {
       if (relation) return { start: i, end: at + 1, skip, value: seasonValue(season, undefined, relation, this.doc), reason: 'date: season' };
+      // فصل الصيف: the season named alone, after فصل (الربيع alone is also the Arab Spring).
+      if (at === i + 2) return { start: i, end: at, skip, value: seasonValue(season, undefined, undefined, this.doc, this.dates.lean(i)), reason: 'date: season' };
       return undefined;
     }
     const tail = this.yearTail(at, false);

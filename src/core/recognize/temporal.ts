@@ -5,7 +5,7 @@ import type { WordMatch } from './dates';
 import { DAY_PART_STARTS, DayPartReader } from './dayParts';
 import { DURATION_STARTS, DurationReader } from './durations';
 import { PERIOD_STARTS, PeriodReader } from './periods';
-import { anchorTimes, joinEvery, joinOtherCalendar } from './temporalJoins';
+import { anchorOpenYears, anchorTimes, joinEvery, joinOtherCalendar } from './temporalJoins';
 import { TimeReader } from './times';
 import type { WordList } from './wordList';
 
@@ -76,5 +76,5 @@ export function findTemporal(words: WordList, documentDate: string | undefined):
       i = m.end - 1;
     }
   }
-  return anchorTimes(out, words, doc);
+  return anchorTimes(anchorOpenYears(out, words, doc), words, doc);
 }

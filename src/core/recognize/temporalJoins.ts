@@ -2,6 +2,7 @@ import type { YMD } from './calendar';
 import { formatYMD, isoWeekday, parseYMD } from './calendar';
 import type { WordMatch } from './dates';
 import { isDayValue } from './dayParts';
+import { nearestPartOfYear } from './periodValue';
 import { foldArabic } from './normalize';
 import type { Word } from './words';
 
@@ -11,7 +12,9 @@ import type { Word } from './words';
  *   other calendar in brackets, is one span with the Gregorian value;
  * - `23 سبتمبر من كل عام` is a set (`XXXX-09-23`), `يوم الجمعة من كل أسبوع` too (`XXXX-WXX-5`);
  * - a clock time takes the day of the date just before it in the sentence, or right after it, else
- *   the publication date (`الساعة العاشرة` → `2023-01-18T10:00`).
+ *   the publication date (`الساعة العاشرة` → `2023-01-18T10:00`);
+ * - a quarter or a half without its year takes the year the sentence named before it (`النصف الأول
+ *   من 2023 ثم النصف الثاني`), else a quarter is the one nearest the publication date.
  */
 const AGREEING = new Set(['الموافق', 'الموافقة', 'والموافق'].map((w) => foldArabic(w)));
 const TO_LETTER = foldArabic('ل');
@@ -28,6 +31,8 @@ const PERIOD_OF_SET = new Map(
 const SENTENCE_END = new Set(['.', '؟', '?', '!', '؛', ';']);
 /** How far back (in words) a clock time looks for its day. */
 const DAY_REACH = 20;
+/** How far back (in words) a period without its year looks for the year its sentence named. */
+const SENTENCE_REACH = 40;
 
 /** Reads the expression starting at a word index, as the readers do together. */
 export type ReadAt = (i: number) => WordMatch | undefined;
@@ -78,6 +83,38 @@ function setValue(value: string, period: 'year' | 'month' | 'week'): string | un
   if (weekday) return `XXXX-WXX-${weekday[1]}`;
   const date = parseYMD(value);
   return date ? `XXXX-WXX-${isoWeekday(date)}` : undefined;
+}
+
+/** Gives each quarter or half without a written year its year (see the file comment); drops those that have none. */
+export function anchorOpenYears(matches: WordMatch[], words: readonly Word[], doc: YMD | undefined): WordMatch[] {
+  if (!matches.some((m) => m.openYear)) return matches;
+  const out: WordMatch[] = [];
+  for (const m of matches) {
+    if (!m.openYear || !m.value) {
+      out.push(m);
+      continue;
+    }
+    const named = yearBefore(out, m, words);
+    const part = /^XXXX-([QH])(\d)/.exec(m.value);
+    let year = named;
+    if (year === undefined && m.openYear === 'nearest' && doc && part) year = nearestPartOfYear(part[1] as 'Q' | 'H', Number(part[2]), doc);
+    if (year === undefined && m.openYear === 'sentence') continue;
+    const { openYear: _open, ...rest } = m;
+    out.push(year === undefined ? rest : { ...rest, value: m.value.replace(/XXXX/g, String(year).padStart(4, '0')) });
+  }
+  return out;
+}
+
+/** The year of the last dated reading before `m` in its sentence (a day, a month, a year, a part of a year). */
+function yearBefore(before: readonly WordMatch[], m: WordMatch, words: readonly Word[]): number | undefined {
+  for (let k = before.length - 1; k >= 0; k--) {
+    const p = before[k] as WordMatch;
+    if (m.start - p.end > SENTENCE_REACH) return undefined;
+    for (let w = p.end; w < m.start; w++) if (SENTENCE_END.has(words[w]?.text ?? '')) return undefined;
+    const year = p.reason.startsWith('date') && p.reason !== 'date: set' ? /^(\d{4})(?:-|$|\/)/.exec(p.value ?? '') : null;
+    if (year) return Number(year[1]);
+  }
+  return undefined;
 }
 
 /** Gives each clock time without a day the day it belongs to (see the file comment). */

@@ -12,6 +12,7 @@ import { adjacent } from './words';
  * Values are TIMEX3 times of day (`T10:30`); the part of the day moves afternoon hours past noon.
  */
 const HOUR_WORD = foldArabic('الساعة');
+const ELEVENTH = foldArabic('الحادية');
 const AFTERNOON = new Set(['مساء', 'مساءً', 'مساءا', 'عصرا', 'عصراً', 'ظهرا', 'ظهراً', 'ليلا', 'ليلاً'].map((w) => foldArabic(w)));
 const NIGHT = new Set(['ليلا', 'ليلاً', 'ليل'].map((w) => foldArabic(w)));
 const MORNING = new Set(['صباحا', 'صباحاً', 'صباح', 'فجرا', 'فجراً'].map((w) => foldArabic(w)));
@@ -139,7 +140,7 @@ export class TimeReader {
     if (hour <= 2 && this.text(end) === HOUR_TEEN) {
       hour += 10;
       end++;
-    } else if (hourWord === foldArabic('الحادية')) return undefined;
+    } else if (hourWord === ELEVENTH) return undefined;
     let minutes = 0;
     const minuteWord = MINUTE_WORDS.get(this.text(end));
     const counted = this.readMinutes(end);

@@ -35,6 +35,8 @@ export function rangeEnds(value: string): readonly [string, string] | undefined 
 const YEAR = /^(\d{4})$/;
 const MONTH = /^(\d{4}|XXXX)-(\d{2})$/;
 const DAY = /^(\d{4}|XXXX)-(\d{2})-(\d{2})$/;
+const PART_OF_YEAR = /^(\d{4}|XXXX)-([QH])([1-4])$/;
+const WEEKDAY = /^XXXX-WXX-([1-7])$/;
 const CLOCK = /^(?:(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX))?T(\d{2}):(\d{2})$/;
 
 /**
@@ -52,6 +54,17 @@ export function rangeDuration(begin: string, end: string): string {
     if (ya === 'XXXX' || yb === 'XXXX') return ya === yb && Number(mb) >= Number(ma) ? `P${Number(mb) - Number(ma) + 1}M` : 'PXM';
     return `P${(Number(yb) - Number(ya)) * 12 + Number(mb) - Number(ma) + 1}M`;
   }
+  const parts = [PART_OF_YEAR.exec(begin), PART_OF_YEAR.exec(end)];
+  if (parts[0] && parts[1] && parts[0][2] === parts[1][2]) {
+    // Quarters and halves count in months: the first three quarters of a year are P9M.
+    const [, ya, kind, na] = parts[0];
+    const [, yb, , nb] = parts[1];
+    const size = kind === 'Q' ? 3 : 6;
+    if ((ya === 'XXXX') !== (yb === 'XXXX')) return 'PXM';
+    const years = ya === 'XXXX' ? 0 : Number(yb) - Number(ya);
+    const months = (years * (12 / size) + Number(nb) - Number(na) + 1) * size;
+    return months > 0 ? `P${months}M` : 'PXM';
+  }
   const days = [DAY.exec(begin), DAY.exec(end)];
   if (days[0] && days[1]) {
     const [, ya, ma, da] = days[0];
@@ -63,6 +76,8 @@ export function rangeDuration(begin: string, end: string): string {
     const count = toDayNumber(second) - toDayNumber(first) + 1;
     return count > 0 ? `P${count}D` : 'PXD';
   }
+  const weekdays = [WEEKDAY.exec(begin), WEEKDAY.exec(end)];
+  if (weekdays[0] && weekdays[1]) return `P${((Number(weekdays[1][1]) - Number(weekdays[0][1]) + 7) % 7) + 1}D`;
   const clocks = [CLOCK.exec(begin), CLOCK.exec(end)];
   if (clocks[0] && clocks[1]) {
     const minutes = Number(clocks[1][1]) * 60 + Number(clocks[1][2]) - (Number(clocks[0][1]) * 60 + Number(clocks[0][2]));

@@ -102,6 +102,15 @@ describe('TimeML export against the TIMEX3 schema', () => {
     assert.ok(timexes.every((t) => !(t.attributes['value'] ?? '').includes('/')));
   });
 
+  it('writes ranges of quarters, of months placed by a dual word and of weekdays with the duration they span', () => {
+    const text = 'نمت الصادرات في الربعين الأول والثاني من 2023 وتراجعت بين أبريل ويوليو الماضيين، وتقام الدورة يومي الخميس والجمعة.';
+    for (const date of ['2024-01-18', undefined]) {
+      const file = exported(recognised(text, date));
+      const durations = file.timexes.filter((t) => t.attributes['type'] === 'DURATION').map((t) => t.attributes['value']);
+      assert.deepEqual(durations, ['P6M', 'P4M', 'P2D'], date);
+    }
+  });
+
   it('a Hijri year (a range of Gregorian days) is a DURATION over its text with empty points', () => {
     const { timexes } = exported(recognised('تأسست المدرسة عام 1351هـ في مكة.'));
     const duration = byText(timexes, 'عام 1351هـ');

@@ -1,17 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { findDocumentDate } from '../../../src/core/recognize/documentDate';
 import { chooseDocumentDate } from '../../../src/core/recognize/recognizeDocument';
-import { found, spansOf } from './helpers';
+import { found, spansOf, temporal } from './helpers';
 
 /**
  * The families of date and time expressions newsrooms write, each on sentences written for these
  * tests in several countries' styles, with and without a publication date (2024-01-18, a Thursday).
  */
 const doc = { documentDate: '2024-01-18' };
-const temporal = (text: string, options = {}): Array<[string, string, string | undefined]> =>
-  spansOf(text, options)
-    .filter((s) => s.label === 'DATE' || s.label === 'TIME')
-    .map((s) => [s.label, s.text, s.value]);
 
 describe('date families: parts of the year', () => {
   it('reads quarters and halves, with a year, relative, or left open', () => {
@@ -98,7 +94,7 @@ describe('date families: durations and sets', () => {
       ['DATE', 'عقدين من الزمن', 'P20Y'],
     ]);
     assert.deepEqual(temporal('استمرت عاما ونصف وتحتاج أسبوعا ولا تستغرق أكثر من نصف ساعة'), [
-      ['DATE', 'عاما ونصف', 'P18M'],
+      ['DATE', 'عاما ونصف', 'P1Y6M'],
       ['DATE', 'أسبوعا', 'P1W'],
       ['TIME', 'أكثر من نصف ساعة', 'PT30M'],
     ]);
@@ -107,6 +103,12 @@ describe('date families: durations and sets', () => {
       ['DATE', 'ثلاثة عشر شهرا', 'P13M'],
       ['DATE', 'الأيام الثلاثة الماضية', 'P3D'],
       ['DATE', 'نحو عامين', 'P2Y'],
+    ]);
+    // A fraction goes to the next smaller unit, keeping the unit written (TIMEX3 counts whole units).
+    assert.deepEqual(temporal('قضى سبع سنوات ونصف في المنفى ثم يوما ونصف في المطار وأسبوعا ونصف في الفندق'), [
+      ['DATE', 'سبع سنوات ونصف', 'P7Y6M'],
+      ['DATE', 'يوما ونصف', 'P1DT12H'],
+      ['DATE', 'أسبوعا ونصف', 'P10DT12H'],
     ]);
     assert.deepEqual(temporal('قبل أسبوع ولمدة عام كامل وبعد عقد القمة'), [
       ['DATE', 'أسبوع', 'P1W'],

@@ -11,3 +11,10 @@ export function found(text: string, label: string, options: RecognizeOptions = {
 export function spansOf(text: string, options: RecognizeOptions = {}): RecognizedSpan[] {
   return recognize(text, options);
 }
+
+/** The DATE and TIME spans as [label, text, value], for short assertions on the date families. */
+export function temporal(text: string, options: RecognizeOptions = {}): Array<[string, string, string | undefined]> {
+  return recognize(text, options)
+    .filter((s) => s.label === 'DATE' || s.label === 'TIME')
+    .map((s) => [s.label, s.text, s.value]);
+}
