@@ -57,13 +57,51 @@ export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: 
   }
   const annotations = mergeAnnotationLists(base?.annotations ?? [], ours.annotations, theirs.annotations);
   conflicts.push(...annotations.conflicts.map((c) => ({ part: 'annotations' as const, ...c })));
+  const others = mergeOtherParts(base, ours, theirs, conflicts);
   const sidecar: Sidecar = {
+    ...others,
     tawsim: Math.max(ours.tawsim, theirs.tawsim),
     document: document.ours as unknown as SidecarDocument,
     annotator: annotator.ours['annotator'] as string,
     annotations: annotations.items,
   };
   return { ok: true, sidecar, conflicts, text: sidecarWithConflicts(sidecar, conflicts) };
+}
+
+const KNOWN_PARTS = new Set(['tawsim', 'document', 'annotator', 'annotations']);
+
+/**
+ * Every other part a newer reader gives the sidecar (schema 2's relations, and whatever follows):
+ * a list of records with ids is merged as annotations are, by id and by content; anything else key
+ * by key. So nothing one side added is dropped by a merge written before the part existed.
+ */
+function mergeOtherParts(base: Sidecar | undefined, ours: Sidecar, theirs: Sidecar, conflicts: SidecarConflict[]): Record<string, unknown> {
+  const b = (base ?? {}) as Record<string, unknown>;
+  const o = ours as unknown as Record<string, unknown>;
+  const t = theirs as unknown as Record<string, unknown>;
+  const merged: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(o), ...Object.keys(t), ...Object.keys(b)])) {
+    if (KNOWN_PARTS.has(key)) continue;
+    const lists = [b[key] ?? [], o[key] ?? [], t[key] ?? []];
+    if (lists.every(isIdList)) {
+      const [bl, ol, tl] = lists as [IdRecord[], IdRecord[], IdRecord[]];
+      let highest = 0;
+      const prefix = /^([^\d]*)\d+$/.exec(ol[0]?.id ?? tl[0]?.id ?? '')?.[1] ?? `${key.charAt(0)}`;
+      for (const r of [...bl, ...ol, ...tl]) highest = Math.max(highest, Number(/(\d+)$/.exec(r.id)?.[1] ?? 0));
+      const result = mergeById(bl, ol, tl, { identity: (r) => JSON.stringify(Object.entries(r).filter(([k]) => k !== 'id').sort(([x], [y]) => (x < y ? -1 : 1))), freshId: () => `${prefix}${++highest}` });
+      conflicts.push(...result.conflicts.map((c) => ({ part: key, ...c })));
+      if (result.items.length > 0 || o[key] !== undefined) merged[key] = result.items;
+      continue;
+    }
+    const record = mergeRecord(base ? { [key]: b[key] } : undefined, { [key]: o[key] }, { [key]: t[key] });
+    if (record.contested.length > 0) conflicts.push(partConflict(key, base ? { [key]: b[key] } : undefined, record.ours, record.theirs, record.contested, base === undefined));
+    if (record.ours[key] !== undefined) merged[key] = record.ours[key];
+  }
+  return merged;
+}
+
+function isIdList(value: unknown): value is IdRecord[] {
+  return Array.isArray(value) && value.every((r) => typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string');
 }
 
 function fieldsOf(value: object): FieldRecord {

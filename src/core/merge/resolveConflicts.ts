@@ -11,7 +11,6 @@ import { sidecarWithConflicts } from './mergeSidecarTexts';
 export type ConflictedSidecar =
   { readonly ok: true; readonly sidecar: Sidecar; readonly conflicts: readonly SidecarConflict[] } | { readonly ok: false; readonly line: number; readonly message: string };
 
-const PARTS: readonly ConflictPart[] = ['annotations', 'document', 'annotator'];
 const REASONS: readonly ConflictReason[] = ['changed-both', 'added-both', 'removed-ours', 'removed-theirs'];
 
 /** Reads a merged sidecar: the sidecar itself (ours where sides conflict) and its `conflicts:` list. */
@@ -31,8 +30,8 @@ export function readConflictedSidecar(text: string): ConflictedSidecar {
     if (!Array.isArray(list)) return { ok: false, line: conflictsLine, message: '"conflicts" must be a list' };
     for (const [i, item] of list.entries()) {
       const c = item as Record<string, unknown> | null;
-      if (typeof c !== 'object' || c === null || !PARTS.includes(c['part'] as ConflictPart) || !REASONS.includes(c['reason'] as ConflictReason)) {
-        return { ok: false, line: conflictsLine, message: `conflict ${i + 1} needs a part (${PARTS.join(', ')}) and a reason (${REASONS.join(', ')})` };
+      if (typeof c !== 'object' || c === null || typeof c['part'] !== 'string' || !REASONS.includes(c['reason'] as ConflictReason)) {
+        return { ok: false, line: conflictsLine, message: `conflict ${i + 1} needs a part (annotations, document, annotator, …) and a reason (${REASONS.join(', ')})` };
       }
       if (c['part'] === 'annotations' && typeof c['id'] !== 'string')
         return { ok: false, line: conflictsLine, message: `conflict ${i + 1} on annotations needs the annotation's id` };
@@ -80,6 +79,8 @@ export function resolveConflicts(
   let annotations: Annotation[] = [...sidecar.annotations];
   let document: SidecarDocument = sidecar.document;
   let annotator = sidecar.annotator;
+  /** Parts of a newer schema (relations…): lists by id, or single values. */
+  const others: Record<string, unknown> = {};
   const open: SidecarConflict[] = [];
   for (const c of conflicts) {
     const choice = choose(c);
@@ -93,8 +94,12 @@ export function resolveConflicts(
       if (c.theirs) annotations.push(c.theirs as unknown as Annotation);
     } else if (c.part === 'document' && c.theirs) document = c.theirs as unknown as SidecarDocument;
     else if (c.part === 'annotator' && typeof c.theirs?.['annotator'] === 'string') annotator = c.theirs['annotator'];
+    else if (c.id !== undefined) {
+      const list = (others[c.part] ?? (sidecar as unknown as Record<string, unknown>)[c.part] ?? []) as FieldRecord[];
+      others[c.part] = [...list.filter((r) => r['id'] !== c.id), ...(c.theirs ? [c.theirs] : [])];
+    } else if (c.theirs) others[c.part] = c.theirs[c.part];
   }
-  const next: Sidecar = { ...sidecar, document, annotator, annotations };
+  const next: Sidecar = { ...sidecar, ...others, document, annotator, annotations };
   const checked = validateSidecarObject(JSON.parse(JSON.stringify(next)) as unknown);
   const error = checked.problems.find((p) => p.severity === 'error');
   if (!checked.sidecar || error) return { ok: false, message: error?.message ?? 'the result is not a sidecar' };

@@ -5,7 +5,7 @@ import type { ConflictReason } from './mergeById';
  * The part of a sidecar a conflict is about: an annotation (by id), the document header or the
  * annotator. Relations of schema 2 are one more id'd part, merged and resolved as annotations are.
  */
-export type ConflictPart = 'annotations' | 'document' | 'annotator';
+export type ConflictPart = 'annotations' | 'document' | 'annotator' | (string & {});
 
 /**
  * One conflict as the merged sidecar records it under `conflicts:`. The sidecar's own content
@@ -27,7 +27,7 @@ export const CONFLICTS_KEY = 'conflicts';
 
 /** A short English line for one conflict, for the command line and the log. */
 export function describeConflict(c: SidecarConflict): string {
-  const what = c.part === 'annotations' ? `annotation ${c.id ?? '?'}` : c.part;
+  const what = c.part === 'annotations' ? `annotation ${c.id ?? '?'}` : c.id !== undefined ? `${c.part} ${c.id}` : c.part;
   const fields = c.fields.length > 0 ? ` (${c.fields.join(', ')})` : '';
   switch (c.reason) {
     case 'changed-both':

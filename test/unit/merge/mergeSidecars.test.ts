@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { mergeSidecarTexts } from '../../../src/core/merge/mergeSidecarTexts';
+import { mergeSidecars, mergeSidecarTexts } from '../../../src/core/merge/mergeSidecarTexts';
+import type { Sidecar } from '../../../src/core/sidecar/sidecarTypes';
 import { readConflictedSidecar, resolveConflicts } from '../../../src/core/merge/resolveConflicts';
 import { withAttributesLine } from '../../../src/core/merge/gitAttributes';
 import type { Annotation } from '../../../src/core/model/annotation';
@@ -143,6 +144,45 @@ describe('three-way merge of sidecars', () => {
     );
     assert.equal(partly.sidecar.annotations[0]?.label, 'ORG');
     assert.match(partly.text, /^conflicts:/m);
+  });
+});
+
+describe('three-way merge of parts a newer schema adds (relations)', () => {
+  /** A sidecar as schema 2's reader will give it: one more list of records with ids. */
+  function withRelations(annotations: readonly Annotation[], relations: readonly Record<string, unknown>[]): Sidecar {
+    const parsed = parseSidecar(sidecarText(annotations)).sidecar;
+    assert.ok(parsed);
+    return { ...parsed, relations } as unknown as Sidecar;
+  }
+  const worksFor = { id: 'r1', type: 'works-for', from: 't1', to: 't2' };
+
+  it('merges a list of records by id as annotations are, so nothing either side added is dropped', () => {
+    const base = withRelations([cairo, league], [worksFor]);
+    const ours = withRelations([cairo, league], [worksFor, { id: 'r2', type: 'located-in', from: 't2', to: 't1' }]);
+    const theirs = withRelations(
+      [cairo, league],
+      [
+        { ...worksFor, note: 'checked' },
+        { id: 'r2', type: 'member-of', from: 't1', to: 't2' },
+      ],
+    );
+    const result = mergeSidecars(base, ours, theirs);
+    const relations = (result.sidecar as unknown as { relations: Record<string, unknown>[] }).relations;
+    assert.deepEqual(
+      relations.map((r) => [r['id'], r['type'], r['note']]),
+      [
+        ['r1', 'works-for', 'checked'],
+        ['r2', 'located-in', undefined],
+        ['r3', 'member-of', undefined],
+      ],
+    );
+    assert.deepEqual(result.conflicts, []);
+    const conflicted = mergeSidecars(base, withRelations([cairo, league], [{ ...worksFor, type: 'leads' }]), withRelations([cairo, league], [{ ...worksFor, type: 'advises' }]));
+    assert.deepEqual(
+      conflicted.conflicts.map((c) => [c.part, c.id, c.fields]),
+      [['relations', 'r1', ['type']]],
+    );
+    assert.match(conflicted.text, /^ {2}- part: relations\n {4}id: r1\n {4}reason: changed-both/m);
   });
 });
 
