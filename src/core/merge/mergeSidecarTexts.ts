@@ -88,7 +88,15 @@ function mergeOtherParts(base: Sidecar | undefined, ours: Sidecar, theirs: Sidec
       let highest = 0;
       const prefix = /^([^\d]*)\d+$/.exec(ol[0]?.id ?? tl[0]?.id ?? '')?.[1] ?? `${key.charAt(0)}`;
       for (const r of [...bl, ...ol, ...tl]) highest = Math.max(highest, Number(/(\d+)$/.exec(r.id)?.[1] ?? 0));
-      const result = mergeById(bl, ol, tl, { identity: (r) => JSON.stringify(Object.entries(r).filter(([k]) => k !== 'id').sort(([x], [y]) => (x < y ? -1 : 1))), freshId: () => `${prefix}${++highest}` });
+      const result = mergeById(bl, ol, tl, {
+        identity: (r) =>
+          JSON.stringify(
+            Object.entries(r)
+              .filter(([k]) => k !== 'id')
+              .sort(([x], [y]) => (x < y ? -1 : 1)),
+          ),
+        freshId: () => `${prefix}${++highest}`,
+      });
       conflicts.push(...result.conflicts.map((c) => ({ part: key, ...c })));
       if (result.items.length > 0 || o[key] !== undefined) merged[key] = result.items;
       continue;
