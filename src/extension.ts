@@ -53,6 +53,8 @@ import { rebuildModel } from './editor/commands/rebuildModel';
 import { modelSectionChanged, setModelSectionSource } from './editor/statistics/modelSection';
 import { createReadingViewFeature } from './editor/readingView/readingViewFeature';
 import type { ReadingViewFeature } from './editor/readingView/readingViewFeature';
+import { ProjectFeature } from './editor/project/projectFeature';
+import { openGuidelines } from './editor/commands/openGuidelines';
 
 /** What `activate` returns: the services, for integration tests and other extensions. */
 export interface TawsimApi {
@@ -63,6 +65,8 @@ export interface TawsimApi {
   readonly painter: DecorationPainter;
   /** Fires when the label quick pick is on screen, for tests that answer it. */
   readonly onDidShowLabelPick: vscode.Event<void>;
+  /** `.tawsim/project.yaml`: read, watched, its problems shown. */
+  readonly project: ProjectFeature;
   /** The trained tagger: online learning, background re-fits, held-out figures. */
   readonly model: ModelService;
   readonly readingView: ReadingViewFeature;
@@ -101,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   void learned.scanWorkspace();
   const readingView = createReadingViewFeature(services, engine, review.sessions);
   const validation = new ValidationDiagnostics(() => settings.labels);
+  const project = new ProjectFeature(log);
 
   const handlers: Record<CommandIdValue, (...args: never[]) => unknown> = {
     [CommandId.tag]: (args?: Parameters<typeof tag>[1]) => tag(services, args),
@@ -130,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     [CommandId.openSample]: () => openSample(services),
     [CommandId.nextUncertain]: () => nextUncertain(services, engine),
     [CommandId.rebuildModel]: () => rebuildModel(model),
+    [CommandId.openGuidelines]: (args?: { label?: string }) => openGuidelines(settings.labels, args),
     ...review.handlers,
     ...explorer.handlers,
     ...readingView.handlers,
@@ -165,6 +171,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
       };
     }),
     validation,
+    project,
     engine.onDidChangeSpans(({ store, dirty }) => painter.schedule(store.uri, dirty)),
     stores.onDidChange((store) => problems.update(store)),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new SuggestionHover(stores, engine, () => settings.labels)),
@@ -191,7 +198,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   root = vscode.Disposable.from(...disposables);
   context.subscriptions.push(root);
   log.info(`Tawsim activated (annotator ${settings.annotator})`);
-  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick, model, readingView };
+  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick, model, readingView, project };
 }
 
 /** Every pending and running sidecar write finishes before the extension host goes. */

@@ -8,9 +8,24 @@ import { detectCommand } from './commands/detect';
 import { annotateCommand } from './commands/annotate';
 import { trainCommand } from './commands/train';
 import { evalCommand } from './commands/eval';
+import { mergeSidecarsCommand } from './commands/mergeSidecars';
+import { resolveConflictsCommand } from './commands/resolveConflicts';
+import { gitSetupCommand } from './commands/gitSetup';
 import { version } from '../../package.json';
 
-const commands: readonly CliCommand[] = [detectCommand, annotateCommand, validateCommand, exportCommand, importCommand, agreeCommand, trainCommand, evalCommand];
+const commands: readonly CliCommand[] = [
+  detectCommand,
+  annotateCommand,
+  validateCommand,
+  exportCommand,
+  importCommand,
+  agreeCommand,
+  trainCommand,
+  evalCommand,
+  mergeSidecarsCommand,
+  resolveConflictsCommand,
+  gitSetupCommand,
+];
 
 const io: CliIo = {
   out: (line) => process.stdout.write(line + '\n'),

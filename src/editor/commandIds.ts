@@ -32,6 +32,7 @@ export const CommandId = {
   openSample: 'tawsim.openSample',
   nextUncertain: 'tawsim.nextUncertain',
   rebuildModel: 'tawsim.rebuildModel',
+  openGuidelines: 'tawsim.openGuidelines',
   ...ReviewCommandId,
   ...ExplorerCommandId,
   ...ReadingViewCommandId,

@@ -6,6 +6,8 @@ import { findLabel } from '../core/model/labels';
 import { CommandId } from './commandIds';
 import { labelTitle } from './labelStyles';
 import { escapeMarkdown as escape } from './markdown';
+import { guidelineSummary } from '../core/project/projectQueries';
+import type { ProjectLabel } from '../core/project/projectTypes';
 
 /** Hovers on tags: label, annotator, source, status, note and value, with links to act on it. */
 export class AnnotationHover implements vscode.HoverProvider {
@@ -21,7 +23,7 @@ export class AnnotationHover implements vscode.HoverProvider {
     const found = store.tracked.inRange(offset, offset).filter((a) => a.status !== 'rejected' && offset < a.end);
     if (found.length === 0) return undefined;
     const md = new vscode.MarkdownString('', true);
-    md.isTrusted = { enabledCommands: [CommandId.changeLabel, CommandId.addNote, CommandId.remove] };
+    md.isTrusted = { enabledCommands: [CommandId.changeLabel, CommandId.addNote, CommandId.remove, CommandId.openGuidelines] };
     md.supportHtml = false;
     found.forEach((a, i) => {
       if (i > 0) md.appendMarkdown('\n\n---\n\n');
@@ -35,6 +37,11 @@ export class AnnotationHover implements vscode.HoverProvider {
     const label = findLabel(this.labels(), a.label);
     md.appendMarkdown(`**${escape(a.label)}** — ${escape(label ? labelTitle(label) : vscode.l10n.t('label not in the label set'))}\n\n`);
     md.appendMarkdown(`«${escape(a.text)}»\n\n`);
+    const summary = guidelineSummary((label as ProjectLabel | undefined)?.guidelines, vscode.env.language);
+    if (summary) {
+      const guidelineArgs = encodeURIComponent(JSON.stringify([{ label: a.label }]));
+      md.appendMarkdown(`_${escape(summary)}_ [${escape(vscode.l10n.t('Guidelines'))}](command:${CommandId.openGuidelines}?${guidelineArgs})\n\n`);
+    }
     const rows: [string, string | undefined][] = [
       [vscode.l10n.t('Annotator'), annotator],
       [vscode.l10n.t('Source'), sourceName(a.source)],

@@ -1,21 +1,33 @@
 import * as vscode from 'vscode';
 import type { LabelDefinition } from '../core/model/labels';
 import { labelTitle } from './labelStyles';
+import { guidelineSummary } from '../core/project/projectQueries';
+import type { ProjectLabel } from '../core/project/projectTypes';
 
 const shown = new vscode.EventEmitter<void>();
 /** Fires when the label quick pick is on screen (end-to-end and integration tests wait for it). */
 export const onDidShowLabelPick = shown.event;
 
+function detailOf(l: ProjectLabel): { detail?: string } {
+  const key = l.key ? vscode.l10n.t('Key: Ctrl+Alt+{0}', l.key) : undefined;
+  const summary = guidelineSummary(l.guidelines, vscode.env.language);
+  const detail = [key, summary].filter((part) => part !== undefined).join(' · ');
+  return detail ? { detail } : {};
+}
+
 interface LabelItem extends vscode.QuickPickItem {
   readonly def: LabelDefinition;
 }
 
-/** Quick pick of the label set: id, both names, key, and a dot in the label's colour. */
+/**
+ * Quick pick of the label set: id, both names, key, a dot in the label's colour, and the summary of
+ * the project's guideline for the label, where the decision is made.
+ */
 export function pickLabel(labels: readonly LabelDefinition[], placeHolder: string, current?: string): Promise<LabelDefinition | undefined> {
   const items: LabelItem[] = labels.map((l) => ({
     label: l.id,
     description: labelTitle(l),
-    ...(l.key ? { detail: vscode.l10n.t('Key: Ctrl+Alt+{0}', l.key) } : {}),
+    ...detailOf(l),
     iconPath: new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(`tawsim.label.${l.id}`)),
     def: l,
   }));

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LabelDefinition } from '../core/model/labels';
 import { DEFAULT_LABELS, LABEL_ID_PATTERN } from '../core/model/labels';
 import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecar/sidecarPath';
+import type { Project, ProjectLabel } from '../core/project/projectTypes';
 
 /** Tawsim's settings as one typed value, mirroring `contributes.configuration` in package.json. */
 export interface TawsimSettings {
@@ -20,19 +21,50 @@ export interface TawsimSettings {
   readonly modelThreshold: number;
 }
 
+/** The workspace's `.tawsim/project.yaml`, as last read well (see editor/project/projectFeature.ts). */
+let project: Project | undefined;
+const projectChanged = new vscode.EventEmitter<void>();
+
+/** Sets the project whose values stand in for settings nobody set; settings listeners run again. */
+export function useProject(next: Project | undefined): void {
+  project = next;
+  projectChanged.fire();
+}
+
+export function currentProject(): Project | undefined {
+  return project;
+}
+
 export function readSettings(scope?: vscode.Uri): TawsimSettings {
   const config = vscode.workspace.getConfiguration('tawsim', scope);
+  // The project travels with the corpus and gives everyone the same labels, pattern and
+  // recogniser; a setting a user (or the workspace's settings.json) sets explicitly still wins.
+  const setHere = (key: string): boolean => {
+    const inspected = config.inspect(key);
+    return inspected?.globalValue !== undefined || inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined;
+  };
+  const fromProject = <T>(key: string, value: T | undefined): T | undefined => (setHere(key) ? undefined : value);
   return {
     annotator: config.get<string>('annotator', '').trim() || systemUserName(),
     files: config.get<string[]>('files', ['**/*.txt', '**/*.md']),
-    sidecarPattern: config.get<string>('sidecar.pattern', DEFAULT_SIDECAR_PATTERN) || DEFAULT_SIDECAR_PATTERN,
-    labels: validLabels(config.get<unknown>('labels')),
-    suggestionsEnabled: config.get<boolean>('suggestions.enabled', true),
+    sidecarPattern: fromProject('sidecar.pattern', project?.sidecarPattern) ?? (config.get<string>('sidecar.pattern', DEFAULT_SIDECAR_PATTERN) || DEFAULT_SIDECAR_PATTERN),
+    labels: withGuidelines(fromProject('labels', project?.labels) ?? validLabels(config.get<unknown>('labels'))),
+    suggestionsEnabled: fromProject('suggestions.enabled', project?.recognizer.suggestions) ?? config.get<boolean>('suggestions.enabled', true),
     gazetteers: config.get<string[]>('gazetteers', []).filter((p) => typeof p === 'string' && p.trim() !== ''),
     conflict: config.get<string>('conflict', 'ask') === 'merge' ? 'merge' : 'ask',
-    modelEnabled: config.get<boolean>('model.enabled', true),
-    modelThreshold: Math.min(1, Math.max(0, Number(config.get<number>('model.threshold', 0.3)) || 0)),
+    modelEnabled: fromProject('model.enabled', project?.recognizer.model) ?? config.get<boolean>('model.enabled', true),
+    modelThreshold: fromProject('model.threshold', project?.recognizer.threshold) ?? Math.min(1, Math.max(0, Number(config.get<number>('model.threshold', 0.3)) || 0)),
   };
+}
+
+/** A label set of the user's own keeps the project's guidelines for the labels both define. */
+function withGuidelines(labels: readonly ProjectLabel[]): readonly ProjectLabel[] {
+  const byId = new Map((project?.labels ?? []).flatMap((l) => (l.guidelines ? [[l.id, l.guidelines] as const] : [])));
+  if (byId.size === 0) return labels;
+  return labels.map((l) => {
+    const guidelines = l.guidelines ?? byId.get(l.id);
+    return guidelines ? { ...l, guidelines } : l;
+  });
 }
 
 /**
@@ -41,9 +73,12 @@ export function readSettings(scope?: vscode.Uri): TawsimSettings {
  */
 export function onSettings(listener: (settings: TawsimSettings) => void): vscode.Disposable {
   listener(readSettings());
-  return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('tawsim')) listener(readSettings());
-  });
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('tawsim')) listener(readSettings());
+    }),
+    projectChanged.event(() => listener(readSettings())),
+  );
 }
 
 function validLabels(value: unknown): readonly LabelDefinition[] {

@@ -19,6 +19,7 @@ import { measureAgreement } from '../../core/review/measureAgreement';
 import { formatAgreementTable } from '../../core/review/agreementTable';
 import { agreementToJson } from '../../core/review/agreementJson';
 import { agreementToCsv } from '../../core/review/agreementCsv';
+import { agreementGate } from '../../core/review/agreementGate';
 
 /** Adjudicated and recovery files are not an annotator's work; folders are read without them. */
 const NOT_ANNOTATORS = /\.(gold|recovered)\.ann\.yaml$/;
@@ -42,14 +43,19 @@ export const agreeCommand: CliCommand = {
   name: 'agree',
   summary: "agreement between annotators: P/R/F1, Cohen's κ, Krippendorff's α, Fleiss' κ",
   usage:
-    'tawsim agree [--by label] [--json | --csv] SIDECAR_OR_FOLDER...\n' +
+    'tawsim agree [--by label] [--json | --csv] [--fail-under KAPPA] SIDECAR_OR_FOLDER...\n' +
     '  Sidecars of the same text are compared with each other; folders are searched for sidecars\n' +
-    '  (*.gold.ann.yaml and *.recovered.ann.yaml left out unless named). --by label adds a row per label.',
+    '  (*.gold.ann.yaml and *.recovered.ann.yaml left out unless named). --by label adds a row per label.\n' +
+    "  --fail-under KAPPA: exit 1 when a pair's Cohen's κ (or Fleiss' κ, three annotators or more) is below it.",
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, { by: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs(args, { by: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, 'fail-under': { type: 'string' } });
     if (positionals.length === 0) throw new UsageError('name at least one sidecar or folder');
     if (values['by'] !== undefined && values['by'] !== 'label') throw new UsageError(`--by takes "label", not "${String(values['by'])}"`);
     if (values['json'] === true && values['csv'] === true) throw new UsageError('choose one of --json and --csv');
+    const failUnder = values['fail-under'] === undefined ? undefined : Number(values['fail-under']);
+    if (failUnder !== undefined && !(Number.isFinite(failUnder) && failUnder >= -1 && failUnder <= 1)) {
+      throw new UsageError(`--fail-under takes a κ from -1 to 1, such as 0.7, not "${String(values['fail-under'])}"`);
+    }
 
     let bad = false;
     const complain = (line: string): void => {
@@ -78,6 +84,12 @@ export const agreeCommand: CliCommand = {
           ? agreementToCsv(report)
           : formatAgreementTable(report, { byLabel: values['by'] === 'label', perDocument: documents.length > 1 });
     io.out(output.replace(/\r?\n$/, ''));
+    if (failUnder !== undefined) {
+      // On stderr, so --json and --csv output stays one document.
+      const gate = agreementGate(report, failUnder);
+      for (const c of gate.checks) io.err(`${c.passed ? 'passed' : 'FAILED'}: ${c.what} = ${c.value === null ? 'undefined' : c.value.toFixed(3)} (at least ${failUnder})`);
+      if (!gate.passed) return ExitCode.badInput;
+    }
     return bad ? ExitCode.badInput : ExitCode.ok;
   },
 };

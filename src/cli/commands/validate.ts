@@ -10,12 +10,24 @@ import { isSidecarFileName } from '../../core/sidecar/sidecarPath';
 import { MAX_SIDECAR_BYTES, parseSidecar } from '../../core/sidecar/parseSidecar';
 import { annotationIdLines, checkSidecarText } from '../../core/sidecar/checkSidecarText';
 import { DEFAULT_LABELS } from '../../core/model/labels';
+import type { LabelDefinition } from '../../core/model/labels';
+import { sarifLog } from '../../core/report/sarif';
+import type { SarifFinding } from '../../core/report/sarif';
+import { findProject } from '../project/findProject';
+import { version } from '../../../package.json';
 import { problemOf, readRegularFile, readTextFile, shownPath, decodeUtf8 } from '../../node/readRegularFile';
 
-/** One line of the report: `FILE:LINE: severity: problem`. */
+/** One line of the report: `FILE:LINE: severity: problem`, and its parts (for SARIF). */
 interface Finding {
   readonly line: string;
   readonly severity: 'error' | 'warning';
+  readonly file: string;
+  readonly at: number;
+  readonly message: string;
+}
+
+function finding(file: string, at: number, severity: 'error' | 'warning', message: string): Finding {
+  return { line: `${shownPath(file)}:${at}: ${severity}: ${message}`, severity, file, at, message };
 }
 
 /**
@@ -26,15 +38,23 @@ interface Finding {
 export const validateCommand: CliCommand = {
   name: 'validate',
   summary: 'check sidecars against the schema and their texts',
-  usage: 'tawsim validate [--progress] FILE_OR_FOLDER...',
+  usage: 'tawsim validate [--format text|sarif] [--progress] FILE_OR_FOLDER...',
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, { progress: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs(args, { progress: { type: 'boolean' }, format: { type: 'string' } });
     if (positionals.length === 0) throw new UsageError('name at least one sidecar, text file or folder');
+    const format = values['format'] ?? 'text';
+    if (format !== 'text' && format !== 'sarif') throw new UsageError('--format is text or sarif');
+    // SARIF is one JSON document on stdout, written at the end; the text lines go nowhere then.
+    const print = format === 'sarif' ? (): void => undefined : (line: string): void => io.out(line);
+    // The labels of the corpus' project file, when it has one, decide which labels are known.
+    const project = await findProject(positionals[0] as string);
+    for (const w of project?.warnings ?? []) io.err(w);
+    const labels = project?.project.labels ?? DEFAULT_LABELS;
     const findings: Finding[] = [];
     const note: WalkNote = (file, problem, severity) => {
-      const finding = { line: `${shownPath(file)}:1: ${severity}: ${problem}`, severity };
-      findings.push(finding);
-      io.out(finding.line);
+      const found = finding(file, 1, severity, problem);
+      findings.push(found);
+      print(found.line);
     };
     // As the other batch commands: progress on a terminal, or when asked for. Counting first is a
     // second walk of the folders, but reads no file.
@@ -49,26 +69,30 @@ export const validateCommand: CliCommand = {
       const sidecarFile = isSidecarFileName(path.basename(file)) ? file : `${file}.ann.yaml`;
       if (!isSidecarFileName(path.basename(file)) && !(await fs.lstat(sidecarFile).catch(() => undefined))) continue;
       files++;
-      for (const finding of await validateOne(sidecarFile)) {
-        findings.push(finding);
-        io.out(finding.line);
+      for (const found of await validateOne(sidecarFile, labels)) {
+        findings.push(found);
+        print(found.line);
       }
     }
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.length - errors;
     const counts = findings.length === 0 ? '' : ` (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-    io.out(`${plural(files, 'sidecar')} checked, ${plural(findings.length, 'problem')}${counts}`);
+    if (format === 'sarif') io.out(JSON.stringify(sarifLog(findings.map(sarifFinding), version), null, 2));
+    else io.out(`${plural(files, 'sidecar')} checked, ${plural(findings.length, 'problem')}${counts}`);
     return errors > 0 ? ExitCode.badInput : ExitCode.ok;
   },
 };
+
+function sarifFinding(f: Finding): SarifFinding {
+  return { uri: path.relative(process.cwd(), path.resolve(f.file)).split(path.sep).join('/'), line: f.at, level: f.severity, message: f.message };
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-async function validateOne(file: string): Promise<Finding[]> {
-  const shown = shownPath(file);
-  const error = (line: number, message: string): Finding => ({ line: `${shown}:${line}: error: ${message}`, severity: 'error' });
+async function validateOne(file: string, labels: readonly LabelDefinition[]): Promise<Finding[]> {
+  const error = (line: number, message: string): Finding => finding(file, line, 'error', message);
   let content: string;
   try {
     // Named on the command line, or a link the walk found inside its folder: read where it points.
@@ -78,8 +102,8 @@ async function validateOne(file: string): Promise<Finding[]> {
   } catch (e) {
     return [error(1, problemOf(file, e).problem)];
   }
-  const parsed = parseSidecar(content, { labels: DEFAULT_LABELS });
-  const out: Finding[] = parsed.problems.map((p) => ({ line: `${shown}:${p.line ?? 1}: ${p.severity}: ${p.message}`, severity: p.severity }));
+  const parsed = parseSidecar(content, { labels });
+  const out: Finding[] = parsed.problems.map((p) => finding(file, p.line ?? 1, p.severity, p.message));
   const sidecar = parsed.sidecar;
   if (!sidecar) return out;
   const folder = path.dirname(file);
@@ -101,7 +125,7 @@ async function validateOne(file: string): Promise<Finding[]> {
   const keyLine = (key: string): number => Math.max(1, content.split('\n').findIndex((l) => new RegExp(`^\\s+${key}\\s*:`).test(l)) + 1);
   for (const p of checkSidecarText(sidecar, text)) {
     const line = p.kind === 'textChanged' ? keyLine('sha256') : p.kind === 'lengthDiffers' ? keyLine('length') : (idLines.get(p.id) ?? 1);
-    out.push({ line: `${shown}:${line}: ${p.severity}: ${p.message}`, severity: p.severity });
+    out.push(finding(file, line, p.severity, p.message));
   }
   return out;
 }

@@ -15,6 +15,8 @@ export interface BatchArgs {
   readonly progress: boolean;
   /** `--workers N`; undefined: decided by the size of the run. */
   readonly workers?: number;
+  /** `--jsonl -`: JSON-lines documents on stdin, results line by line on stdout. */
+  readonly jsonl: boolean;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -28,7 +30,12 @@ export function parseBatchArgs(args: readonly string[]): BatchArgs {
     progress: { type: 'boolean' },
     workers: { type: 'string' },
     model: { type: 'string' },
+    jsonl: { type: 'boolean' },
   });
+  const jsonl = values['jsonl'] === true;
+  if (jsonl && (positionals.length !== 1 || positionals[0] !== '-')) throw new UsageError('--jsonl reads standard input: write --jsonl -');
+  if (jsonl && (values['workers'] !== undefined || values['pattern'] !== undefined))
+    throw new UsageError('--jsonl runs in one thread and writes no sidecar: --workers and --pattern do not apply');
   if (positionals.length === 0) throw new UsageError('name at least one text file or folder');
   const date = typeof values['date'] === 'string' ? checkDate(values['date']) : undefined;
   const labels = typeof values['labels'] === 'string' ? checkLabels(values['labels']) : DEFAULT_RECOGNIZED_LABELS;
@@ -53,6 +60,7 @@ export function parseBatchArgs(args: readonly string[]): BatchArgs {
     settings: { labels, annotator, pattern, ...(date !== undefined ? { date } : {}), ...(typeof values['model'] === 'string' ? { model: checkModel(values['model']) } : {}) },
     inputs: positionals,
     progress: values['progress'] === true,
+    jsonl,
     ...(workers !== undefined ? { workers } : {}),
   };
 }
