@@ -95,6 +95,7 @@ export class SidecarSync {
     const placed = placeSidecarAnnotations(parsed.sidecar, document.getText());
     store.load({
       annotations: placed.annotations,
+      relations: parsed.sidecar.relations ?? [],
       diskContent: content,
       problems: parsed.problems,
       writable: parsed.writable,
@@ -189,7 +190,7 @@ export class SidecarSync {
 
   render(store: AnnotationDocument, document: vscode.TextDocument): string {
     const header = { path: basename(store.uri), annotator: store.annotator, ...(store.documentDate ? { date: store.documentDate } : {}) };
-    return serializeSidecar(buildSidecar(header, document.getText(), store.tracked.all, store.tracked.orphans));
+    return serializeSidecar(buildSidecar(header, document.getText(), store.tracked.all, store.tracked.orphans, store.tracked.relations));
   }
 
   /**

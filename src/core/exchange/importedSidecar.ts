@@ -4,7 +4,7 @@ import { mergeAnnotations } from '../sidecar/mergeAnnotations';
 import { buildSidecar, placeSidecarAnnotations } from '../sidecar/documentAnnotations';
 import { sha256Hex } from '../sidecar/hash';
 import type { Sidecar } from '../sidecar/sidecarTypes';
-import { SIDECAR_VERSION } from '../sidecar/sidecarTypes';
+import { SIDECAR_BASE_VERSION } from '../sidecar/sidecarTypes';
 
 /** What to do with a sidecar that already exists where an import writes. */
 export type ExistingSidecarChoice = 'replace' | 'merge';
@@ -43,7 +43,7 @@ export function importedSidecar(input: ImportedSidecarInput): Sidecar {
     return { ...old, annotations: mergeAnnotations(old.annotations, input.annotations) };
   }
   return {
-    tawsim: SIDECAR_VERSION,
+    tawsim: SIDECAR_BASE_VERSION,
     document: { path: textName, sha256: sha256Hex(text), length: new CodePointIndex(text).codePointLength, ...(date !== undefined ? { date } : {}) },
     annotator: input.annotator,
     annotations: [...input.annotations],
