@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { LabelDefinition } from '../core/model/labels';
 import { DEFAULT_LABELS, LABEL_ID_PATTERN } from '../core/model/labels';
 import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecar/sidecarPath';
+import type { ProjectSchema } from '../core/model/projectSchema';
+import { projectSchema, readProjectSchemaSources } from '../core/model/projectSchema';
 
 /** Tawsim's settings as one typed value, mirroring `contributes.configuration` in package.json. */
 export interface TawsimSettings {
@@ -18,6 +20,8 @@ export interface TawsimSettings {
   readonly modelEnabled: boolean;
   /** The model's suggestions below this probability (0–1) are not shown. */
   readonly modelThreshold: number;
+  /** Relation types and attribute definitions (`tawsim.relationTypes`, `tawsim.attributes`), over the news defaults. */
+  readonly schema: ProjectSchema;
 }
 
 export function readSettings(scope?: vscode.Uri): TawsimSettings {
@@ -32,6 +36,7 @@ export function readSettings(scope?: vscode.Uri): TawsimSettings {
     conflict: config.get<string>('conflict', 'ask') === 'merge' ? 'merge' : 'ask',
     modelEnabled: config.get<boolean>('model.enabled', true),
     modelThreshold: Math.min(1, Math.max(0, Number(config.get<number>('model.threshold', 0.3)) || 0)),
+    schema: projectSchema(readProjectSchemaSources(config.get<unknown>('relationTypes'), config.get<unknown>('attributes')).sources),
   };
 }
 

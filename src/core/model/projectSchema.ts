@@ -68,3 +68,50 @@ export function relationLabelProblem(type: RelationTypeDefinition, fromLabel: st
 export function attributesFor(schema: ProjectSchema, label: string): AttributeDefinition[] {
   return schema.attributes.filter((a) => a.label === label);
 }
+
+/**
+ * Definitions from untyped values (settings, a project file): each entry that is well formed is
+ * kept, the others are dropped and named in `problems`; a part that is absent stays absent (so the
+ * default applies). The same reading for settings and for `.tawsim/project.yaml`.
+ */
+export function readProjectSchemaSources(relationTypes: unknown, attributes: unknown): { sources: ProjectSchemaSources; problems: string[] } {
+  const problems: string[] = [];
+  const labels = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  const name = /^[A-Za-z][A-Za-z0-9_-]*$/;
+  let types: RelationTypeDefinition[] | undefined;
+  if (relationTypes !== undefined && relationTypes !== null) {
+    types = [];
+    const list: unknown[] = Array.isArray(relationTypes) ? relationTypes : [];
+    if (!Array.isArray(relationTypes)) problems.push('relation types must be a list');
+    list.forEach((t, i) => {
+      const r = t as Record<string, unknown> | null;
+      if (typeof r !== 'object' || r === null || typeof r['id'] !== 'string' || !name.test(r['id'])) {
+        return void problems.push(`relation type ${i + 1} needs an "id" (a letter, then letters, digits, _ or -)`);
+      }
+      const from = r['from'] ?? [];
+      const to = r['to'] ?? [];
+      if (!labels(from) || !labels(to)) return void problems.push(`relation type "${r['id']}": "from" and "to" must be lists of labels`);
+      types?.push({ id: r['id'], from, to, symmetric: r['symmetric'] === true, ...(r['allowSelf'] === true ? { allowSelf: true } : {}) });
+    });
+  }
+  let attrs: AttributeDefinition[] | undefined;
+  if (attributes !== undefined && attributes !== null) {
+    attrs = [];
+    const list: unknown[] = Array.isArray(attributes) ? attributes : [];
+    if (!Array.isArray(attributes)) problems.push('attributes must be a list');
+    list.forEach((a, i) => {
+      const r = a as Record<string, unknown> | null;
+      if (typeof r !== 'object' || r === null || typeof r['label'] !== 'string' || typeof r['name'] !== 'string' || !name.test(r['name'])) {
+        return void problems.push(`attribute ${i + 1} needs a "label" and a "name" (a letter, then letters, digits, _ or -)`);
+      }
+      const values = r['values'];
+      if (values !== undefined && (!labels(values) || values.length === 0)) return void problems.push(`attribute "${r['name']}": "values" must be a list of texts`);
+      const fallback = r['default'];
+      if (fallback !== undefined && (typeof fallback !== 'string' || (values !== undefined && !values.includes(fallback)))) {
+        return void problems.push(`attribute "${r['name']}": "default" must be one of its values`);
+      }
+      attrs?.push({ label: r['label'], name: r['name'], ...(values !== undefined ? { values } : {}), ...(fallback !== undefined ? { default: fallback } : {}) });
+    });
+  }
+  return { sources: { ...(types ? { relationTypes: types } : {}), ...(attrs ? { attributes: attrs } : {}) }, problems };
+}

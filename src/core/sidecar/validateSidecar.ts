@@ -224,7 +224,7 @@ function validateRelations(
     else if (ids.has(id)) fail(`${at}.id`, `Duplicate relation id "${id}"`);
     else ids.add(id);
     const type = item['type'];
-    if (typeof type !== 'string' || !LABEL_ID_PATTERN.test(type.toUpperCase())) fail(`${at}.type`, '"type" must be a relation type such as member_of');
+    if (typeof type !== 'string' || !LABEL_ID_PATTERN.test(type)) fail(`${at}.type`, '"type" must be a relation type such as member_of');
     for (const end of ['from', 'to'] as const) {
       const ref = item[end];
       if (typeof ref !== 'string') fail(`${at}.${end}`, `"${end}" must be an annotation id`);
