@@ -18,6 +18,9 @@ import { tag } from './editor/commands/tag';
 import { remove } from './editor/commands/remove';
 import { changeLabel } from './editor/commands/changeLabel';
 import { addNote } from './editor/commands/addNote';
+import { link } from './editor/commands/link';
+import { addFragment } from './editor/commands/addFragment';
+import { setAttribute } from './editor/commands/setAttribute';
 import { navigate } from './editor/commands/navigate';
 import { undoRedo } from './editor/commands/undoRedo';
 import { save } from './editor/commands/save';
@@ -92,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   stores = new AnnotationStores(settings, sync, log, sidecarFiles);
   const storesRef = stores;
   const painter = new DecorationPainter(stores);
-  const services: Services = { stores, sync, problems, sidecarFiles, log, files, labels: () => settings.labels, context };
+  const services: Services = { stores, sync, problems, sidecarFiles, log, files, labels: () => settings.labels, schema: () => settings.schema, context };
   const review = createReviewFeature(services);
   const explorer = createExplorerFeature(services);
   const learned = new LearnedEntries(stores, log, sidecarFiles);
@@ -112,6 +115,9 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     [CommandId.remove]: (args?: Parameters<typeof remove>[1]) => remove(services, args),
     [CommandId.changeLabel]: (args?: Parameters<typeof changeLabel>[1]) => changeLabel(services, args),
     [CommandId.addNote]: (args?: Parameters<typeof addNote>[1]) => addNote(services, args),
+    [CommandId.link]: (args?: Parameters<typeof link>[1]) => link(services, args),
+    [CommandId.addFragment]: (args?: Parameters<typeof addFragment>[1]) => addFragment(services, args),
+    [CommandId.setAttribute]: (args?: Parameters<typeof setAttribute>[1]) => setAttribute(services, args),
     [CommandId.next]: () => navigate(services, 1),
     [CommandId.previous]: () => navigate(services, -1),
     [CommandId.undo]: () => undoRedo(services, 'undo'),

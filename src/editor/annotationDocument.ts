@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model/annotation';
+import type { Relation } from '../core/model/relation';
 import { AnnotationHistory, applyAnnotationEdit, applyTextChange, replayChange } from '../core/model/annotationHistory';
 import type { AnnotationChange, AnnotationEdit } from '../core/model/annotationHistory';
 import type { TextEdit } from '../core/model/shift';
@@ -10,6 +11,8 @@ import type { SidecarProblem } from '../core/sidecar/sidecarTypes';
 export interface LoadedSidecar {
   /** Placed on the current text, UTF-16; orphans included. */
   readonly annotations: readonly Annotation[];
+  /** Links between them by id (schema 2); absent when there are none. */
+  readonly relations?: readonly Relation[];
   /** The file's content, or undefined when there is no sidecar yet. */
   readonly diskContent: string | undefined;
   readonly problems: readonly SidecarProblem[];
@@ -103,7 +106,7 @@ export class AnnotationDocument implements vscode.Disposable {
 
   /** Takes a sidecar read from disk as the whole truth (on load, or "take theirs"); clears undo history. */
   load(sidecar: LoadedSidecar): void {
-    this.replaceAnnotations(sidecar.annotations);
+    this.replaceAnnotations(sidecar.annotations, sidecar.relations);
     this.setState({
       loaded: true,
       problems: sidecar.problems,
@@ -153,7 +156,12 @@ export class AnnotationDocument implements vscode.Disposable {
 
   /** Applies a user action, recording it for annotation undo. Returns the annotations put. */
   apply(edit: AnnotationEdit): Annotation[] {
-    const before = [...(edit.remove ?? []), ...(edit.put ?? []).map((a) => a.id)].map((id) => this.tracked.byId(id));
+    const before = [
+      ...(edit.remove ?? []),
+      ...(edit.put ?? []).map((a) => a.id),
+      // A relation's change redraws its two ends.
+      ...[...(edit.putRelations ?? []), ...(edit.removeRelations ?? []).map((id) => this.tracked.relationById(id))].flatMap((r) => (r ? [r.from, r.to] : [])),
+    ].map((id) => this.tracked.byId(id));
     const after = applyAnnotationEdit(this.tracked, this.history, edit);
     this.tagVersion++;
     this.markChanged({ kind: 'annotations', dirty: cover([...before, ...after]) });
@@ -200,8 +208,8 @@ export class AnnotationDocument implements vscode.Disposable {
     return this.tracked.nextId();
   }
 
-  private replaceAnnotations(annotations: readonly Annotation[]): void {
-    this.tracked.reset(annotations);
+  private replaceAnnotations(annotations: readonly Annotation[], relations: readonly Relation[] = []): void {
+    this.tracked.reset(annotations, relations);
     this.history.clear();
     this.tagVersion++;
     this.changed.fire({ kind: 'reload' });

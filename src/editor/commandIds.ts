@@ -11,6 +11,9 @@ export const CommandId = {
   remove: 'tawsim.remove',
   changeLabel: 'tawsim.changeLabel',
   addNote: 'tawsim.addNote',
+  link: 'tawsim.link',
+  addFragment: 'tawsim.addFragment',
+  setAttribute: 'tawsim.setAttribute',
   next: 'tawsim.next',
   previous: 'tawsim.previous',
   undo: 'tawsim.undo',
@@ -63,4 +66,22 @@ export interface ChangeLabelArgs extends AnnotationTarget {
 
 export interface AddNoteArgs extends AnnotationTarget {
   readonly note?: string;
+}
+
+/** Link…: from the annotation `id` (or at the cursor) to the annotation `to` (or at the second cursor, or picked), of relation `type`. */
+export interface LinkArgs extends AnnotationTarget {
+  readonly to?: string;
+  readonly type?: string;
+}
+
+/** Add Fragment: the annotation `id` (or at the first selection) gains the span start..end (code points), or the other selections. */
+export interface AddFragmentArgs extends AnnotationTarget {
+  readonly start?: number;
+  readonly end?: number;
+}
+
+/** Set Attribute…: `name` set to `value` on the annotation `id` (or at the cursor); an empty value clears it. */
+export interface SetAttributeArgs extends AnnotationTarget {
+  readonly name?: string;
+  readonly value?: string;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model/annotation';
+import type { Relation } from '../core/model/relation';
 import type { AnnotationStores } from './annotationStores';
 import type { LabelDefinition } from '../core/model/labels';
 import { findLabel } from '../core/model/labels';
@@ -23,11 +24,14 @@ export class AnnotationHover implements vscode.HoverProvider {
     const found = store.tracked.inRange(offset, offset).filter((a) => a.status !== 'rejected' && offset < a.end);
     if (found.length === 0) return undefined;
     const md = new vscode.MarkdownString('', true);
-    md.isTrusted = { enabledCommands: [CommandId.changeLabel, CommandId.addNote, CommandId.remove, CommandId.openGuidelines] };
+    md.isTrusted = {
+      enabledCommands: [CommandId.changeLabel, CommandId.addNote, CommandId.remove, CommandId.openGuidelines, CommandId.link, CommandId.setAttribute, 'revealLine'],
+    };
     md.supportHtml = false;
     found.forEach((a, i) => {
       if (i > 0) md.appendMarkdown('\n\n---\n\n');
       this.describe(md, a, store.annotator, document.uri);
+      this.describeRelations(md, a, store.tracked.relationsOf(a.id), (id) => store.tracked.byId(id), document);
     });
     const first = found[0] as Annotation;
     return new vscode.Hover(md, new vscode.Range(document.positionAt(first.start), document.positionAt(first.end)));
@@ -50,12 +54,36 @@ export class AnnotationHover implements vscode.HoverProvider {
       [vscode.l10n.t('Note'), a.note],
     ];
     for (const [name, value] of rows) if (value) md.appendMarkdown(`${escape(name)}: ${escape(value)}  \n`);
+    for (const [name, value] of Object.entries(a.attributes ?? {})) md.appendMarkdown(`${escape(name)}: ${escape(value)}  \n`);
     const args = encodeURIComponent(JSON.stringify([{ id: a.id, uri: uri.toString() }]));
     md.appendMarkdown(
       `\n[${escape(vscode.l10n.t('Change label'))}](command:${CommandId.changeLabel}?${args}) · ` +
         `[${escape(vscode.l10n.t('Add note'))}](command:${CommandId.addNote}?${args}) · ` +
+        `[${escape(vscode.l10n.t('Link…'))}](command:${CommandId.link}?${args}) · ` +
+        `[${escape(vscode.l10n.t('Set attribute…'))}](command:${CommandId.setAttribute}?${args}) · ` +
         `[${escape(vscode.l10n.t('Remove'))}](command:${CommandId.remove}?${args})`,
     );
+  }
+
+  /** Each relation with both ends; the other end links to its line (direction as stored, ↔ when it reads both ways). */
+  private describeRelations(
+    md: vscode.MarkdownString,
+    a: Annotation,
+    relations: readonly Relation[],
+    byId: (id: string) => Annotation | undefined,
+    document: vscode.TextDocument,
+  ): void {
+    if (relations.length === 0) return;
+    md.appendMarkdown(`\n\n**${escape(vscode.l10n.t('Relations'))}**  \n`);
+    for (const r of relations) {
+      const other = byId(r.from === a.id ? r.to : r.from);
+      const otherText = other ? `«${escape(other.text)}» (${escape(other.label)})` : escape(r.from === a.id ? r.to : r.from);
+      const reveal =
+        other && !other.orphan ? `command:revealLine?${encodeURIComponent(JSON.stringify({ lineNumber: document.positionAt(other.start).line, at: 'center' }))}` : undefined;
+      const end = reveal ? `[${otherText}](${reveal})` : otherText;
+      const self = `«${escape(a.text)}»`;
+      md.appendMarkdown(r.from === a.id ? `${self} —${escape(r.type)}→ ${end}  \n` : `${end} —${escape(r.type)}→ ${self}  \n`);
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AnnotationStores } from './annotationStores';
 import type { SidecarSync } from './sidecarSync';
 import type { LabelDefinition } from '../core/model/labels';
+import type { ProjectSchema } from '../core/model/projectSchema';
 import type { Logger } from './logger';
 import type { ProblemReporter } from './problems';
 import type { SidecarWatcher } from './sidecarWatcher';
@@ -18,5 +19,7 @@ export interface Services {
   /** Atomic, checked file writes as this host allows them. */
   readonly files: HostFiles;
   labels(): readonly LabelDefinition[];
+  /** Relation types and attribute definitions, as the settings give them now. */
+  schema(): ProjectSchema;
   readonly context: vscode.ExtensionContext;
 }

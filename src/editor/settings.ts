@@ -3,6 +3,9 @@ import type { LabelDefinition } from '../core/model/labels';
 import { DEFAULT_LABELS, LABEL_ID_PATTERN } from '../core/model/labels';
 import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecar/sidecarPath';
 import type { Project, ProjectLabel } from '../core/project/projectTypes';
+import { projectAttributes, projectRelationTypes } from '../core/project/projectQueries';
+import type { ProjectSchema } from '../core/model/projectSchema';
+import { projectSchema, readProjectSchemaSources } from '../core/model/projectSchema';
 
 /** Tawsim's settings as one typed value, mirroring `contributes.configuration` in package.json. */
 export interface TawsimSettings {
@@ -19,6 +22,8 @@ export interface TawsimSettings {
   readonly modelEnabled: boolean;
   /** The model's suggestions below this probability (0–1) are not shown. */
   readonly modelThreshold: number;
+  /** Relation types and attribute definitions (`tawsim.relationTypes`, `tawsim.attributes`), over the news defaults. */
+  readonly schema: ProjectSchema;
 }
 
 /** The workspace's `.tawsim/project.yaml`, as last read well (see editor/project/projectFeature.ts). */
@@ -54,6 +59,12 @@ export function readSettings(scope?: vscode.Uri): TawsimSettings {
     conflict: config.get<string>('conflict', 'ask') === 'merge' ? 'merge' : 'ask',
     modelEnabled: fromProject('model.enabled', project?.recognizer.model) ?? config.get<boolean>('model.enabled', true),
     modelThreshold: fromProject('model.threshold', project?.recognizer.threshold) ?? Math.min(1, Math.max(0, Number(config.get<number>('model.threshold', 0.3)) || 0)),
+    schema: projectSchema(
+      readProjectSchemaSources(
+        fromProject('relationTypes', project ? projectRelationTypes(project) : undefined) ?? config.get<unknown>('relationTypes'),
+        fromProject('attributes', project ? projectAttributes(project) : undefined) ?? config.get<unknown>('attributes'),
+      ).sources,
+    ),
   };
 }
 

@@ -5,7 +5,7 @@ import type { HostFiles, Leftover } from './files/hostFiles';
 import { parseSidecar } from '../core/sidecar/parseSidecar';
 import { serializeSidecar } from '../core/sidecar/serializeSidecar';
 import { buildSidecar, placeSidecarAnnotations } from '../core/sidecar/documentAnnotations';
-import { mergeAnnotations } from '../core/sidecar/mergeAnnotations';
+import { mergeSidecarParts } from '../core/sidecar/mergeAnnotations';
 import type { SidecarProblem } from '../core/sidecar/sidecarTypes';
 import type { LabelDefinition } from '../core/model/labels';
 import type { Annotation } from '../core/model/annotation';
@@ -95,6 +95,7 @@ export class SidecarSync {
     const placed = placeSidecarAnnotations(parsed.sidecar, document.getText());
     store.load({
       annotations: placed.annotations,
+      relations: parsed.sidecar.relations ?? [],
       diskContent: content,
       problems: parsed.problems,
       writable: parsed.writable,
@@ -189,7 +190,7 @@ export class SidecarSync {
 
   render(store: AnnotationDocument, document: vscode.TextDocument): string {
     const header = { path: basename(store.uri), annotator: store.annotator, ...(store.documentDate ? { date: store.documentDate } : {}) };
-    return serializeSidecar(buildSidecar(header, document.getText(), store.tracked.all, store.tracked.orphans));
+    return serializeSidecar(buildSidecar(header, document.getText(), store.tracked.all, store.tracked.orphans, store.tracked.relations));
   }
 
   /**
@@ -239,8 +240,13 @@ export class SidecarSync {
     if (choice === merge) {
       const placed = placeSidecarAnnotations(parsed.sidecar, document.getText());
       const mine: Annotation[] = [...store.tracked.all, ...store.tracked.orphans];
-      const added = mergeAnnotations(mine, placed.annotations, (id) => store.tracked.hasUsed(id)).filter((a) => !mine.includes(a));
-      if (added.length > 0) store.apply({ put: added });
+      const myRelations = store.tracked.relations;
+      const merged = mergeSidecarParts({ annotations: mine, relations: myRelations }, { annotations: placed.annotations, relations: parsed.sidecar.relations ?? [] }, (id) =>
+        store.tracked.hasUsed(id),
+      );
+      const added = merged.annotations.filter((a) => !mine.includes(a));
+      const addedRelations = merged.relations.filter((r) => !myRelations.includes(r));
+      if (added.length > 0 || addedRelations.length > 0) store.apply({ put: added, putRelations: addedRelations });
       store.adoptDiskContent(theirs);
       return true;
     }

@@ -174,6 +174,6 @@ function annotatorSet(file: string, textName: string, sidecar: Sidecar, group: G
   const hint = textOfSidecar(path.basename(file), new Set([textName]))?.annotator;
   const name = sidecar.annotator.trim() || hint || path.basename(file);
   const placed = placeForComparison(sidecar, group.text, group.sha256);
-  if (!placed.stale) return { annotator: name, annotations: placed.annotations };
+  if (!placed.stale) return { annotator: name, annotations: placed.annotations, ...(sidecar.relations?.length ? { relations: sidecar.relations } : {}) };
   return { annotator: name, annotations: [], stale: true, staleReason: `${STALE_REASON}; ${placed.orphans} of its tags could not be placed in the current text` };
 }

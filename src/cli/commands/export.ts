@@ -67,6 +67,7 @@ export const exportCommand: CliCommand = {
         path: relativeTo(root, source.textFile),
         text,
         annotations: annotationsForExport(source.sidecar, text),
+        ...(source.sidecar.relations?.length ? { relations: source.sidecar.relations } : {}),
         annotator: source.sidecar.annotator,
         ...(source.sidecar.document.date !== undefined ? { date: source.sidecar.document.date } : {}),
       });

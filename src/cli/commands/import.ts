@@ -218,6 +218,7 @@ async function planSidecar(into: string, target: Target, choice: ExistingSidecar
     textName,
     annotator: target.annotator,
     annotations: target.annotations,
+    ...(target.relations ? { relations: target.relations } : {}),
     ...(target.date !== undefined ? { date: target.date } : {}),
     ...(existing ? { existing } : {}),
   });

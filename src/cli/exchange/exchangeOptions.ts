@@ -19,7 +19,7 @@ export const IMPORT_OPTION_SPEC = {
 } as const;
 
 export const EXPORT_OPTIONS_USAGE = '[--scheme iob2|bioes] [--split-proclitics] [--bom] [--no-formula-guard] [--offsets utf16|grapheme|codepoint]';
-export const IMPORT_OPTIONS_USAGE = '[--offsets utf16|grapheme|codepoint] [--discontinuous cover|fragments|skip] [--no-formula-guard]';
+export const IMPORT_OPTIONS_USAGE = '[--offsets utf16|grapheme|codepoint] [--discontinuous keep|cover|fragments|skip] [--no-formula-guard]';
 
 type Values = Record<string, unknown>;
 
@@ -57,8 +57,8 @@ export function importOptionsFromArgs(format: FormatId, values: Values): ImportO
   only(values, 'no-formula-guard', format, ['csv']);
   const offsets = offsetUnit(values);
   const discontinuous = values['discontinuous'];
-  if (discontinuous !== undefined && discontinuous !== 'cover' && discontinuous !== 'fragments' && discontinuous !== 'skip') {
-    throw new UsageError(`--discontinuous must be cover, fragments or skip (got ${JSON.stringify(discontinuous)})`);
+  if (discontinuous !== undefined && discontinuous !== 'keep' && discontinuous !== 'cover' && discontinuous !== 'fragments' && discontinuous !== 'skip') {
+    throw new UsageError(`--discontinuous must be keep, cover, fragments or skip (got ${JSON.stringify(discontinuous)})`);
   }
   if (format === 'doccano' && offsets) return { doccano: { offsets } };
   if (format === 'brat' && discontinuous !== undefined) return { brat: { discontinuous: discontinuous as BratDiscontinuous } };

@@ -1,3 +1,4 @@
+import type { Relation } from '../model/relation';
 import type { Annotation } from '../model/annotation';
 import type { ImportedDocument } from '../formats/formatTypes';
 
@@ -15,6 +16,8 @@ export interface ImportSet {
   /** The imported file, as the user named it. */
   readonly from: string;
   readonly annotations: readonly Annotation[];
+  /** Relations between them, from formats that carry relations. */
+  readonly relations?: readonly Relation[];
   readonly date?: string;
 }
 
@@ -72,6 +75,7 @@ export class ImportSets {
         gold: doc.gold === true,
         from: file,
         annotations: doc.annotations,
+        ...(doc.relations ? { relations: doc.relations } : {}),
         ...(doc.date !== undefined ? { date: doc.date } : {}),
       };
       const key = `${set.textPath}\u0000${set.gold ? '' : set.annotator}\u0000${set.gold ? 'gold' : ''}`;

@@ -1,10 +1,11 @@
 import type { Annotation } from '../model/annotation';
 import { CodePointIndex } from '../model/offsets';
-import { mergeAnnotations } from '../sidecar/mergeAnnotations';
+import { mergeSidecarParts } from '../sidecar/mergeAnnotations';
+import type { Relation } from '../model/relation';
 import { buildSidecar, placeSidecarAnnotations } from '../sidecar/documentAnnotations';
 import { sha256Hex } from '../sidecar/hash';
 import type { Sidecar } from '../sidecar/sidecarTypes';
-import { SIDECAR_VERSION } from '../sidecar/sidecarTypes';
+import { SIDECAR_BASE_VERSION } from '../sidecar/sidecarTypes';
 
 /** What to do with a sidecar that already exists where an import writes. */
 export type ExistingSidecarChoice = 'replace' | 'merge';
@@ -17,6 +18,8 @@ export interface ImportedSidecarInput {
   readonly annotator: string;
   /** Code point offsets, as `importFile` returns them. */
   readonly annotations: readonly Annotation[];
+  /** Relations between the imported annotations, by their ids. */
+  readonly relations?: readonly Relation[];
   /** The document date the imported file states (Tawsim JSON, TimeML's creation time); it replaces the old one, else that is kept. */
   readonly date?: string;
   /** The sidecar already at the target, if any, with what to do about it. */
@@ -40,12 +43,17 @@ export function importedSidecar(input: ImportedSidecarInput): Sidecar {
       placed.annotations.filter((a) => !a.orphan),
       placed.annotations.filter((a) => a.orphan),
     );
-    return { ...old, annotations: mergeAnnotations(old.annotations, input.annotations) };
+    const merged = mergeSidecarParts(
+      { annotations: old.annotations, relations: existing.sidecar.relations ?? [] },
+      { annotations: input.annotations, relations: input.relations ?? [] },
+    );
+    return { ...old, annotations: merged.annotations, ...(merged.relations.length > 0 ? { relations: merged.relations } : {}) };
   }
   return {
-    tawsim: SIDECAR_VERSION,
+    tawsim: SIDECAR_BASE_VERSION,
     document: { path: textName, sha256: sha256Hex(text), length: new CodePointIndex(text).codePointLength, ...(date !== undefined ? { date } : {}) },
     annotator: input.annotator,
     annotations: [...input.annotations],
+    ...(input.relations && input.relations.length > 0 ? { relations: [...input.relations] } : {}),
   };
 }

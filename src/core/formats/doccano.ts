@@ -6,6 +6,7 @@ import type { PendingDocument, Place } from './importCollector';
 import type { OffsetUnit } from './offsetUnits';
 import { OFFSET_UNIT_NAMES, OffsetConverter } from './offsetUnits';
 import { isRecord, otherFields, parseJsonSafely } from './safeJson';
+import { LABEL_ID_PATTERN } from '../model/labels';
 
 /** What a doccano project must be set to for each unit, for the note an export writes. */
 const PROJECT_SETTING: Readonly<Record<OffsetUnit, string>> = {
@@ -29,13 +30,18 @@ const PROJECT_SETTING: Readonly<Record<OffsetUnit, string>> = {
  * overlapping spans otherwise): those are written and named in a note. doccano refuses a record
  * with an empty text, so such documents are left out. doccano spans have no status, value or
  * note: only accepted spans are written, and values and notes are reported as left out.
+ *
+ * A document with relations is written in the form of doccano's relation projects ("Use relation
+ * labeling"): `entities` objects with ids (`{id, label, start_offset, end_offset}`) and
+ * `relations` (`{id, from_id, to_id, type}`), the whole file in that form so one project reads it.
  */
 export function exportDoccano(request: ExportRequest): ExportResult {
   const unit = request.options?.doccano?.offsets ?? 'utf16';
   const warnings: ExportWarning[] = [];
   const lines: string[] = [];
+  const withRelations = request.documents.some((d) => (d.relations?.length ?? 0) > 0);
   for (const doc of request.documents) {
-    const prepared = prepareDocument(doc, ['accepted']);
+    const prepared = prepareDocument(doc, ['accepted'], { relations: true });
     warnings.push(...prepared.warnings);
     if (doc.text === '') {
       warnings.push({ path: doc.path, message: `${doc.path}: left out: doccano refuses a record with an empty text`, annotations: [] });
@@ -59,7 +65,15 @@ export function exportDoccano(request: ExportRequest): ExportResult {
     const withNotes = prepared.annotations.filter((a) => a.note !== undefined);
     if (withValues.length) warnings.push(leftOutWarning(doc.path, 'values left out (doccano spans have no value)', withValues));
     if (withNotes.length) warnings.push(leftOutWarning(doc.path, 'notes left out (doccano spans have no note)', withNotes));
-    lines.push(JSON.stringify({ text: doc.text, label, path: doc.path }));
+    if (!withRelations) {
+      lines.push(JSON.stringify({ text: doc.text, label, path: doc.path }));
+      continue;
+    }
+    const entityId = new Map(prepared.annotations.map((a, i) => [a.id, i + 1]));
+    const entities = label.map(([start, end, l], i) => ({ id: i + 1, label: l, start_offset: start, end_offset: end }));
+    const relations = prepared.relations.map((r, i) => ({ id: i + 1, from_id: entityId.get(r.from), to_id: entityId.get(r.to), type: r.type }));
+    if (relations.length) warnings.push(noticeWarning(doc.path, 'relations written: import into a sequence labelling project with "Use relation labeling" on'));
+    lines.push(JSON.stringify({ text: doc.text, entities, relations, path: doc.path }));
   }
   return { files: [{ relativePath: bundleName(request.documents, request.options?.fileName, '.jsonl'), content: lines.map((l) => `${l}\n`).join('') }], warnings };
 }
@@ -94,14 +108,13 @@ function unitsDiffer(text: string): boolean {
  * extra items such as a score ignored, or objects `{start_offset, end_offset, label}`) or as
  * `entities` objects. Offsets in `offsets` units (UTF-16 by default, what doccano's screen makes).
  * Each record's text must equal its document's; other fields (id, metadata) are kept on the
- * imported document. Relations are counted in a warning; a record with an empty text (which
- * doccano never exports) is skipped with a warning.
+ * imported document. Relations (`{from_id, to_id, type}` between `entities` ids) are imported;
+ * a record with an empty text (which doccano never exports) is skipped with a warning.
  */
 export function importDoccano(request: ImportRequest): ImportResult {
   const c = new ImportCollector(request);
   if (!c.checkSize()) return c.result();
   const unit = request.options?.doccano?.offsets ?? 'utf16';
-  let relations = 0;
   const empty: number[] = [];
   const lines = request.content.replace(/^\ufeff/, '').split('\n');
   lines.forEach((raw, i) => {
@@ -133,29 +146,54 @@ export function importDoccano(request: ImportRequest): ImportResult {
     const doc = c.documentForRecord(record['text'], path, { line });
     if (!doc) return;
     const target = c.open(doc, { fields: otherFields(record, ['text', 'label', 'entities', 'relations', 'path']) });
-    if (Array.isArray(record['relations'])) relations += record['relations'].length;
     readSpans(c, target, record['label'], 'label', line, unit);
-    readSpans(c, target, record['entities'], 'entities', line, unit);
+    const ids = readSpans(c, target, record['entities'], 'entities', line, unit);
+    readRelations(c, target, record['relations'], ids, line);
   });
-  if (relations > 0) c.warn(`${relations} relations not imported (a sidecar holds entity spans only)`);
   if (empty.length > 0) c.warn(`records with an empty text skipped (doccano refuses them): line ${empty.join(', ')}`);
   return c.result();
 }
 
-function readSpans(c: ImportCollector, target: PendingDocument, list: unknown, key: 'label' | 'entities', line: number, unit: OffsetUnit): void {
+/** `relations: [{id, from_id, to_id, type}]` between the record's entity ids. */
+function readRelations(c: ImportCollector, target: PendingDocument, list: unknown, ids: ReadonlyMap<unknown, number>, line: number): void {
   if (list === undefined) return;
+  if (!Array.isArray(list)) return void c.error({ line }, '"relations" must be a list of {from_id, to_id, type}');
+  list.forEach((r: unknown, j) => {
+    const place: Place = { line, where: `relations[${j}]` };
+    if (!isRecord(r)) return void c.error(place, `relations[${j}] must be {from_id, to_id, type}`);
+    const from = ids.get(r['from_id']);
+    const to = ids.get(r['to_id']);
+    if (from === undefined || to === undefined) {
+      return void c.error(
+        place,
+        `relations[${j}] joins ${JSON.stringify(r['from_id'])} to ${JSON.stringify(r['to_id'])}, and the record has no entity with ${from === undefined ? 'the first' : 'the second'} id`,
+      );
+    }
+    const type = r['type'];
+    if (typeof type !== 'string' || !LABEL_ID_PATTERN.test(type))
+      return void c.error(place, `relations[${j}].type ${JSON.stringify(type)} cannot be a Tawsim relation type (a letter, then letters, digits, _ or -)`);
+    c.relate(target, { type, from, to });
+  });
+}
+
+/** Reads the spans; returns the index of each entity kept, by its `id`, for relations. */
+function readSpans(c: ImportCollector, target: PendingDocument, list: unknown, key: 'label' | 'entities', line: number, unit: OffsetUnit): Map<unknown, number> {
+  const ids = new Map<unknown, number>();
+  if (list === undefined) return ids;
   if (!Array.isArray(list)) {
     c.error({ line }, `"${key}" must be a list of [start, end, "LABEL"] or {start_offset, end_offset, label}`);
-    return;
+    return ids;
   }
   list.forEach((span: unknown, j) => {
     const place: Place = { line, where: `${key}[${j}]` };
     if (Array.isArray(span) && span.length >= 3) {
       c.addSpan(target, { start: span[0], end: span[1], label: span[2] }, place, unit);
     } else if (isRecord(span)) {
-      c.addSpan(target, { start: span['start_offset'], end: span['end_offset'], label: span['label'] }, place, unit);
+      const index = c.addSpan(target, { start: span['start_offset'], end: span['end_offset'], label: span['label'] }, place, unit);
+      if (index !== undefined && (typeof span['id'] === 'number' || typeof span['id'] === 'string')) ids.set(span['id'], index);
     } else {
       c.error(place, `${key}[${j}] must be [start, end, "LABEL"] or {start_offset, end_offset, label}`);
     }
   });
+  return ids;
 }

@@ -45,6 +45,6 @@ export function exportDocuments(format: FormatId, request: ExportRequest): Expor
 
 /** One document: the common case of the editor's export command. */
 export function exportDocument(format: FormatId, request: SingleExportRequest): ExportResult {
-  const { labels, options, ...doc } = request;
-  return exportDocuments(format, { documents: [doc], ...(labels ? { labels } : {}), ...(options ? { options } : {}) });
+  const { labels, options, schema, ...doc } = request;
+  return exportDocuments(format, { documents: [doc], ...(labels ? { labels } : {}), ...(schema ? { schema } : {}), ...(options ? { options } : {}) });
 }

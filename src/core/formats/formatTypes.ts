@@ -1,4 +1,6 @@
 import type { Annotation } from '../model/annotation';
+import type { Relation } from '../model/relation';
+import type { ProjectSchema } from '../model/projectSchema';
 import type { LabelDefinition } from '../model/labels';
 import type { OffsetUnit } from './offsetUnits';
 
@@ -33,6 +35,8 @@ export interface ExportDocument {
   readonly path: string;
   readonly text: string;
   readonly annotations: readonly Annotation[];
+  /** Relations between the annotations (sidecar schema 2), written by the formats that hold them. */
+  readonly relations?: readonly Relation[];
   readonly annotator?: string;
   /** Document date (YYYY-MM-DD), written where the format has a place for it (TimeML DCT). */
   readonly date?: string;
@@ -64,6 +68,8 @@ export interface ExportOptions {
   readonly brat?: {
     /** Language of the visual labels in visual.conf. Default 'ar'. */
     readonly labelLanguage?: 'ar' | 'en';
+    /** Relation types written as `*` equivalence lines. Default ['Equiv'], brat's own. */
+    readonly equivalenceTypes?: readonly string[];
   };
 }
 
@@ -71,12 +77,15 @@ export interface ExportRequest {
   readonly documents: readonly ExportDocument[];
   /** The label set (colours, names); defaults to DEFAULT_LABELS. */
   readonly labels?: readonly LabelDefinition[];
+  /** Relation types and attributes (whether a type is symmetric, for brat's conf); defaults to DEFAULT_PROJECT_SCHEMA. */
+  readonly schema?: ProjectSchema;
   readonly options?: ExportOptions;
 }
 
 /** The same request for a single document, flattened for the common case. */
 export interface SingleExportRequest extends ExportDocument {
   readonly labels?: readonly LabelDefinition[];
+  readonly schema?: ProjectSchema;
   readonly options?: ExportOptions;
 }
 
@@ -121,7 +130,7 @@ export interface SourceDocument {
   readonly text: string;
 }
 
-export type BratDiscontinuous = 'error' | 'cover' | 'fragments' | 'skip';
+export type BratDiscontinuous = 'keep' | 'error' | 'cover' | 'fragments' | 'skip';
 
 export interface ImportOptions {
   /** Refuse content longer than this many UTF-16 units. Default 50 000 000. */
@@ -135,9 +144,10 @@ export interface ImportOptions {
   readonly brat?: {
     /**
      * Spans in several fragments, beyond those brat splits at line breaks (which always import as
-     * one span): 'error' refuses the file; 'cover' imports one span from the first fragment to the
-     * last; 'fragments' imports each fragment as an annotation of its own, with a note naming the
-     * brat span; 'skip' leaves them out, listed. Default 'error'.
+     * one span): 'keep' imports one discontinuous annotation (sidecar schema 2); 'error' refuses
+     * the file; 'cover' imports one span from the first fragment to the last; 'fragments' imports
+     * each fragment as an annotation of its own, with a note naming the brat span; 'skip' leaves
+     * them out, listed. Default 'keep'.
      */
     readonly discontinuous?: BratDiscontinuous;
     /** brat's .txt starts with a byte order mark, which brat counts as a character. Default false. */
@@ -186,6 +196,8 @@ export interface ImportedDocument {
   readonly path: string;
   /** Sorted, ids t1…tN, `source: 'import'`. */
   readonly annotations: readonly Annotation[];
+  /** Relations between them (ids r1…rN), from the formats that carry relations. */
+  readonly relations?: readonly Relation[];
   /** Other fields of the record (doccano metadata such as id), prototype-safe. */
   readonly fields?: Readonly<Record<string, unknown>>;
   /**

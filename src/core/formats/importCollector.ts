@@ -1,5 +1,6 @@
 import type { Annotation, AnnotationStatus } from '../model/annotation';
 import { compareAnnotations } from '../model/annotation';
+import type { Relation } from '../model/relation';
 import { LABEL_ID_PATTERN } from '../model/labels';
 import type { ImportError, ImportRequest, ImportResult, ImportedDocument, SourceDocument } from './formatTypes';
 import type { OffsetUnit } from './offsetUnits';
@@ -29,6 +30,17 @@ export interface RawSpan {
   readonly status?: AnnotationStatus;
   readonly value?: string;
   readonly note?: string;
+  /** Attribute values by name (Label Studio per-region choices, brat attributes). */
+  readonly attributes?: Readonly<Record<string, string>>;
+}
+
+/** A relation as read, its ends the indices `keep`/`addSpan` returned for them in the same set. */
+export interface PendingRelation {
+  readonly type: string;
+  readonly from: number;
+  readonly to: number;
+  readonly status?: Annotation['status'];
+  readonly note?: string;
 }
 
 /** Whose annotations a document's set is, when the file says (Label Studio, CSV, Tawsim JSON). */
@@ -42,6 +54,8 @@ export interface PendingDocument {
   readonly source: SourceDocument;
   readonly owner: SetOwner;
   readonly annotations: Omit<Annotation, 'id'>[];
+  /** Relations between annotations of this set, by their index in `annotations`. */
+  relations?: PendingRelation[];
   fields?: Record<string, unknown>;
   date?: string;
   /** The file's own ids are kept (Tawsim JSON); other formats are numbered t1…tN. */
@@ -192,7 +206,7 @@ export class ImportCollector {
    * Checks one span (whole-number offsets inside the text, start before end, a usable label,
    * stated text equal to the document's) and keeps it. Offsets are in `unit`, code points unless said.
    */
-  addSpan(target: PendingDocument, raw: RawSpan, place: Place, unit: OffsetUnit = 'codePoint'): void {
+  addSpan(target: PendingDocument, raw: RawSpan, place: Place, unit: OffsetUnit = 'codePoint'): number | undefined {
     const doc = target.source;
     const { start, end, label } = raw;
     if (!this.checkLabel(label, place)) return;
@@ -226,7 +240,7 @@ export class ImportCollector {
       );
       return;
     }
-    this.keep(target, {
+    return this.keep(target, {
       label,
       start: cpStart,
       end: points.fromUtf16(to) as number,
@@ -235,16 +249,23 @@ export class ImportCollector {
       source: 'import',
       ...(raw.value !== undefined && raw.value !== '' ? { value: raw.value } : {}),
       ...(raw.note !== undefined && raw.note !== '' ? { note: raw.note } : {}),
+      ...(raw.attributes !== undefined && Object.keys(raw.attributes).length > 0 ? { attributes: raw.attributes } : {}),
     });
   }
 
-  /** Keeps an annotation that was already checked against its document (code points). */
-  keep(target: PendingDocument, annotation: Omit<Annotation, 'id'>): void {
+  /** Keeps an annotation that was already checked against its document (code points); returns its index for relations. */
+  keep(target: PendingDocument, annotation: Omit<Annotation, 'id'>): number | undefined {
     if (++this.annotationCount > this.maxAnnotations) {
       if (this.annotationCount === this.maxAnnotations + 1) this.error({}, `too many annotations (the limit is ${this.maxAnnotations})`);
-      return;
+      return undefined;
     }
     target.annotations.push(annotation);
+    return target.annotations.length - 1;
+  }
+
+  /** Keeps a relation between two annotations kept in the same set. */
+  relate(target: PendingDocument, relation: PendingRelation): void {
+    (target.relations ??= []).push(relation);
   }
 
   result(): ImportResult {
@@ -259,9 +280,11 @@ export class ImportCollector {
     }
     const documents: ImportedDocument[] = [];
     for (const p of this.pending.values()) {
+      const { annotations, relations } = this.finish(p);
       documents.push({
         path: p.source.path,
-        annotations: this.finish(p),
+        annotations,
+        ...(relations.length > 0 ? { relations } : {}),
         ...(p.fields ? { fields: p.fields } : {}),
         ...(p.owner.annotator !== undefined ? { annotator: p.owner.annotator } : {}),
         ...(p.owner.gold ? { gold: true } : {}),
@@ -271,23 +294,52 @@ export class ImportCollector {
     return { documents, errors: [], warnings: this.warnings };
   }
 
-  /** Sorts, drops exact repeats (same span, label and status) with a warning, and numbers t1…tN. */
-  private finish(p: PendingDocument): Annotation[] {
-    if (p.keepIds) return [...(p.annotations as Annotation[])].sort(compareAnnotations);
-    const sorted = p.annotations.map((a, i) => ({ ...a, id: `t${i + 1}` })).sort(compareAnnotations);
-    const unique: Annotation[] = [];
-    const seen = new Set<string>();
+  /**
+   * Sorts, drops exact repeats (same span, label and status) with a warning, and numbers t1…tN;
+   * relations follow their ends (a repeat's relations go to the copy kept) and are numbered r1…rN.
+   */
+  private finish(p: PendingDocument): { annotations: Annotation[]; relations: Relation[] } {
+    if (p.keepIds) return { annotations: [...(p.annotations as Annotation[])].sort(compareAnnotations), relations: [] };
+    const sorted = p.annotations.map((a, i) => ({ ...a, id: `t${i + 1}`, index: i })).sort(compareAnnotations);
+    const unique: (Annotation & { index: number })[] = [];
+    /** Pending index → index in `unique`. */
+    const placeOf = new Map<number, number>();
+    const seen = new Map<string, number>();
     let repeats = 0;
     for (const a of sorted) {
-      const key = `${a.start}:${a.end}:${a.label}:${a.status}`;
-      if (seen.has(key)) repeats++;
-      else {
-        seen.add(key);
+      const key = `${a.start}:${a.end}:${a.label}:${a.status}:${JSON.stringify(a.fragments ?? [])}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        repeats++;
+        placeOf.set(a.index, first);
+      } else {
+        seen.set(key, unique.length);
+        placeOf.set(a.index, unique.length);
         unique.push(a);
       }
     }
     if (repeats > 0) this.warn(`${repeats} repeated spans in ${p.source.path} imported once`);
-    return unique.map((a, i) => ({ ...a, id: `t${i + 1}` }));
+    const annotations = unique.map(({ index: _index, ...a }, i) => ({ ...a, id: `t${i + 1}` }));
+    const relations: Relation[] = [];
+    const relationKeys = new Set<string>();
+    for (const r of p.relations ?? []) {
+      const from = placeOf.get(r.from);
+      const to = placeOf.get(r.to);
+      if (from === undefined || to === undefined) continue;
+      const key = `${r.type}\u0000${from}\u0000${to}`;
+      if (relationKeys.has(key)) continue;
+      relationKeys.add(key);
+      relations.push({
+        id: `r${relations.length + 1}`,
+        type: r.type,
+        from: `t${from + 1}`,
+        to: `t${to + 1}`,
+        status: r.status ?? 'accepted',
+        source: 'import',
+        ...(r.note !== undefined && r.note !== '' ? { note: r.note } : {}),
+      });
+    }
+    return { annotations, relations };
   }
 }
 

@@ -1,6 +1,6 @@
 import { codePointLength } from '../model/offsets';
 import { sha256Hex } from '../sidecar/hash';
-import { SIDECAR_VERSION } from '../sidecar/sidecarTypes';
+import { SIDECAR_BASE_VERSION } from '../sidecar/sidecarTypes';
 import type { Sidecar } from '../sidecar/sidecarTypes';
 import { sidecarInKeyOrder } from '../sidecar/serializeSidecar';
 import type { ExportRequest, ExportResult, ExportedFile } from './formatTypes';
@@ -13,7 +13,7 @@ import type { ExportRequest, ExportResult, ExportedFile } from './formatTypes';
 export function exportTawsimJson(request: ExportRequest): ExportResult {
   const files: ExportedFile[] = request.documents.map((doc) => {
     const sidecar: Sidecar = {
-      tawsim: SIDECAR_VERSION,
+      tawsim: SIDECAR_BASE_VERSION,
       document: {
         path: doc.path.slice(doc.path.lastIndexOf('/') + 1),
         sha256: sha256Hex(doc.text),

@@ -38,6 +38,13 @@ export interface Annotation {
   readonly review?: ReviewRecord;
   /** Set when the span could not be placed in the current text; kept, never dropped. */
   readonly orphan?: boolean;
+  /**
+   * A discontinuous span's parts (schema 2), ordered and apart, covered by start..end; absent for
+   * an ordinary span. `text` is then the parts' texts joined with FRAGMENT_SEPARATOR.
+   */
+  readonly fragments?: readonly (readonly [number, number])[];
+  /** Attribute values by name (schema 2), such as a person's `role`; see `AttributeDefinition`. */
+  readonly attributes?: Readonly<Record<string, string>>;
 }
 
 /** Sort order of the sidecar: start, then end, then label, then id, so git diffs stay minimal. */

@@ -2,6 +2,8 @@ import type { Annotation } from './annotation';
 import type { TextEdit } from './shift';
 import type { TextReader, Tombstone, UndoKind } from './trackedAnnotations';
 import { TrackedAnnotations } from './trackedAnnotations';
+import type { Relation } from './relation';
+import { relationsWithout } from './relation';
 
 /** One user action on annotations: what the touched annotations were before and after it. */
 export interface AnnotationChange {
@@ -13,12 +15,17 @@ export interface AnnotationChange {
    * text back restores them live, as it would have had the action never been undone.
    */
   readonly buried?: ReadonlyMap<string, readonly Tombstone[]>;
+  /** Relations the action removed or replaced, and those it put (they do not move with text: kept as they are). */
+  readonly relationsBefore?: readonly Relation[];
+  readonly relationsAfter?: readonly Relation[];
 }
 
 /** A change as stored: keys of copies kept in the shadow tracker. */
 interface StoredChange {
   readonly before: readonly string[];
   readonly after: readonly string[];
+  readonly relationsBefore: readonly Relation[];
+  readonly relationsAfter: readonly Relation[];
 }
 
 const MAX_ENTRIES = 200;
@@ -44,8 +51,10 @@ export class AnnotationHistory {
   constructor(private readonly tracked?: TrackedAnnotations) {}
 
   record(change: AnnotationChange): void {
-    if (change.before.length === 0 && change.after.length === 0) return;
-    this.undoStack.push({ before: change.before.map((a) => this.store(a)), after: change.after.map((a) => this.store(a)) });
+    const relationsBefore = change.relationsBefore ?? [];
+    const relationsAfter = change.relationsAfter ?? [];
+    if (change.before.length === 0 && change.after.length === 0 && relationsBefore.length === 0 && relationsAfter.length === 0) return;
+    this.undoStack.push({ before: change.before.map((a) => this.store(a)), after: change.after.map((a) => this.store(a)), relationsBefore, relationsAfter });
     if (this.undoStack.length > MAX_ENTRIES) this.forget(this.undoStack.shift());
     for (const c of this.redoStack) this.forget(c);
     this.redoStack = [];
@@ -64,14 +73,14 @@ export class AnnotationHistory {
     const change = this.undoStack.pop();
     if (!change) return undefined;
     this.redoStack.push(change);
-    return this.loadChange(change.after, change.before);
+    return { ...this.loadChange(change.after, change.before), relationsBefore: change.relationsAfter, relationsAfter: change.relationsBefore };
   }
 
   redo(): AnnotationChange | undefined {
     const change = this.redoStack.pop();
     if (!change) return undefined;
     this.undoStack.push(change);
-    return this.loadChange(change.before, change.after);
+    return { ...this.loadChange(change.before, change.after), relationsBefore: change.relationsBefore, relationsAfter: change.relationsAfter };
   }
 
   private loadChange(before: readonly string[], after: readonly string[]): AnnotationChange {
@@ -136,10 +145,16 @@ export function applyTextChange(tracked: TrackedAnnotations, history: Annotation
   return tracked.applyEdits(edits, read, kind);
 }
 
-/** What one user action does: annotations to remove (by id) and to add or replace. */
+/**
+ * What one user action does: annotations to remove (by id) and to add or replace; relations
+ * likewise. Relations of removed annotations go with them (a relation never names a missing
+ * annotation), in the same undo step.
+ */
 export interface AnnotationEdit {
   readonly remove?: readonly string[];
   readonly put?: readonly Annotation[];
+  readonly removeRelations?: readonly string[];
+  readonly putRelations?: readonly Relation[];
 }
 
 /**
@@ -159,7 +174,21 @@ export function applyAnnotationEdit(tracked: TrackedAnnotations, history: Annota
     tracked.put(a);
     after.push(a);
   }
-  history.record({ before, after });
+  const relationsBefore: Relation[] = [];
+  const relationsAfter: Relation[] = [];
+  const gone = new Set((edit.remove ?? []).filter((id) => !after.some((a) => a.id === id)));
+  const dropped = new Set([...(edit.removeRelations ?? []), ...relationsWithout(tracked.relations, gone).dropped.map((r) => r.id)]);
+  for (const id of dropped) {
+    const r = tracked.removeRelation(id);
+    if (r) relationsBefore.push(r);
+  }
+  for (const r of edit.putRelations ?? []) {
+    const old = tracked.removeRelation(r.id);
+    if (old && !relationsBefore.includes(old)) relationsBefore.push(old);
+    tracked.putRelation(r);
+    relationsAfter.push(r);
+  }
+  history.record({ before, after, relationsBefore, relationsAfter });
   return after;
 }
 
@@ -172,5 +201,7 @@ export function replayChange(tracked: TrackedAnnotations, change: AnnotationChan
     const history = change.buried?.get(a.id);
     if (history) tracked.adoptTombstones(a.id, history);
   }
+  for (const r of change.relationsBefore ?? []) tracked.removeRelation(r.id);
+  for (const r of change.relationsAfter ?? []) tracked.putRelation(r);
   return true;
 }

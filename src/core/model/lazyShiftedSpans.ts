@@ -1,6 +1,7 @@
 import type { Annotation } from './annotation';
 import { compareAnnotations } from './annotation';
 import { firstIndexWhere } from './binarySearch';
+import { moved } from './fragments';
 
 /**
  * Annotations sorted by start (then end, then label), with one pending shift. Typing moves every
@@ -41,7 +42,7 @@ export class LazyShiftedSpans {
     const list = this.stored;
     for (let i = from; i < list.length; i++) {
       const a = list[i] as Annotation;
-      list[i] = { ...a, start: a.start + d, end: a.end + d };
+      list[i] = moved(a, d);
     }
   }
 
@@ -58,7 +59,7 @@ export class LazyShiftedSpans {
   /** The i-th span with the pending shift applied (a copy only when it is shifted). */
   itemAt(i: number): Annotation {
     const a = this.stored[i] as Annotation;
-    return this.isShifted(i) ? { ...a, start: a.start + this.pendingDelta, end: a.end + this.pendingDelta } : a;
+    return this.isShifted(i) ? moved(a, this.pendingDelta) : a;
   }
 
   /** Index of the first span starting at or after `offset`. */

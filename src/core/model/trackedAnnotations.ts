@@ -2,6 +2,10 @@ import type { Annotation } from './annotation';
 import { compareAnnotations } from './annotation';
 import type { TextEdit } from './shift';
 import { shiftSpan } from './shift';
+import type { Fragments } from './fragments';
+import { coveredText, fragmentsAfterEdit } from './fragments';
+import type { Relation } from './relation';
+import { compareRelations, nextRelationId } from './relation';
 import { LazyShiftedSpans } from './lazyShiftedSpans';
 import { SessionIds } from './sessionIds';
 import type { Tombstone } from './tombstones';
@@ -29,6 +33,7 @@ interface SpanAfterEdit {
 
 /** The one rule of moving a span by an edit (see `shiftSpan`), shared by the general and keystroke paths. */
 function spanAfterEdit(a: Annotation, edit: TextEdit): SpanAfterEdit {
+  if (a.fragments) return fragmentedAfterEdit(a, a.fragments, edit);
   const outcome = shiftSpan(a, edit);
   switch (outcome.kind) {
     case 'unchanged':
@@ -40,6 +45,24 @@ function spanAfterEdit(a: Annotation, edit: TextEdit): SpanAfterEdit {
     case 'deleted':
       return { changed: true, retext: false, buried: true };
   }
+}
+
+/**
+ * A discontinuous span: each fragment moves by the span rule; the cover follows them. Text typed
+ * between fragments stays outside; a fragment whose text is deleted drops out, and when one is
+ * left the annotation is an ordinary span again. Its text is read again whenever a fragment changed length.
+ */
+function fragmentedAfterEdit(a: Annotation, fragments: Fragments, edit: TextEdit): SpanAfterEdit {
+  const next = fragmentsAfterEdit(fragments, edit);
+  if (!next) return { changed: true, retext: false, buried: true };
+  const first = next[0] as readonly [number, number];
+  const last = next[next.length - 1] as readonly [number, number];
+  const same = next.length === fragments.length && next.every((f, i) => f[0] === fragments[i]?.[0] && f[1] === fragments[i]?.[1]);
+  if (same) return { next: a, changed: false, retext: false, buried: false };
+  const lengths = (list: Fragments): string => list.map(([s, e]) => e - s).join(',');
+  const { fragments: _old, ...rest } = a;
+  const base = { ...rest, start: first[0], end: last[1] };
+  return { next: next.length > 1 ? { ...base, fragments: next } : base, changed: true, retext: lengths(next) !== lengths(fragments), buried: false };
 }
 
 /**
@@ -64,11 +87,15 @@ export class TrackedAnnotations {
   /** Longest span, so range queries can bound how far back a covering span may start. */
   private maxLength = 0;
 
-  constructor(annotations: readonly Annotation[] = []) {
-    this.reset(annotations);
+  /** Relations between annotations by id; they do not move with text, so they sit beside the spans. */
+  private relationItems = new Map<string, Relation>();
+
+  constructor(annotations: readonly Annotation[] = [], relations: readonly Relation[] = []) {
+    this.reset(annotations, relations);
   }
 
-  reset(annotations: readonly Annotation[]): void {
+  reset(annotations: readonly Annotation[], relations: readonly Relation[] = []): void {
+    this.relationItems = new Map(relations.map((r) => [r.id, r]));
     this.spans.items = annotations.filter((a) => !a.orphan).sort(compareAnnotations);
     this.orphanItems = annotations.filter((a) => a.orphan);
     this.tombstones = [];
@@ -115,6 +142,36 @@ export class TrackedAnnotations {
 
   get all(): readonly Annotation[] {
     return this.spans.items;
+  }
+
+  /** The relations, sorted by id. */
+  get relations(): readonly Relation[] {
+    return [...this.relationItems.values()].sort(compareRelations);
+  }
+
+  relationById(id: string): Relation | undefined {
+    return this.relationItems.get(id);
+  }
+
+  /** Relations with the annotation at either end. */
+  relationsOf(annotationId: string): Relation[] {
+    return this.relations.filter((r) => r.from === annotationId || r.to === annotationId);
+  }
+
+  /** Adds or replaces a relation (by id). */
+  putRelation(relation: Relation): void {
+    this.relationItems.set(relation.id, relation);
+  }
+
+  removeRelation(id: string): Relation | undefined {
+    const r = this.relationItems.get(id);
+    this.relationItems.delete(id);
+    return r;
+  }
+
+  /** A relation id not in use. */
+  nextRelationId(): string {
+    return nextRelationId(this.relationItems.values());
   }
 
   get orphans(): readonly Annotation[] {
@@ -271,7 +328,7 @@ export class TrackedAnnotations {
       this.settleFresh();
     }
     if (retext.size > 0) {
-      const reread = (a: Annotation): Annotation => (retext.has(a.id) ? { ...a, text: read(a.start, a.end) } : a);
+      const reread = (a: Annotation): Annotation => (retext.has(a.id) ? { ...a, text: coveredText(a, read) } : a);
       this.spans.items = this.spans.items.map(reread);
       this.removedItems = this.removedItems.map(reread);
     }
@@ -299,7 +356,7 @@ export class TrackedAnnotations {
     const window: Annotation[] = [];
     for (let i = first; i < suffix; i++) window.push(this.spans.itemAt(i));
     const { next, changed: touched } = this.shiftAll(window, edit, false, retext);
-    const middle = next.map((a) => (retext.has(a.id) ? { ...a, text: read(a.start, a.end) } : a)).sort(compareAnnotations);
+    const middle = next.map((a) => (retext.has(a.id) ? { ...a, text: coveredText(a, read) } : a)).sort(compareAnnotations);
     const lastMiddle = middle[middle.length - 1];
     if (lastMiddle && this.spans.hasAfter(suffix)) {
       const head = this.spans.itemAt(suffix);
@@ -317,7 +374,7 @@ export class TrackedAnnotations {
     if (this.removedItems.length > 0) {
       const removedRetext = new Set<string>();
       const removed = this.shiftAll(this.removedItems, edit, false, removedRetext);
-      this.removedItems = removed.next.map((a) => (removedRetext.has(a.id) ? { ...a, text: read(a.start, a.end) } : a));
+      this.removedItems = removed.next.map((a) => (removedRetext.has(a.id) ? { ...a, text: coveredText(a, read) } : a));
       changed ||= removed.changed;
     }
     for (const t of this.tombstones) follow(t, edit);

@@ -44,6 +44,13 @@ export function formatAgreementTable(report: AgreementReport, options: TableOpti
       out.push(...groupTable(doc.figures, s, cell, false).slice(1));
     }
   }
+  const r = report.relations;
+  if (r) {
+    out.push(
+      '',
+      `${s.relations}: ${s.exactF1} ${cell(r.f1)}, ${s.exactPrecision} ${cell(r.precision)}, ${s.exactRecall} ${cell(r.recall)} (${s.relationCounts.replace('{0}', String(r.matched)).replace('{1}', String(r.onlyFirst)).replace('{2}', String(r.onlySecond))})`,
+    );
+  }
   if (notes.length > 0) {
     out.push('', `${s.notes}:`);
     notes.forEach((n, i) => out.push(`[${i + 1}] ${n}`));

@@ -1,9 +1,12 @@
 import type { Annotation } from '../model/annotation';
+import type { Relation } from '../model/relation';
 
 /** One annotator's annotations for one document, as the caller read them from a sidecar. */
 export interface AnnotatorSet {
   readonly annotator: string;
   readonly annotations: readonly Annotation[];
+  /** Relations between the annotations (sidecar schema 2), by their ids. */
+  readonly relations?: readonly Relation[];
   /**
    * Set by the caller when the sidecar was saved against another version of the text (its sha256
    * differs) and could not be re-anchored. Its offsets do not point into the current text, so the

@@ -4,12 +4,17 @@ import { countDocument, emptyCounts, mergeCounts } from './agreementCounts';
 import type { AgreementFigures } from './agreementFigures';
 import { figuresFromCounts } from './agreementFigures';
 import { acceptedTags, partitionSets } from './annotatorSet';
+import type { RelationFigures } from './relationAgreement';
+import { RELATION_METHOD, relationAgreement } from './relationAgreement';
+import { DEFAULT_PROJECT_SCHEMA } from '../model/projectSchema';
 
 export interface AgreementOptions {
   /** The project's label set: orders the labels and tells known from unknown ones (which are kept). */
   readonly labels?: readonly LabelDefinition[];
   /** Split proclitics before the article when tokenising (default true, as in CoNLL export). */
   readonly splitProclitics?: boolean;
+  /** Relation types read both ways (their ends may be swapped when relations are compared); defaults to the news schema's. */
+  readonly symmetricRelationTypes?: readonly string[];
 }
 
 export interface DocumentFigures {
@@ -30,6 +35,7 @@ export const AGREEMENT_METHOD = {
   aggregation: 'Over several documents, counts are summed and then divided; documents are not averaged.',
   undefined: 'An undefined figure is null with a reason.',
   unitizingAlpha: 'Krippendorff’s unitizing α is not provided.',
+  relations: RELATION_METHOD,
 } as const;
 
 export interface AgreementReport {
@@ -40,6 +46,8 @@ export interface AgreementReport {
   readonly documents: readonly DocumentFigures[];
   /** The folder: counts of all documents summed. */
   readonly total: AgreementFigures;
+  /** Relation agreement over all documents, when any annotator marked a relation. */
+  readonly relations?: RelationFigures;
 }
 
 /** Figures for one document. */
@@ -68,7 +76,9 @@ export function measureAgreement(docs: readonly DocumentInput[], options: Agreem
     documents.push({ document: doc.document, figures: figuresFromCounts(counts, order) });
     mergeCounts(total, counts);
   }
-  return { format: 'tawsim-agreement', version: 1, method: AGREEMENT_METHOD, documents, total: figuresFromCounts(total, order) };
+  const symmetric = new Set(options.symmetricRelationTypes ?? DEFAULT_PROJECT_SCHEMA.relationTypes.filter((t) => t.symmetric).map((t) => t.id));
+  const relations = relationAgreement(docs, (type) => symmetric.has(type));
+  return { format: 'tawsim-agreement', version: 1, method: AGREEMENT_METHOD, documents, total: figuresFromCounts(total, order), ...(relations ? { relations } : {}) };
 }
 
 function labelsOf(docs: readonly DocumentInput[]): string[] {

@@ -37,9 +37,15 @@ export interface ReportStrings {
   readonly noData: string;
   readonly sortHint: string;
   readonly method: string;
+  /** Heading of the relation agreement line. */
+  readonly relations: string;
+  /** Counts of the relation line: {0} matched, {1} only the first annotator's, {2} only the second's. */
+  readonly relationCounts: string;
 }
 
 export const DEFAULT_REPORT_STRINGS: ReportStrings = {
+  relations: 'Relations (same type, same argument spans)',
+  relationCounts: "{0} matched, {1} only the first annotator's, {2} only the second's",
   title: 'Agreement',
   documents: 'Documents',
   document: 'Document',

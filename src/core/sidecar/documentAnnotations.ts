@@ -1,7 +1,9 @@
 import type { Annotation } from '../model/annotation';
 import { CodePointIndex } from '../model/offsets';
+import { coveredText, mapOffsets } from '../model/fragments';
+import type { Relation } from '../model/relation';
 import type { Sidecar } from './sidecarTypes';
-import { SIDECAR_VERSION } from './sidecarTypes';
+import { SIDECAR_BASE_VERSION } from './sidecarTypes';
 import { sha256Hex } from './hash';
 import { reanchorAnnotations } from './reanchor';
 
@@ -24,7 +26,7 @@ export function placeSidecarAnnotations(sidecar: Sidecar, text: string): PlacedA
   const textChanged = sidecar.document.sha256 !== sha256Hex(text);
   const { annotations, moved, orphans } = reanchorAnnotations(sidecar.annotations, text, index, sidecar.document.length);
   return {
-    annotations: annotations.map((a) => (a.orphan ? a : { ...a, start: index.toUtf16(a.start), end: index.toUtf16(a.end) })),
+    annotations: annotations.map((a) => (a.orphan ? a : mapOffsets(a, (o) => index.toUtf16(o)))),
     moved,
     orphans,
     textChanged,
@@ -42,13 +44,13 @@ export interface SidecarHeader {
  * The sidecar for a text and its live annotations (UTF-16, orphans in code points), converted to
  * code points with the text's own index so that the file describes exactly that text.
  */
-export function buildSidecar(header: SidecarHeader, text: string, live: readonly Annotation[], orphans: readonly Annotation[]): Sidecar {
+export function buildSidecar(header: SidecarHeader, text: string, live: readonly Annotation[], orphans: readonly Annotation[], relations: readonly Relation[] = []): Sidecar {
   const index = new CodePointIndex(text);
   // The quote is taken from the text, not from the annotation: it is what the next load checks the
   // span against, so a stale one would make that load move the span or orphan it.
-  const placed = live.map((a) => ({ ...a, start: index.toCodePoint(a.start), end: index.toCodePoint(a.end), text: text.slice(a.start, a.end) }));
+  const placed = live.map((a) => ({ ...mapOffsets(a, (o) => index.toCodePoint(o)), text: coveredText(a, (s, e) => text.slice(s, e)) }));
   return {
-    tawsim: SIDECAR_VERSION,
+    tawsim: SIDECAR_BASE_VERSION,
     document: {
       path: header.path,
       sha256: sha256Hex(text),
@@ -57,5 +59,6 @@ export function buildSidecar(header: SidecarHeader, text: string, live: readonly
     },
     annotator: header.annotator,
     annotations: [...placed, ...orphans.map((o) => ({ ...o, start: Math.min(o.start, index.codePointLength), end: Math.min(o.end, index.codePointLength) }))],
+    ...(relations.length > 0 ? { relations } : {}),
   };
 }

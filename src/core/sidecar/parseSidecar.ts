@@ -4,6 +4,7 @@ import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import type { Sidecar, SidecarProblem } from './sidecarTypes';
 import { validateSidecarObject } from './validateSidecar';
 import type { LabelDefinition } from '../model/labels';
+import type { ProjectSchema } from '../model/projectSchema';
 
 /** Sidecars beyond this size are refused before parsing, so a hostile file cannot exhaust memory. */
 export const MAX_SIDECAR_BYTES = 64 * 1024 * 1024;
@@ -24,6 +25,8 @@ export interface ParsedSidecar {
 export interface ParseOptions {
   /** Labels unknown to this set are reported as warnings, and kept. */
   readonly labels?: readonly LabelDefinition[];
+  /** Relation types and attributes to check against (as warnings); without it only the structure is checked. */
+  readonly schema?: ProjectSchema;
 }
 
 export function parseSidecar(text: string, options: ParseOptions = {}): ParsedSidecar {
@@ -53,7 +56,7 @@ export function parseSidecar(text: string, options: ParseOptions = {}): ParsedSi
       if (!(e instanceof YAMLException)) return refuse({ message: `YAML could not be parsed: ${firstLine((e as Error).message)}`, line: 1, severity: 'error' });
       return parseWithPositions(text, options);
     }
-    const fast = validateSidecarObject(value, options.labels);
+    const fast = validateSidecarObject(value, options.labels, options.schema);
     if (fast.problems.length === 0) return { sidecar: fast.sidecar, problems: [], writable: !fast.newerVersion };
   }
   return parseWithPositions(text, options);
@@ -90,7 +93,7 @@ function parseWithPositions(text: string, options: ParseOptions): ParsedSidecar 
   } catch (e) {
     return refuse({ message: `YAML could not be expanded: ${firstLine((e as Error).message)}`, line: 1, severity: 'error' });
   }
-  const { sidecar, problems, newerVersion } = validateSidecarObject(value, options.labels);
+  const { sidecar, problems, newerVersion } = validateSidecarObject(value, options.labels, options.schema);
   const placed = problems.map((p) => placeProblem(p, doc, lineCounter));
   const hasError = placed.some((p) => p.severity === 'error');
   return {

@@ -1,5 +1,6 @@
 import type { Annotation } from '../model/annotation';
 import { CodePointIndex, codePointLength } from '../model/offsets';
+import { coveredText } from '../model/fragments';
 
 export interface ReanchorResult {
   readonly annotations: Annotation[];
@@ -39,7 +40,7 @@ export function reanchorAnnotations(annotations: readonly Annotation[], text: st
   // Spans whose text is still at their offsets stay, even two alike (the file said so; nothing
   // here made them), and claim their places. An orphan that fits its old place again is back,
   // unless a placed span already has that place and label.
-  const fits = (a: Annotation): boolean => a.end <= length && a.start <= a.end && slice(a.start, a.end) === a.text;
+  const fits = (a: Annotation): boolean => a.end <= length && a.start <= a.end && coveredText(a, slice) === a.text;
   const result: (Annotation | undefined)[] = annotations.map((a) => (!a.orphan && fits(a) ? a : undefined));
   if (result.every((a) => a !== undefined)) return { annotations: result as Annotation[], moved: 0, orphans: 0 };
   for (const a of result) if (a) claim(a.start, a.end, a.label);
@@ -71,6 +72,8 @@ export function reanchorAnnotations(annotations: readonly Annotation[], text: st
   const groups = new Map<string, number[]>();
   annotations.forEach((a, i) => {
     if (result[i]) return;
+    // A discontinuous span is one quote split in places no search can recover: kept as an orphan.
+    if (a.fragments) return orphan(a, i);
     const key = `${a.label}\u0000${a.text}`;
     const members = groups.get(key);
     if (members) members.push(i);

@@ -1,5 +1,8 @@
 import { CORE_SCHEMA, dump, Type } from 'js-yaml';
 import type { Sidecar } from './sidecarTypes';
+import { requiredSidecarVersion } from './sidecarTypes';
+import type { Relation } from '../model/relation';
+import { compareRelations } from '../model/relation';
 import type { Annotation } from '../model/annotation';
 import { compareAnnotations } from '../model/annotation';
 
@@ -63,7 +66,7 @@ export function serializeSidecar(sidecar: Sidecar): string {
 /** The sidecar as a plain object with the keys in the schema's order and annotations sorted (also for JSON). */
 export function sidecarInKeyOrder(sidecar: Sidecar): Record<string, unknown> {
   return {
-    tawsim: sidecar.tawsim,
+    tawsim: requiredSidecarVersion(sidecar),
     document: {
       path: sidecar.document.path,
       sha256: sidecar.document.sha256,
@@ -72,7 +75,12 @@ export function sidecarInKeyOrder(sidecar: Sidecar): Record<string, unknown> {
     },
     annotator: sidecar.annotator,
     annotations: [...sidecar.annotations].sort(compareAnnotations).map(orderAnnotation),
+    ...(sidecar.relations && sidecar.relations.length > 0 ? { relations: [...sidecar.relations].sort(compareRelations).map(orderRelation) } : {}),
   };
+}
+
+function orderRelation(r: Relation): Record<string, unknown> {
+  return { id: r.id, type: r.type, from: r.from, to: r.to, status: r.status, source: r.source, ...(r.note !== undefined ? { note: r.note } : {}) };
 }
 
 function orderAnnotation(a: Annotation): Record<string, unknown> {
@@ -88,5 +96,15 @@ function orderAnnotation(a: Annotation): Record<string, unknown> {
     ...(a.note !== undefined ? { note: a.note } : {}),
     ...(a.review !== undefined ? { review: { by: a.review.by, verdict: a.review.verdict, at: a.review.at, ...(a.review.from ? { from: [...a.review.from] } : {}) } } : {}),
     ...(a.orphan ? { orphan: true } : {}),
+    ...(a.fragments !== undefined ? { fragments: a.fragments.map((f) => [f[0], f[1]]) } : {}),
+    ...(a.attributes !== undefined
+      ? {
+          attributes: Object.fromEntries(
+            Object.keys(a.attributes)
+              .sort()
+              .map((k) => [k, a.attributes?.[k]]),
+          ),
+        }
+      : {}),
   };
 }

@@ -1,7 +1,16 @@
 import type { Annotation } from '../model/annotation';
+import type { Relation } from '../model/relation';
 
-/** The schema version this build reads and writes. A reader refuses to write a newer one. */
-export const SIDECAR_VERSION = 1;
+/**
+ * The newest schema version this build reads and writes. A reader refuses a newer one (and never
+ * writes it): version-1 builds refuse version 2, and this build refuses 3.
+ */
+export const SIDECAR_VERSION = 2;
+/**
+ * The version written when nothing needs more: relations, fragments and attributes need 2, so a
+ * version-1 file stays version 1 (readable by older builds) until one of them is added.
+ */
+export const SIDECAR_BASE_VERSION = 1;
 
 export interface SidecarDocument {
   /** Path of the text, relative to the sidecar's folder, with forward slashes. */
@@ -20,6 +29,14 @@ export interface Sidecar {
   readonly document: SidecarDocument;
   readonly annotator: string;
   readonly annotations: readonly Annotation[];
+  /** Links between annotations (schema 2); absent or empty in version-1 files. */
+  readonly relations?: readonly Relation[];
+}
+
+/** The version a sidecar must be written with: its own, raised to 2 when it uses anything of schema 2. */
+export function requiredSidecarVersion(sidecar: Pick<Sidecar, 'tawsim' | 'annotations' | 'relations'>): number {
+  const usesTwo = (sidecar.relations?.length ?? 0) > 0 || sidecar.annotations.some((a) => a.fragments !== undefined || a.attributes !== undefined);
+  return Math.max(Math.min(sidecar.tawsim, SIDECAR_VERSION), usesTwo ? 2 : SIDECAR_BASE_VERSION);
 }
 
 /** A problem found while reading a sidecar, placed at a 1-based line and column where known. */

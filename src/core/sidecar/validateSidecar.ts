@@ -4,6 +4,10 @@ import type { Annotation, ReviewRecord } from '../model/annotation';
 import { ANNOTATION_SOURCES, ANNOTATION_STATUSES } from '../model/annotation';
 import type { LabelDefinition } from '../model/labels';
 import { LABEL_ID_PATTERN } from '../model/labels';
+import type { Relation } from '../model/relation';
+import type { ProjectSchema } from '../model/projectSchema';
+import { relationLabelProblem } from '../model/projectSchema';
+import { fragmentProblem } from '../model/fragments';
 
 export interface ValidationResult {
   readonly sidecar?: Sidecar;
@@ -11,15 +15,21 @@ export interface ValidationResult {
   readonly newerVersion: boolean;
 }
 
-const TOP_KEYS = ['tawsim', 'document', 'annotator', 'annotations'];
+const TOP_KEYS = ['tawsim', 'document', 'annotator', 'annotations', 'relations'];
 const DOCUMENT_KEYS = ['path', 'sha256', 'length', 'date'];
-const ANNOTATION_KEYS = ['id', 'label', 'start', 'end', 'text', 'status', 'source', 'value', 'note', 'review', 'orphan'];
+const ANNOTATION_KEYS = ['id', 'label', 'start', 'end', 'text', 'status', 'source', 'value', 'note', 'review', 'orphan', 'fragments', 'attributes'];
+const RELATION_KEYS = ['id', 'type', 'from', 'to', 'status', 'source', 'note'];
+
 const REVIEW_KEYS = ['by', 'verdict', 'at', 'from'];
 const VERDICTS = ['accepted', 'rejected', 'relabelled', 'reboundaried', 'added'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Checks a parsed YAML value against sidecar schema v1; problems carry key paths, not lines. */
-export function validateSidecarObject(value: unknown, labels?: readonly LabelDefinition[]): ValidationResult {
+/**
+ * Checks a parsed YAML value against the sidecar schema (versions 1 and 2); problems carry key
+ * paths, not lines. With a project schema, relation types, their ends and attribute values are
+ * checked against it too: those are warnings (the settings may be what changed; nothing is lost).
+ */
+export function validateSidecarObject(value: unknown, labels?: readonly LabelDefinition[], schema?: ProjectSchema): ValidationResult {
   const problems: SidecarProblem[] = [];
   const error = (path: string, message: string): void => void problems.push({ path, message, severity: 'error' });
   const warn = (path: string, message: string): void => void problems.push({ path, message, severity: 'warning' });
@@ -38,6 +48,9 @@ export function validateSidecarObject(value: unknown, labels?: readonly LabelDef
     return { problems, newerVersion: true };
   }
   unknownKeys(value, TOP_KEYS, '', error);
+  const v1 = version === 1;
+  const needsTwo = (path: string, key: string): void => error(path, `"${key}" belongs to sidecar schema 2; this file says "tawsim: 1" (write "tawsim: 2" to use it)`);
+  if (v1 && value['relations'] !== undefined) needsTwo('relations', 'relations');
 
   const doc = value['document'];
   let length = Number.POSITIVE_INFINITY;
@@ -94,6 +107,9 @@ export function validateSidecarObject(value: unknown, labels?: readonly LabelDef
         if (item[key] !== undefined && typeof item[key] !== 'string') error(`${at}.${key}`, `"${key}" must be text`);
       }
       if (item['orphan'] !== undefined && typeof item['orphan'] !== 'boolean') error(`${at}.orphan`, '"orphan" must be true or false');
+      for (const key of ['fragments', 'attributes']) if (v1 && item[key] !== undefined) needsTwo(`${at}.${key}`, key);
+      if (item['fragments'] !== undefined) validateFragments(item['fragments'], item, `${at}.fragments`, length, error);
+      if (item['attributes'] !== undefined) validateAttributes(item['attributes'], item['label'], `${at}.attributes`, schema, error, warn);
       const review = item['review'];
       if (review !== undefined) validateReview(review, `${at}.review`, error);
       if (problems.slice(before).some((p) => p.severity === 'error')) return;
@@ -111,6 +127,7 @@ export function validateSidecarObject(value: unknown, labels?: readonly LabelDef
       annotations.push(annotation);
     });
   }
+  const relations = validateRelations(value['relations'], annotations, schema, error, warn);
   if (problems.some((p) => p.severity === 'error')) return { problems, newerVersion: false };
   const d = doc as Record<string, unknown>;
   const sidecar: Sidecar = {
@@ -123,6 +140,7 @@ export function validateSidecarObject(value: unknown, labels?: readonly LabelDef
     },
     annotator: value['annotator'] as string,
     annotations,
+    ...(value['relations'] !== undefined ? { relations } : {}),
   };
   return { sidecar, problems, newerVersion: false };
 }
@@ -135,6 +153,106 @@ function validateReview(review: unknown, at: string, error: (p: string, m: strin
   if (typeof review['at'] !== 'string') error(`${at}.at`, '"review.at" must be a timestamp');
   const from = review['from'];
   if (from !== undefined && (!Array.isArray(from) || from.some((f) => typeof f !== 'string'))) error(`${at}.from`, '"review.from" must be a list of names');
+}
+
+function validateFragments(fragments: unknown, item: Record<string, unknown>, at: string, length: number, error: (p: string, m: string) => void): void {
+  const pairs = Array.isArray(fragments) && fragments.every((f) => Array.isArray(f) && f.length === 2 && f.every(isCount));
+  if (!pairs || (fragments as unknown[]).length < 2) {
+    return error(at, '"fragments" must list two or more [start, end] pairs of whole numbers (code points)');
+  }
+  const list = fragments as [number, number][];
+  // An orphan's offsets are where it used to be, in a longer text perhaps: only their order is checked.
+  const orphan = item['orphan'] === true;
+  const problem = fragmentProblem(list, orphan ? Number.POSITIVE_INFINITY : length);
+  if (problem) return error(at, `"fragments": ${problem}`);
+  if (orphan) return;
+  const first = list[0] as [number, number];
+  const last = list[list.length - 1] as [number, number];
+  if (item['start'] !== first[0] || item['end'] !== last[1]) {
+    error(at, `"start" and "end" (${String(item['start'])}-${String(item['end'])}) must cover the fragments exactly (${first[0]}-${last[1]})`);
+  }
+}
+
+function validateAttributes(
+  attributes: unknown,
+  label: unknown,
+  at: string,
+  schema: ProjectSchema | undefined,
+  error: (p: string, m: string) => void,
+  warn: (p: string, m: string) => void,
+): void {
+  if (!isRecord(attributes) || Object.keys(attributes).length === 0) return error(at, '"attributes" must be a mapping of names to values, with at least one');
+  for (const [name, v] of Object.entries(attributes)) {
+    if (typeof v !== 'string') {
+      error(`${at}.${name}`, `Attribute "${name}" must have a text value`);
+      continue;
+    }
+    if (!schema) continue;
+    const definition = schema.attributes.find((d) => d.label === label && d.name === name);
+    if (!definition) warn(`${at}.${name}`, `Attribute "${name}" is not defined for label ${String(label)}; it is kept`);
+    else if (definition.values && !definition.values.includes(v)) warn(`${at}.${name}`, `"${v}" is not a value of "${name}" (${definition.values.join(', ')}); it is kept`);
+  }
+}
+
+/** Relations: well formed, unique ids, both ends among the annotations; with a schema, types and their ends. */
+function validateRelations(
+  list: unknown,
+  annotations: readonly Annotation[],
+  schema: ProjectSchema | undefined,
+  error: (p: string, m: string) => void,
+  warn: (p: string, m: string) => void,
+): Relation[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) {
+    error('relations', '"relations" must be a list');
+    return [];
+  }
+  const labelOf = new Map(annotations.map((a) => [a.id, a.label]));
+  const ids = new Set<string>();
+  const relations: Relation[] = [];
+  list.forEach((item: unknown, i: number) => {
+    const at = `relations[${i}]`;
+    if (!isRecord(item)) return error(at, `Relation ${i + 1} must be a mapping with id, type, from, to, status and source`);
+    let bad = false;
+    const fail = (path: string, message: string): void => {
+      bad = true;
+      error(path, message);
+    };
+    unknownKeys(item, RELATION_KEYS, `${at}.`, fail);
+    const id = item['id'];
+    if (typeof id !== 'string' || id === '') fail(`${at}.id`, `Relation ${i + 1} needs an "id"`);
+    else if (ids.has(id)) fail(`${at}.id`, `Duplicate relation id "${id}"`);
+    else ids.add(id);
+    const type = item['type'];
+    if (typeof type !== 'string' || !LABEL_ID_PATTERN.test(type)) fail(`${at}.type`, '"type" must be a relation type such as member_of');
+    for (const end of ['from', 'to'] as const) {
+      const ref = item[end];
+      if (typeof ref !== 'string') fail(`${at}.${end}`, `"${end}" must be an annotation id`);
+      else if (!labelOf.has(ref)) fail(`${at}.${end}`, `"${end}" names "${ref}", which is no annotation of this file`);
+    }
+    if (!ANNOTATION_STATUSES.includes(item['status'] as never)) fail(`${at}.status`, `"status" must be one of ${ANNOTATION_STATUSES.join(', ')}`);
+    if (!ANNOTATION_SOURCES.includes(item['source'] as never)) fail(`${at}.source`, `"source" must be one of ${ANNOTATION_SOURCES.join(', ')}`);
+    if (item['note'] !== undefined && typeof item['note'] !== 'string') fail(`${at}.note`, '"note" must be text');
+    if (bad) return;
+    const relation: Relation = {
+      id: id as string,
+      type: type as string,
+      from: item['from'] as string,
+      to: item['to'] as string,
+      status: item['status'] as Relation['status'],
+      source: item['source'] as Relation['source'],
+      ...(item['note'] !== undefined ? { note: item['note'] as string } : {}),
+    };
+    const definition = schema?.relationTypes.find((t) => t.id === relation.type);
+    if (schema && !definition) warn(`${at}.type`, `Relation type "${relation.type}" is not defined in this project; it is kept`);
+    if (definition && relation.from === relation.to && !definition.allowSelf) warn(`${at}.to`, `"${relation.type}" does not relate an annotation to itself ("${relation.from}")`);
+    else if (definition) {
+      const problem = relationLabelProblem(definition, labelOf.get(relation.from) as string, labelOf.get(relation.to) as string);
+      if (problem) warn(`${at}.type`, `${problem}; it is kept`);
+    }
+    relations.push(relation);
+  });
+  return relations;
 }
 
 function toAnnotation(item: Record<string, unknown>): Annotation {
@@ -151,6 +269,8 @@ function toAnnotation(item: Record<string, unknown>): Annotation {
     ...(item['note'] !== undefined ? { note: item['note'] as string } : {}),
     ...(review !== undefined ? { review } : {}),
     ...(item['orphan'] === true ? { orphan: true } : {}),
+    ...(item['fragments'] !== undefined ? { fragments: (item['fragments'] as [number, number][]).map((f) => [f[0], f[1]] as const) } : {}),
+    ...(item['attributes'] !== undefined ? { attributes: { ...(item['attributes'] as Record<string, string>) } } : {}),
   };
 }
 

@@ -219,6 +219,7 @@ function importTargets(prepared: Prepared, choice: AnnotatorChoice, fallback: st
       annotator: set.annotator,
       pattern: sets.patternFor(set, pattern, goldPattern),
       annotations: set.annotations,
+      ...(set.relations ? { relations: set.relations } : {}),
       ...(set.date !== undefined ? { date: set.date } : {}),
     });
   }

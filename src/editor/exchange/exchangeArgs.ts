@@ -34,7 +34,7 @@ export interface ImportArgs {
   /** doccano: the offset unit of the file (default utf16). */
   readonly offsets?: 'utf16' | 'grapheme' | 'codepoint';
   /** brat: what to do with spans in several fragments (asked when a file has some and this is absent). */
-  readonly discontinuous?: 'cover' | 'fragments' | 'skip';
+  readonly discontinuous?: 'keep' | 'cover' | 'fragments' | 'skip';
   /** CSV: the file was written without the formula guard, so a leading ' is text. */
   readonly formulaGuard?: boolean;
 }

@@ -119,8 +119,15 @@ async function readDocument(services: Services, source: Source, path: string, sk
       return undefined;
     }
     const text = open.getText();
-    const sidecar = buildSidecar({ path: basename(store.uri), annotator: store.annotator }, text, store.tracked.all, store.tracked.orphans);
-    return { path, text, annotations: sidecar.annotations, annotator: store.annotator, ...(store.documentDate ? { date: store.documentDate } : {}) };
+    const sidecar = buildSidecar({ path: basename(store.uri), annotator: store.annotator }, text, store.tracked.all, store.tracked.orphans, store.tracked.relations);
+    return {
+      path,
+      text,
+      annotations: sidecar.annotations,
+      ...(sidecar.relations ? { relations: sidecar.relations } : {}),
+      annotator: store.annotator,
+      ...(store.documentDate ? { date: store.documentDate } : {}),
+    };
   }
   const content = await readTextFile(source.sidecar);
   if (content === undefined) {
@@ -138,7 +145,15 @@ async function readDocument(services: Services, source: Source, path: string, sk
     return undefined;
   }
   const date = parsed.sidecar.document.date;
-  return { path, text, annotations: annotationsForExport(parsed.sidecar, text), annotator: parsed.sidecar.annotator, ...(date !== undefined ? { date } : {}) };
+  const relations = parsed.sidecar.relations ?? [];
+  return {
+    path,
+    text,
+    annotations: annotationsForExport(parsed.sidecar, text),
+    ...(relations.length ? { relations } : {}),
+    annotator: parsed.sidecar.annotator,
+    ...(date !== undefined ? { date } : {}),
+  };
 }
 
 function problemLine(file: string, problems: readonly { message: string; line?: number; severity: string }[]): string {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Relation } from '../../core/model/relation';
 import type { Annotation } from '../../core/model/annotation';
 import type { LabelDefinition } from '../../core/model/labels';
 import type { SourceDocument } from '../../core/formats/formatTypes';
@@ -19,6 +20,8 @@ export interface ImportTarget {
   /** The sidecar pattern for this set (the gold pattern for a gold set). */
   readonly pattern: string;
   readonly annotations: readonly Annotation[];
+  /** Relations between them, from formats that carry relations. */
+  readonly relations?: readonly Relation[];
   /** The document date the imported file states (TimeML's creation time). */
   readonly date?: string;
 }
@@ -82,6 +85,7 @@ export function renderSidecarWrite(write: SidecarWrite, choice: ExistingSidecarC
     textName: basename(target.textUri),
     annotator: target.annotator,
     annotations: target.annotations,
+    ...(target.relations ? { relations: target.relations } : {}),
     ...(target.date !== undefined ? { date: target.date } : {}),
     ...(existing ? { existing: { sidecar: existing, choice } } : {}),
   });

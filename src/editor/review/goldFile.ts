@@ -6,7 +6,7 @@ import { parseSidecar } from '../../core/sidecar/parseSidecar';
 import { placeSidecarAnnotations } from '../../core/sidecar/documentAnnotations';
 import { serializeSidecar } from '../../core/sidecar/serializeSidecar';
 import { sha256Hex } from '../../core/sidecar/hash';
-import { SIDECAR_VERSION } from '../../core/sidecar/sidecarTypes';
+import { SIDECAR_BASE_VERSION } from '../../core/sidecar/sidecarTypes';
 import type { GoldSet } from '../../core/review/adjudicate';
 import { basename, readTextFile } from '../sidecarFiles';
 import type { CheckedWrite, HostFiles } from '../files/hostFiles';
@@ -52,7 +52,7 @@ export async function readGoldFile(goldUri: vscode.Uri, text: string, index: Cod
 /** The gold sidecar's text: the reviewer is its annotator; it describes the text compared. */
 export function renderGold(textUri: vscode.Uri, reviewer: string, text: string, index: CodePointIndex, gold: readonly Annotation[], date?: string): string {
   return serializeSidecar({
-    tawsim: SIDECAR_VERSION,
+    tawsim: SIDECAR_BASE_VERSION,
     document: { path: basename(textUri), sha256: sha256Hex(text), length: index.codePointLength, ...(date !== undefined ? { date } : {}) },
     annotator: reviewer,
     annotations: gold,

@@ -8,6 +8,9 @@ import type { ReportStrings } from '../../core/review/reportStrings';
 export function localReportStrings(): ReportStrings {
   return {
     title: vscode.l10n.t('Agreement'),
+    relations: vscode.l10n.t('Relations (same type, same argument spans)'),
+    // The placeholders stay for the table to fill with counts.
+    relationCounts: vscode.l10n.t("{0} matched, {1} only the first annotator's, {2} only the second's", '{0}', '{1}', '{2}'),
     documents: vscode.l10n.t('Documents'),
     document: vscode.l10n.t('Document'),
     annotators: vscode.l10n.t('Annotators'),

@@ -92,12 +92,18 @@ describe('tawsim import and export: what the real tools exchange', () => {
     assert.equal(readSidecar(path.join(texts, 'a.txt.ann.yaml')).annotations[0]?.text, 'عمّان');
   });
 
-  it('brat: --discontinuous chooses, the error names the option, and a .txt with a byte order mark is counted', async () => {
+  it('brat: --discontinuous chooses (one discontinuous annotation by default), and a .txt with a byte order mark is counted', async () => {
     const dir = folderWith({ 'texts/a.txt': TEXT, 'brat/a.txt': `\ufeff${TEXT}`, 'brat/a.ann': 'T1\tPER 7 13;17 18\tالوزير ب\n' });
     const texts = path.join(dir, 'texts');
-    const refused = await runImport(['--format', 'brat', '--into', texts, path.join(dir, 'brat', 'a.ann')]);
-    assert.equal(refused.code, 1);
-    assert.match(refused.io.stderr.join('\n'), /--discontinuous cover/);
+    const kept = await runImport(['--format', 'brat', '--into', texts, path.join(dir, 'brat', 'a.ann')]);
+    assert.equal(kept.code, 0, kept.io.stderr.join('\n'));
+    const sidecar = fs.readFileSync(path.join(texts, 'a.txt.ann.yaml'), 'utf8');
+    assert.match(sidecar, /^tawsim: 2\n/);
+    assert.deepEqual(readSidecar(path.join(texts, 'a.txt.ann.yaml')).annotations[0]?.fragments, [
+      [6, 12],
+      [16, 17],
+    ]);
+    fs.rmSync(path.join(texts, 'a.txt.ann.yaml'));
     const covered = await runImport(['--format', 'brat', '--into', texts, '--discontinuous', 'fragments', path.join(dir, 'brat', 'a.ann')]);
     assert.equal(covered.code, 0, covered.io.stderr.join('\n'));
     assert.deepEqual(

@@ -35,6 +35,25 @@ describe('tawsim validate', () => {
     assert.match(io.stdout[0] ?? '', /rabat-water-summit\.txt\.ann\.yaml:\d+: error: "status" must be one of/);
   });
 
+  it('checks relations and fragments: a relation to a missing annotation and fragments out of order, each on its line', async () => {
+    const dir = samples();
+    const file = path.join(dir, 'rabat-water-summit.txt.ann.yaml');
+    const original = fs.readFileSync(file, 'utf8');
+    const ids = [...original.matchAll(/^ {2}- id: (t\d+)$/gm)].map((m) => m[1]);
+    const broken =
+      original
+        .replace(/^tawsim: 1$/m, 'tawsim: 2')
+        .replace(/(\n {2}- id: t\d+\n(?: {4}.*\n)*?)( {4}status: )/, '$1    fragments:\n      - - 9\n        - 12\n      - - 2\n        - 5\n$2') +
+      `relations:\n  - id: r1\n    type: member_of\n    from: ${ids[0]}\n    to: t999\n    status: accepted\n    source: manual\n`;
+    fs.writeFileSync(file, broken);
+    const io = fakeIo();
+    assert.equal(await validateCommand.run([file], io), 1);
+    const out = io.stdout.join('\n');
+    const line = broken.split('\n').findIndex((l) => l === '    to: t999') + 1;
+    assert.match(out, new RegExp(`rabat-water-summit\\.txt\\.ann\\.yaml:${line}: error: "to" names "t999", which is no annotation of this file`));
+    assert.match(out, /error: "fragments": fragment 2 \(2-5\) starts before the previous one ends \(12\)/);
+  });
+
   it('reports a span whose text is gone from a changed text as a future orphan (a warning)', async () => {
     const dir = samples();
     const text = path.join(dir, 'rabat-water-summit.txt');

@@ -117,9 +117,18 @@ describe('Label Studio import errors', () => {
 });
 
 describe('brat import errors', () => {
-  it('rejects a discontinuous span clearly, naming the option', () => {
+  it('keeps a discontinuous span as one annotation by default', () => {
     const result = run('brat', 'T1\tLOC 0 3;4 10\tزار الوزير\n', 'a.ann');
-    fails(result, /T1 is a discontinuous span \(0 3;4 10\).*--discontinuous cover.*fragments.*skip/, 1);
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.documents[0]?.annotations[0]?.fragments, [
+      [0, 3],
+      [4, 10],
+    ]);
+    assert.equal(result.documents[0]?.annotations[0]?.text, 'زار … الوزير');
+  });
+  it('rejects a discontinuous span clearly when told to, naming the option', () => {
+    const result = run('brat', 'T1\tLOC 0 3;4 10\tزار الوزير\n', 'a.ann', { brat: { discontinuous: 'error' } });
+    fails(result, /T1 is a discontinuous span \(0 3;4 10\).*--discontinuous keep.*cover.*fragments.*skip/, 1);
     assert.equal(result.errors[0]?.code, 'brat-discontinuous');
   });
   it('covers a discontinuous span when asked, with a warning', () => {
@@ -141,11 +150,15 @@ describe('brat import errors', () => {
   it('offsets one too high suggest a byte order mark', () =>
     fails(run('brat', 'T1\tLOC 14 20\tالرباط\n', 'a.ann'), /one too high: does brat's \.txt start with a byte order mark/, 1));
   it('no .txt for the .ann', () => fails(run('brat', 'T1\tLOC 13 19\tالرباط\n', 'b.ann', {}, [...DOCS, { path: 'c.txt', text: '' }]), /no document b\.txt/));
-  it('relations and events are reported, not imported', () => {
-    const result = run('brat', 'T1\tLOC 13 19\tالرباط\nT2\tPER 4 10\tالوزير\nR1\tLocated Arg1:T2 Arg2:T1\n', 'a.ann');
+  it('relations are imported, events reported', () => {
+    const result = run('brat', 'T1\tLOC 13 19\tالرباط\nT2\tPER 4 10\tالوزير\nR1\tLocated Arg1:T2 Arg2:T1\nT3\tMeet 0 3\tزار\nE1\tMeet:T3 Who:T2\n', 'a.ann');
     assert.deepEqual(result.errors, []);
     assert.equal(result.documents[0]?.annotations.length, 2);
-    assert.match(result.warnings.join('\n'), /1 relations not imported/);
+    assert.deepEqual(
+      result.documents[0]?.relations?.map((r) => `${r.type} ${r.from} ${r.to}`),
+      ['Located t1 t2'],
+    );
+    assert.match(result.warnings.join('\n'), /1 events not imported/);
   });
 });
 

@@ -128,14 +128,15 @@ describe('brat (cases 3 and 9)', () => {
     assert.deepEqual(texts(got), ['LOC المغربية']);
     assert.match(got.warnings.join('\n'), /T1 has no text column/);
   });
-  it('skips notes on relations and event triggers with a warning, as relations are', () => {
+  it("skips notes on events and their triggers with a warning; a note on a relation is the relation's", () => {
     const ann =
       'T1\tORG 0 5\tوزارة\nT2\tAnnounce 24 28\tبلاغ\nE1\tAnnounce:T2 Agent:T1\nR1\tPart Arg1:T1 Arg2:T1\n#1\tAnnotatorNotes R1\tعلاقة\n#2\tAnnotatorNotes E1\tحدث\n#3\tAnnotatorNotes T2\tمحفز\n';
     const got = ok(imp('brat', ann, 'a.ann', doc));
     assert.deepEqual(texts(got), ['ORG وزارة']);
     const w = got.warnings.join('\n');
     assert.match(w, /1 event triggers not imported/);
-    assert.match(w, /3 notes on relations, events or their triggers not imported/);
+    assert.match(w, /2 notes on events or their triggers not imported/);
+    assert.deepEqual(got.documents[0]?.relations, [{ id: 'r1', type: 'Part', from: 't1', to: 't1', status: 'accepted', source: 'import', note: 'علاقة' }]);
   });
   it('reads notes holding any character, tabs included', () => {
     const got = ok(imp('brat', 'T1\tORG 0 5\tوزارة\n#1\tAnnotatorNotes T1\tأ\tب "ج" \u001f  د|#2\n', 'a.ann', doc));
@@ -221,14 +222,27 @@ describe('doccano overlaps (case 7) and import variants (case 10)', () => {
     );
     assert.equal(spansNamedByWarnings(r.warnings), 0);
   });
-  it('reads label items as objects or with a score, counts relations, skips empty texts', () => {
+  it('reads label items as objects or with a score, relations between entities, skips empty texts', () => {
     const lines = [
-      JSON.stringify({ text, label: [{ start_offset: 0, end_offset: 5, label: 'ORG' }, [6, 19, 'ORG', 0.93]], relations: [{ from_id: 1, to_id: 2, type: 'part' }] }),
+      JSON.stringify({
+        text,
+        label: [[6, 19, 'ORG', 0.93]],
+        entities: [
+          { id: 7, start_offset: 0, end_offset: 5, label: 'ORG' },
+          { id: 9, start_offset: 6, end_offset: 19, label: 'LOC' },
+        ],
+        relations: [{ id: 1, from_id: 7, to_id: 9, type: 'part' }],
+      }),
       JSON.stringify({ text: '', label: [] }),
     ].join('\n');
     const got = ok(imp('doccano', lines, 'd.jsonl', doc));
-    assert.deepEqual(texts(got), ['ORG منظمة', 'ORG الأمم المتحدة']);
-    assert.match(got.warnings.join('\n'), /1 relations not imported/);
+    assert.deepEqual(texts(got), ['ORG منظمة', 'LOC الأمم المتحدة', 'ORG الأمم المتحدة']);
+    const spans = got.documents[0]?.annotations ?? [];
+    const name = (id: string | undefined): string => spans.find((a) => a.id === id)?.label ?? '?';
+    assert.deepEqual(
+      got.documents[0]?.relations?.map((r) => `${r.type} ${name(r.from)}→${name(r.to)}`),
+      ['part ORG→LOC'],
+    );
     assert.match(got.warnings.join('\n'), /empty text skipped .*line 2/);
   });
   it('refuses a Prodigy file read as doccano instead of importing nothing', () => {

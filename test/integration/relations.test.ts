@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import type { TawsimApi } from '../../src/extension';
+import { activateTawsim, closeAll, codePointOffset, freshCopy, openInEditor, select, storeFor, waitFor, waitForSidecar } from './helpers';
+import { CommandId } from '../../src/editor/commandIds';
+import { FRAGMENT_SEPARATOR } from '../../src/core/model/fragments';
+import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
+
+describe('relations, fragments and attributes in the editor', () => {
+  let api: TawsimApi;
+  before(async () => {
+    api = await activateTawsim();
+  });
+  afterEach(closeAll);
+
+  it('links two tags, adds a fragment, sets an attribute; an edit between the fragments, save and reopen keep all of it', async () => {
+    const file = freshCopy('article.txt');
+    const editor = await openInEditor(file);
+    const store = await storeFor(api, file);
+    editor.selection = select(editor, 'المتحدث');
+    await vscode.commands.executeCommand(CommandId.tag, { label: 'PER' });
+    editor.selection = select(editor, 'للقيادة العامة');
+    await vscode.commands.executeCommand(CommandId.tag, { label: 'ORG' });
+    const per = store.tracked.all.find((a) => a.label === 'PER');
+    const org = store.tracked.all.find((a) => a.label === 'ORG');
+    assert.ok(per && org);
+    // "المتحدث … الجيش": the spokesman's name split by "باسم".
+    const army = codePointOffset(file, 'الجيش');
+    assert.equal(await vscode.commands.executeCommand(CommandId.addFragment, { id: per.id, start: army, end: army + 5 }), true);
+    const relation = await vscode.commands.executeCommand<{ id: string } | undefined>(CommandId.link, { id: per.id, to: org.id, type: 'member_of' });
+    assert.ok(relation);
+    assert.equal(await vscode.commands.executeCommand(CommandId.setAttribute, { id: per.id, name: 'role', value: 'متحدث' }), true);
+    // Text typed between the fragments stays outside them.
+    const gap = select(editor, 'باسم');
+    await editor.edit((e) => e.insert(gap.start, 'الرسمي '));
+    await editor.document.save();
+    // The sidecar written with the text's save (an earlier one, written before the edit, has the old offsets).
+    const text = Array.from(fs.readFileSync(file, 'utf8'));
+    const pieces = (a: { fragments?: readonly (readonly [number, number])[] } | undefined): string[] => a?.fragments?.map(([s, e]) => text.slice(s, e).join('')) ?? [];
+    const saved = await waitForSidecar(`${file}.ann.yaml`, (s) => (s.relations?.length ?? 0) === 1 && pieces(s.annotations.find((a) => a.fragments !== undefined))[1] === 'الجيش');
+    const split = saved.annotations.find((a) => a.fragments !== undefined);
+    assert.equal(split?.text, `المتحدث${FRAGMENT_SEPARATOR}الجيش`);
+    assert.deepEqual(split?.attributes, { role: 'متحدث' });
+    assert.ok(text.join('').includes('الرسمي باسم'));
+    assert.deepEqual(
+      split?.fragments?.map(([s, e]) => text.slice(s, e).join('')),
+      ['المتحدث', 'الجيش'],
+    );
+    assert.deepEqual(
+      saved.relations?.map((r) => [r.type, saved.annotations.find((a) => a.id === r.from)?.label, saved.annotations.find((a) => a.id === r.to)?.label]),
+      [['member_of', 'PER', 'ORG']],
+    );
+    assert.match(fs.readFileSync(`${file}.ann.yaml`, 'utf8'), /^tawsim: 2\n/);
+
+    await closeAll();
+    await openInEditor(file);
+    const reopened = await storeFor(api, file);
+    await waitFor('the relation after reopening', () => reopened.tracked.relations.length === 1);
+    const back = reopened.tracked.all.find((a) => a.fragments !== undefined);
+    assert.equal(back?.text, `المتحدث${FRAGMENT_SEPARATOR}الجيش`);
+    assert.deepEqual(back?.attributes, { role: 'متحدث' });
+    assert.equal(reopened.tracked.relations[0]?.from, back?.id);
+    assert.deepEqual(parseSidecar(fs.readFileSync(`${file}.ann.yaml`, 'utf8')).problems, []);
+  });
+
+  it('removing a linked tag by id takes its relations along, and annotation undo brings both back', async () => {
+    const file = freshCopy('article.txt');
+    const editor = await openInEditor(file);
+    const store = await storeFor(api, file);
+    editor.selection = select(editor, 'المتحدث');
+    await vscode.commands.executeCommand(CommandId.tag, { label: 'PER' });
+    editor.selection = select(editor, 'الجيش');
+    await vscode.commands.executeCommand(CommandId.tag, { label: 'ORG' });
+    const [per, org] = [store.tracked.all.find((a) => a.label === 'PER'), store.tracked.all.find((a) => a.label === 'ORG')];
+    await vscode.commands.executeCommand(CommandId.link, { id: per?.id, to: org?.id, type: 'member_of' });
+    assert.equal(store.tracked.relations.length, 1);
+    await vscode.commands.executeCommand(CommandId.remove, { id: org?.id });
+    assert.equal(store.tracked.relations.length, 0);
+    await vscode.commands.executeCommand(CommandId.undo);
+    assert.equal(store.tracked.relations.length, 1);
+    assert.ok(store.tracked.byId(org?.id ?? ''));
+    const saved = await waitForSidecar(`${file}.ann.yaml`, (s) => (s.relations?.length ?? 0) === 1);
+    assert.equal(saved.relations?.[0]?.to, org?.id);
+  });
+});
