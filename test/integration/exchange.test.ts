@@ -139,9 +139,15 @@ describe('export and import commands', () => {
       annotator: 'lab',
     });
     assert.equal(outcome.annotations, 16);
-    assert.equal(outcome.warnings.length, 1, 'the relation is reported as not imported');
+    assert.deepEqual(outcome.warnings, [], 'the relation is imported, nothing is left out');
     const sidecar = readSidecar(path.join(dir, 'cairo-metro-line.txt.ann.yaml'));
     assert.equal(sidecar.annotator, 'lab');
+    const byId = new Map(sidecar.annotations.map((a) => [a.id, a.text]));
+    assert.deepEqual(
+      (sidecar.relations ?? []).map((r) => [r.type, byId.get(r.from), byId.get(r.to)]),
+      [['Located', 'الهيئة القومية للأنفاق', 'مصر']],
+      "brat's R line (Arg1:T2 Arg2:T3) is a relation between the annotations T2 and T3 became",
+    );
     assert.deepEqual(
       sidecar.annotations.slice(0, 2).map((a) => [a.label, a.start, a.end, a.text, a.source]),
       [

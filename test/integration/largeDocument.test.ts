@@ -126,6 +126,9 @@ describe('large documents', () => {
       api.suggestions.onDidPublish((e) => (e.uri === uri ? timeline.push(e) : undefined)),
     ];
     const isPaint = (e: PaintEvent | SuggestionsPublished): e is PaintEvent => 'phase' in e;
+    // A model re-fitted in the background by earlier tests would change suggestions everywhere
+    // (rightly repainting them all): the rules alone keep this test about typing.
+    await vscode.workspace.getConfiguration('tawsim').update('model.enabled', false, vscode.ConfigurationTarget.Workspace);
     try {
       const editor = await openInEditor(file);
       const first = await waitFor('the first suggestions', () => timeline.find((e) => !isPaint(e) && e.final), 60_000);
@@ -155,6 +158,7 @@ describe('large documents', () => {
       );
     } finally {
       for (const l of listeners) l.dispose();
+      await vscode.workspace.getConfiguration('tawsim').update('model.enabled', undefined, vscode.ConfigurationTarget.Workspace);
       if (vscode.window.activeTextEditor?.document.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   });

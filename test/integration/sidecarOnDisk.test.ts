@@ -84,7 +84,7 @@ describe('sidecars on disk', () => {
 
   it('refuses to overwrite a sidecar from a newer schema version', async () => {
     const file = freshCopy('article.txt');
-    const newer = writeSidecarFor(file, [['الرباط', 'LOC']]).replace('tawsim: 1', 'tawsim: 2');
+    const newer = writeSidecarFor(file, [['الرباط', 'LOC']]).replace('tawsim: 1', 'tawsim: 3');
     fs.writeFileSync(`${file}.ann.yaml`, newer);
     const editor = await openInEditor(file);
     const store = await storeFor(api, file);

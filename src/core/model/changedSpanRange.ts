@@ -18,9 +18,10 @@ export function changedSpanRange(before: readonly PaintedSpan[], after: readonly
   while (head < shortest && same(before[head] as PaintedSpan, after[head] as PaintedSpan, 0)) head++;
   let tail = 0;
   while (tail < shortest - head && same(before[before.length - 1 - tail] as PaintedSpan, after[after.length - 1 - tail] as PaintedSpan, delta)) tail++;
-  if (head === before.length && head === after.length) return null;
   const gone = before.slice(head, before.length - tail);
   const come = after.slice(head, after.length - tail);
+  // Every span kept its place or moved with the edit.
+  if (gone.length === 0 && come.length === 0) return null;
   // Where the first and the last difference lie, spans that went counted at their place in `after`'s text.
   const starts = [...come.map((s) => s.start), ...gone.map((s) => Math.min(s.start, s.start + delta))];
   const ends = [...come.map((s) => s.end), ...gone.map((s) => Math.max(s.end, s.end + delta))];

@@ -12,6 +12,11 @@ describe('changedSpanRange', () => {
     assert.equal(changedSpanRange(before.slice(0, 2), [...before.slice(0, 2)], 3), null);
   });
 
+  it('is null when the spans before an edit stayed and the spans after it moved with it', () => {
+    // Four characters typed at 50: the first two spans stay, the last two move by 4.
+    assert.equal(changedSpanRange(before, [span(0, 5), span(10, 15, 'PER'), span(104, 114), span(204, 214)], 4), null);
+  });
+
   it('marks only a new span near the caret when typing shifted every span after it', () => {
     // Three characters typed at 50, and a new suggestion there: the spans after it moved by 3.
     const after = [span(0, 5), span(10, 15, 'PER'), span(48, 53, 'ORG'), span(103, 113), span(203, 213)];
