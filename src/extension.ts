@@ -58,6 +58,8 @@ import { createReadingViewFeature } from './editor/readingView/readingViewFeatur
 import type { ReadingViewFeature } from './editor/readingView/readingViewFeature';
 import { ProjectFeature } from './editor/project/projectFeature';
 import { openGuidelines } from './editor/commands/openGuidelines';
+import { markDone } from './editor/commands/markDone';
+import { nextDocument } from './editor/commands/nextDocument';
 
 /** What `activate` returns: the services, for integration tests and other extensions. */
 export interface TawsimApi {
@@ -142,6 +144,8 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     [CommandId.nextUncertain]: () => nextUncertain(services, engine),
     [CommandId.rebuildModel]: () => rebuildModel(model),
     [CommandId.openGuidelines]: (args?: { label?: string }) => openGuidelines(settings.labels, args),
+    [CommandId.markDone]: (args?: Parameters<typeof markDone>[1]) => markDone(services, args),
+    [CommandId.nextDocument]: () => nextDocument(services),
     ...review.handlers,
     ...explorer.handlers,
     ...readingView.handlers,

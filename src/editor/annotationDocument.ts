@@ -5,7 +5,7 @@ import { AnnotationHistory, applyAnnotationEdit, applyTextChange, replayChange }
 import type { AnnotationChange, AnnotationEdit } from '../core/model/annotationHistory';
 import type { TextEdit } from '../core/model/shift';
 import { TrackedAnnotations } from '../core/model/trackedAnnotations';
-import type { SidecarProblem } from '../core/sidecar/sidecarTypes';
+import type { DocumentStatus, SidecarProblem } from '../core/sidecar/sidecarTypes';
 
 /** What a sidecar read from disk gives a store (see `SidecarSync.read`). */
 export interface LoadedSidecar {
@@ -19,6 +19,8 @@ export interface LoadedSidecar {
   /** False for a sidecar from a newer Tawsim: it is read but never overwritten. */
   readonly writable: boolean;
   readonly documentDate: string | undefined;
+  /** `document.status`; absent on older sidecars and until set. */
+  readonly documentStatus?: DocumentStatus;
   /** The sidecar described another text (or spans moved): it must be written for this one. */
   readonly stale: boolean;
 }
@@ -43,6 +45,8 @@ export interface SidecarState {
   readonly conflict: boolean;
   /** Publication date, the anchor of relative dates (`document.date`). */
   readonly documentDate: string | undefined;
+  /** Where the annotator is with this text (`document.status`): not started, in progress, done. */
+  readonly documentStatus: DocumentStatus | undefined;
 }
 
 /**
@@ -55,7 +59,16 @@ export type StoreChange =
   | { readonly kind: 'annotations'; readonly dirty?: { readonly start: number; readonly end: number } }
   | { readonly kind: 'reload' };
 
-const INITIAL: SidecarState = { loaded: false, problems: [], writable: true, unsaved: false, diskContent: undefined, conflict: false, documentDate: undefined };
+const INITIAL: SidecarState = {
+  loaded: false,
+  problems: [],
+  writable: true,
+  unsaved: false,
+  diskContent: undefined,
+  conflict: false,
+  documentDate: undefined,
+  documentStatus: undefined,
+};
 
 /**
  * The annotations of one open text document and the state of its sidecar. Offsets are UTF-16, as
@@ -103,6 +116,9 @@ export class AnnotationDocument implements vscode.Disposable {
   get documentDate(): string | undefined {
     return this.current.documentDate;
   }
+  get documentStatus(): DocumentStatus | undefined {
+    return this.current.documentStatus;
+  }
 
   /** Takes a sidecar read from disk as the whole truth (on load, or "take theirs"); clears undo history. */
   load(sidecar: LoadedSidecar): void {
@@ -115,6 +131,7 @@ export class AnnotationDocument implements vscode.Disposable {
       diskContent: sidecar.diskContent,
       conflict: false,
       documentDate: sidecar.documentDate,
+      documentStatus: sidecar.documentStatus,
     });
   }
 
@@ -152,6 +169,15 @@ export class AnnotationDocument implements vscode.Disposable {
     this.tagVersion++;
     this.setState({ documentDate: date, unsaved: true });
     this.changed.fire({ kind: 'reload' });
+  }
+
+  /**
+   * Sets or clears the document's status; the sidecar must then be written. Not an annotation
+   * action, so annotation undo passes over it.
+   */
+  setDocumentStatus(status: DocumentStatus | undefined): void {
+    if (status === this.current.documentStatus) return;
+    this.setState({ documentStatus: status, unsaved: true });
   }
 
   /** Applies a user action, recording it for annotation undo. Returns the annotations put. */

@@ -36,6 +36,8 @@ export const CommandId = {
   nextUncertain: 'tawsim.nextUncertain',
   rebuildModel: 'tawsim.rebuildModel',
   openGuidelines: 'tawsim.openGuidelines',
+  markDone: 'tawsim.markDone',
+  nextDocument: 'tawsim.nextDocument',
   ...ReviewCommandId,
   ...ExplorerCommandId,
   ...ReadingViewCommandId,

@@ -100,6 +100,7 @@ export class SidecarSync {
       problems: parsed.problems,
       writable: parsed.writable,
       documentDate: parsed.sidecar.document.date,
+      ...(parsed.sidecar.document.status !== undefined ? { documentStatus: parsed.sidecar.document.status } : {}),
       // The sidecar described another text; it must describe this one once written.
       stale: placed.textChanged || placed.moved > 0,
     });
@@ -157,7 +158,8 @@ export class SidecarSync {
         const keepGoing = await this.resolveConflict(store, document, onDisk);
         if (!keepGoing) return;
       }
-      if (store.tracked.size === 0 && store.tracked.orphans.length === 0 && onDisk === undefined) {
+      // A status is worth a file: a text marked done with no names in it is a finished text.
+      if (store.tracked.size === 0 && store.tracked.orphans.length === 0 && store.documentStatus === undefined && onDisk === undefined) {
         // Nothing to keep and no file yet: do not litter the folder with empty sidecars.
         store.markWritten(undefined);
         return;
@@ -189,7 +191,12 @@ export class SidecarSync {
   }
 
   render(store: AnnotationDocument, document: vscode.TextDocument): string {
-    const header = { path: basename(store.uri), annotator: store.annotator, ...(store.documentDate ? { date: store.documentDate } : {}) };
+    const header = {
+      path: basename(store.uri),
+      annotator: store.annotator,
+      ...(store.documentDate ? { date: store.documentDate } : {}),
+      ...(store.documentStatus ? { status: store.documentStatus } : {}),
+    };
     return serializeSidecar(buildSidecar(header, document.getText(), store.tracked.all, store.tracked.orphans, store.tracked.relations));
   }
 

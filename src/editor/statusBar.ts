@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AnnotationStores } from './annotationStores';
 import { CommandId } from './commandIds';
 
-/** Shows the active document's tag count and whether annotations wait to be saved. */
+/** Shows the active document's tag count, whether annotations wait to be saved, and whether the text is marked done. */
 export class AnnotationStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('tawsim.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
@@ -28,13 +28,21 @@ export class AnnotationStatusBar implements vscode.Disposable {
     }
     const count = store.tracked.all.filter((a) => a.status === 'accepted').length;
     const orphans = store.tracked.orphans.length;
-    const marks = [store.unsaved ? '$(circle-filled)' : '', !store.writable ? '$(error)' : '', orphans > 0 ? `$(warning) ${orphans}` : ''].filter(Boolean).join(' ');
+    const marks = [
+      store.documentStatus === 'done' ? '$(check)' : '',
+      store.unsaved ? '$(circle-filled)' : '',
+      !store.writable ? '$(error)' : '',
+      orphans > 0 ? `$(warning) ${orphans}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     this.item.text = `$(tag) ${count}${marks ? ' ' + marks : ''}`;
     this.item.tooltip = [
       vscode.l10n.t('Tawsim: {0} tags', count),
       store.unsaved ? vscode.l10n.t('Annotation changes not yet saved') : vscode.l10n.t('All annotations saved'),
       !store.writable ? vscode.l10n.t('The sidecar has problems and is not overwritten') : '',
       orphans > 0 ? vscode.l10n.t('{0} orphaned annotations', orphans) : '',
+      store.documentStatus === 'done' ? vscode.l10n.t('Marked done') : store.documentStatus === 'in-progress' ? vscode.l10n.t('In progress') : '',
     ]
       .filter(Boolean)
       .join('\n');

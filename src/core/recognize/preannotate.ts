@@ -90,7 +90,13 @@ export function preannotateSidecar(input: PreannotateInput): PreannotateResult {
   // A date asked for is kept when the sidecar has none: the values written were resolved against it.
   const headerDate = existing?.document.date ?? input.date;
   const sidecar = buildSidecar(
-    { path: input.textName, annotator: existing?.annotator ?? input.annotator, ...(headerDate !== undefined ? { date: headerDate } : {}) },
+    {
+      path: input.textName,
+      annotator: existing?.annotator ?? input.annotator,
+      ...(headerDate !== undefined ? { date: headerDate } : {}),
+      // Suggestions added by a run leave the annotator's own verdict on the text as it was.
+      ...(existing?.document.status !== undefined ? { status: existing.document.status } : {}),
+    },
     text,
     [...live, ...added],
     orphans,

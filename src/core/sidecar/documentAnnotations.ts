@@ -2,7 +2,7 @@ import type { Annotation } from '../model/annotation';
 import { CodePointIndex } from '../model/offsets';
 import { coveredText, mapOffsets } from '../model/fragments';
 import type { Relation } from '../model/relation';
-import type { Sidecar } from './sidecarTypes';
+import type { DocumentStatus, Sidecar } from './sidecarTypes';
 import { SIDECAR_BASE_VERSION } from './sidecarTypes';
 import { sha256Hex } from './hash';
 import { reanchorAnnotations } from './reanchor';
@@ -38,6 +38,7 @@ export interface SidecarHeader {
   readonly path: string;
   readonly annotator: string;
   readonly date?: string;
+  readonly status?: DocumentStatus;
 }
 
 /**
@@ -56,6 +57,7 @@ export function buildSidecar(header: SidecarHeader, text: string, live: readonly
       sha256: sha256Hex(text),
       length: index.codePointLength,
       ...(header.date !== undefined ? { date: header.date } : {}),
+      ...(header.status !== undefined ? { status: header.status } : {}),
     },
     annotator: header.annotator,
     annotations: [...placed, ...orphans.map((o) => ({ ...o, start: Math.min(o.start, index.codePointLength), end: Math.min(o.end, index.codePointLength) }))],

@@ -72,6 +72,7 @@ export function sidecarInKeyOrder(sidecar: Sidecar): Record<string, unknown> {
       sha256: sidecar.document.sha256,
       length: sidecar.document.length,
       ...(sidecar.document.date !== undefined ? { date: sidecar.document.date } : {}),
+      ...(sidecar.document.status !== undefined ? { status: sidecar.document.status } : {}),
     },
     annotator: sidecar.annotator,
     annotations: [...sidecar.annotations].sort(compareAnnotations).map(orderAnnotation),

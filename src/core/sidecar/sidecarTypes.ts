@@ -21,7 +21,13 @@ export interface SidecarDocument {
   readonly length: number;
   /** Optional anchor for relative dates, YYYY-MM-DD. */
   readonly date?: string;
+  /** Where the annotator is with this text; absent until someone sets it, so older files stay byte-identical. */
+  readonly status?: DocumentStatus;
 }
+
+/** The states a document goes through in an annotator's queue. */
+export const DOCUMENT_STATUSES = ['not-started', 'in-progress', 'done'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /** The content of one `*.ann.yaml` file. */
 export interface Sidecar {

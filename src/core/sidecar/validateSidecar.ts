@@ -1,5 +1,5 @@
-import type { Sidecar, SidecarProblem } from './sidecarTypes';
-import { SIDECAR_VERSION } from './sidecarTypes';
+import type { DocumentStatus, Sidecar, SidecarProblem } from './sidecarTypes';
+import { DOCUMENT_STATUSES, SIDECAR_VERSION } from './sidecarTypes';
 import type { Annotation, ReviewRecord } from '../model/annotation';
 import { ANNOTATION_SOURCES, ANNOTATION_STATUSES } from '../model/annotation';
 import type { LabelDefinition } from '../model/labels';
@@ -16,7 +16,7 @@ export interface ValidationResult {
 }
 
 const TOP_KEYS = ['tawsim', 'document', 'annotator', 'annotations', 'relations'];
-const DOCUMENT_KEYS = ['path', 'sha256', 'length', 'date'];
+const DOCUMENT_KEYS = ['path', 'sha256', 'length', 'date', 'status'];
 const ANNOTATION_KEYS = ['id', 'label', 'start', 'end', 'text', 'status', 'source', 'value', 'note', 'review', 'orphan', 'fragments', 'attributes'];
 const RELATION_KEYS = ['id', 'type', 'from', 'to', 'status', 'source', 'note'];
 
@@ -66,6 +66,9 @@ export function validateSidecarObject(value: unknown, labels?: readonly LabelDef
         'document.date',
         `"document.date" must be a calendar date written YYYY-MM-DD${typeof doc['date'] === 'string' && DATE.test(doc['date']) ? `; ${doc['date']} is not a day of the calendar` : ''}`,
       );
+    }
+    if (doc['status'] !== undefined && !isDocumentStatus(doc['status'])) {
+      error('document.status', `"document.status" must be one of ${DOCUMENT_STATUSES.join(', ')}`);
     }
   }
   if (typeof value['annotator'] !== 'string') error('annotator', '"annotator" must be a name');
@@ -137,6 +140,7 @@ export function validateSidecarObject(value: unknown, labels?: readonly LabelDef
       sha256: d['sha256'] as string,
       length: d['length'] as number,
       ...(d['date'] !== undefined ? { date: d['date'] as string } : {}),
+      ...(d['status'] !== undefined ? { status: d['status'] as DocumentStatus } : {}),
     },
     annotator: value['annotator'] as string,
     annotations,
@@ -296,4 +300,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function isCount(v: unknown): boolean {
   return Number.isSafeInteger(v) && (v as number) >= 0;
+}
+
+function isDocumentStatus(value: unknown): value is DocumentStatus {
+  return typeof value === 'string' && (DOCUMENT_STATUSES as readonly string[]).includes(value);
 }

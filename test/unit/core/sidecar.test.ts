@@ -82,6 +82,24 @@ describe('sidecar', () => {
     assert.equal(parseSidecar(yaml).writable, false);
   });
 
+  it('writes document.status after the date only when set, and reads it back byte for byte', () => {
+    const without = serializeSidecar(base);
+    assert.doesNotMatch(without, /status: (not-started|in-progress|done)/);
+    for (const status of ['not-started', 'in-progress', 'done'] as const) {
+      const yaml = serializeSidecar({ ...base, document: { ...base.document, status } });
+      assert.match(yaml, new RegExp(`\\n {2}date: "2023-01-17"\\n {2}status: ${status}\\nannotator: salma\\n`));
+      const parsed = parseSidecar(yaml);
+      assert.deepEqual(parsed.problems, []);
+      assert.equal(parsed.sidecar?.document.status, status);
+      assert.equal(serializeSidecar(parsed.sidecar as Sidecar), yaml);
+    }
+    // A version-1 file without a status reads without one and writes back unchanged.
+    const parsed = parseSidecar(without);
+    assert.equal(parsed.sidecar?.document.status, undefined);
+    assert.equal(serializeSidecar(parsed.sidecar as Sidecar), without);
+    assert.match(without, /^tawsim: 1\n/);
+  });
+
   const cases: [string, (y: string) => string, RegExp][] = [
     ['a wrong type', (y) => y.replace('start: 5', 'start: "five"'), /^19:error:"start" must be a whole number/],
     ['a negative offset', (y) => y.replace('start: 5', 'start: -5'), /^19:error:"start"/],
@@ -93,6 +111,12 @@ describe('sidecar', () => {
     ['a duplicate id', (y) => y.replace('id: t2', 'id: t1'), /^17:error:Duplicate id "t1"/],
     ['a bad sha256', (y) => y.replace(/sha256: \w+/, 'sha256: abc'), /^4:error:"document.sha256"/],
     ['a bad date', (y) => y.replace('date: "2023-01-17"', 'date: 17/1/2023'), /^6:error:"document.date"/],
+    [
+      'an unknown document status',
+      (y) => y.replace('date: "2023-01-17"', 'date: "2023-01-17"\n  status: finished'),
+      /^7:error:"document.status" must be one of not-started, in-progress, done/,
+    ],
+    ['a document status that is not a string', (y) => y.replace('date: "2023-01-17"', 'date: "2023-01-17"\n  status: 3'), /^7:error:"document.status"/],
     ['a missing document', (y) => y.replace(/document:\n( {2}.*\n)+/, ''), /error:"document" must be a mapping/],
     ['a newer schema', (y) => y.replace('tawsim: 1', 'tawsim: 3'), /^1:error:This sidecar uses schema version 3, newer/],
     ['a non-mapping', () => '- just\n- a list\n', /^1:error:A sidecar must be a YAML mapping/],

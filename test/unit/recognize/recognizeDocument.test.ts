@@ -120,6 +120,12 @@ describe('preannotateSidecar', () => {
     assert.equal(sidecar.annotations.find((a) => a.text === 'الثلاثاء')?.value, '2023-01-17');
   });
 
+  it('leaves the document status as the annotator set it, and sets none on a new sidecar', () => {
+    const existing = buildSidecar({ path: 'a.txt', annotator: 'salma', status: 'done' }, ARTICLE, [], []);
+    assert.equal(preannotateSidecar({ text: ARTICLE, textName: 'a.txt', annotator: 'salma', existing }).sidecar.document.status, 'done');
+    assert.equal(preannotateSidecar({ text: ARTICLE, textName: 'a.txt', annotator: 'salma' }).sidecar.document.status, undefined);
+  });
+
   it('keeps tags, rejections and stored suggestions, learns from tags, and gives the same bytes twice', () => {
     const existingLive = [tag('t1', ARTICLE, 'الرباط', 'LOC', 'accepted'), tag('t2', ARTICLE, 'فرنسا', 'LOC', 'rejected'), tag('t3', ARTICLE, 'تدعم', 'MISC', 'accepted')];
     const existing = buildSidecar({ path: 'a.txt', annotator: 'salma', date: '2024-02-01' }, ARTICLE, existingLive, []);

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { activateTawsim, closeAll, openInEditor, readSidecar, storeFor, waitFor, waitForSidecar, workspaceDir } from './helpers';
+import type { TawsimApi } from '../../src/extension';
+import { CommandId } from '../../src/editor/commandIds';
+import { buildSidecar } from '../../src/core/sidecar/documentAnnotations';
+import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
+
+/** Short texts of our own, one per file of the queue. */
+const TEXTS: Record<string, string> = {
+  'a.txt': 'افتتح المعرض في عمّان صباح الأحد.\n',
+  'b.txt': 'وصل الوفد إلى تونس مساء الاثنين.\n',
+  'c.txt': 'أعلنت الشركة نتائجها في الرباط.\n',
+};
+
+describe('Mark Done and Next Document', function () {
+  this.timeout(60000);
+  let api: TawsimApi;
+  let dir: string;
+  let projectFile: string;
+  let annotator: string;
+  const file = (name: string): string => path.join(dir, name);
+
+  before(async () => {
+    api = await activateTawsim();
+    const folder = `queue-${Date.now().toString(36)}`;
+    dir = path.join(workspaceDir(), folder);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, text] of Object.entries(TEXTS)) fs.writeFileSync(file(name), text);
+    // The annotator the extension writes as: whoever runs the tests, unless settings say otherwise.
+    await openInEditor(file('a.txt'));
+    annotator = (await storeFor(api, file('a.txt'))).annotator;
+    // b.txt is already done, by a sidecar on disk.
+    const done = buildSidecar({ path: 'b.txt', annotator, status: 'done' }, TEXTS['b.txt'] ?? '', [], []);
+    fs.writeFileSync(`${file('b.txt')}.ann.yaml`, serializeSidecar(done));
+    // Only this folder's texts are assigned to the annotator; the label is how the test sees the project in force.
+    projectFile = path.join(workspaceDir(), '.tawsim', 'project.yaml');
+    fs.mkdirSync(path.dirname(projectFile), { recursive: true });
+    fs.writeFileSync(
+      projectFile,
+      `tawsim-project: 1\nlabels:\n  - id: QUEUE\n    en: Queue\n    ar: طابور\n    color: "#336699"\nassignments:\n  ${JSON.stringify(annotator)}: ["${folder}/*.txt"]\n  someone-else: ["**/*.txt"]\n`,
+    );
+    await waitFor('the project in force', () => api.services.labels().some((l) => l.id === 'QUEUE'));
+  });
+
+  after(async () => {
+    await closeAll();
+    fs.rmSync(path.dirname(projectFile), { recursive: true, force: true });
+    await waitFor('the default labels back', () => api.services.labels().some((l) => l.id === 'LOC'));
+  });
+
+  const activePath = (): string | undefined => vscode.window.activeTextEditor?.document.uri.fsPath;
+
+  it('skips a text whose sidecar is done and opens the next assigned one', async () => {
+    await openInEditor(file('a.txt'));
+    const opened = await vscode.commands.executeCommand<string | undefined>(CommandId.nextDocument);
+    assert.equal(opened, vscode.Uri.file(file('c.txt')).toString());
+    assert.equal(activePath(), file('c.txt'));
+  });
+
+  it('Mark Done writes document.status (a sidecar even without tags), and Next Document then passes the text by', async () => {
+    await openInEditor(file('c.txt'));
+    await storeFor(api, file('c.txt'));
+    assert.equal(await vscode.commands.executeCommand(CommandId.markDone), 'done');
+    const written = await waitForSidecar(`${file('c.txt')}.ann.yaml`, (s) => s.document.status === 'done');
+    assert.equal(written.annotations.length, 0);
+    // From c.txt the queue wraps round to a.txt, the only one not done.
+    const opened = await vscode.commands.executeCommand<string | undefined>(CommandId.nextDocument);
+    assert.equal(opened, vscode.Uri.file(file('a.txt')).toString());
+    await storeFor(api, file('a.txt'));
+    assert.equal(await vscode.commands.executeCommand(CommandId.markDone, { uri: vscode.Uri.file(file('a.txt')).toString() }), 'done');
+    await waitForSidecar(`${file('a.txt')}.ann.yaml`, (s) => s.document.status === 'done');
+    // Everything assigned is done: nothing is opened.
+    assert.equal(await vscode.commands.executeCommand(CommandId.nextDocument), undefined);
+    assert.equal(activePath(), file('a.txt'));
+  });
+
+  it('Mark Done on a done text puts it back in progress, and Next Document offers it again', async () => {
+    await openInEditor(file('a.txt'));
+    await storeFor(api, file('a.txt'));
+    assert.equal(await vscode.commands.executeCommand(CommandId.markDone), 'in-progress');
+    await waitForSidecar(`${file('a.txt')}.ann.yaml`, (s) => s.document.status === 'in-progress');
+    assert.equal(readSidecar(`${file('b.txt')}.ann.yaml`).document.status, 'done', 'the other sidecars are untouched');
+    await openInEditor(file('c.txt'));
+    assert.equal(await vscode.commands.executeCommand(CommandId.nextDocument), vscode.Uri.file(file('a.txt')).toString());
+  });
+});
