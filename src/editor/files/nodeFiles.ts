@@ -1,9 +1,7 @@
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { tempNameFor } from '../../core/sidecar/tempFiles';
 import { WriteConflictError, writeChecked } from '../../node/checkedWrite';
 import { lockFiles } from '../../node/fileLock';
+import { writeTextAtomic } from '../../node/atomicWrite';
 import type { CheckedWrite, HostFiles, Leftover } from './hostFiles';
 import { WorkspaceFiles } from './workspaceFiles';
 
@@ -47,19 +45,8 @@ export class NodeFiles implements HostFiles {
 /** Exports and reports: replaced whatever they hold, but under the lock and in one rename. */
 async function writeUnchecked(file: string, content: string): Promise<CheckedWrite> {
   const locks = await lockFiles([file]);
-  const temp = path.join(path.dirname(file), tempNameFor(path.basename(file), content));
   try {
-    const handle = await fs.open(temp, 'wx');
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, file);
-  } catch (e) {
-    await fs.rm(temp, { force: true });
-    throw e;
+    await writeTextAtomic(file, content);
   } finally {
     await locks.release();
   }
