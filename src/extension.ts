@@ -60,6 +60,8 @@ import { ProjectFeature } from './editor/project/projectFeature';
 import { openGuidelines } from './editor/commands/openGuidelines';
 import { markDone } from './editor/commands/markDone';
 import { nextDocument } from './editor/commands/nextDocument';
+import { resolveConflicts } from './editor/commands/resolveConflicts';
+import { onDidShowConflictPick } from './editor/conflicts/conflictPick';
 
 /** What `activate` returns: the services, for integration tests and other extensions. */
 export interface TawsimApi {
@@ -70,6 +72,8 @@ export interface TawsimApi {
   readonly painter: DecorationPainter;
   /** Fires when the label quick pick is on screen, for tests that answer it. */
   readonly onDidShowLabelPick: vscode.Event<void>;
+  /** Fires when a merge conflict's quick pick is on screen, for tests that answer it. */
+  readonly onDidShowConflictPick: typeof onDidShowConflictPick;
   /** `.tawsim/project.yaml`: read, watched, its problems shown. */
   readonly project: ProjectFeature;
   /** The trained tagger: online learning, background re-fits, held-out figures. */
@@ -146,6 +150,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     [CommandId.openGuidelines]: (args?: { label?: string }) => openGuidelines(settings.labels, args),
     [CommandId.markDone]: (args?: Parameters<typeof markDone>[1]) => markDone(services, args),
     [CommandId.nextDocument]: () => nextDocument(services),
+    [CommandId.resolveConflicts]: (args?: Parameters<typeof resolveConflicts>[1]) => resolveConflicts(services, args),
     ...review.handlers,
     ...explorer.handlers,
     ...readingView.handlers,
@@ -208,7 +213,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   root = vscode.Disposable.from(...disposables);
   context.subscriptions.push(root);
   log.info(`Tawsim activated (annotator ${settings.annotator})`);
-  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick, model, readingView, project };
+  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick, onDidShowConflictPick, model, readingView, project };
 }
 
 /** Every pending and running sidecar write finishes before the extension host goes. */

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mergeSidecars, mergeSidecarTexts } from '../../../src/core/merge/mergeSidecarTexts';
 import type { Sidecar } from '../../../src/core/sidecar/sidecarTypes';
 import { answersFor, readConflictedSidecar, resolveConflicts } from '../../../src/core/merge/resolveConflicts';
+import { conflictEntryLines } from '../../../src/core/merge/sidecarConflicts';
 import { withAttributesLine } from '../../../src/core/merge/gitAttributes';
 import type { Annotation } from '../../../src/core/model/annotation';
 import { sidecarText, span } from './mergeFixtures';
@@ -155,6 +156,16 @@ describe('three-way merge of sidecars', () => {
         { ...rabat, note: 'kept' },
       ],
     );
+    const lines = result.text.split('\n');
+    assert.deepEqual(
+      conflictEntryLines(result.text).map((n) => [lines[n - 1], lines[n]]),
+      [
+        ['  - part: annotations', '    id: t1'],
+        ['  - part: annotations', '    id: t3'],
+      ],
+      'each conflict is found at its own entry',
+    );
+    assert.deepEqual(conflictEntryLines(sidecarText([cairo])), []);
     const read = readConflictedSidecar(result.text);
     assert.ok(read.ok);
     assert.deepEqual(
