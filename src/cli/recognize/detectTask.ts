@@ -35,7 +35,7 @@ export function detectTask(file: string, settings: BatchSettings): BatchResult {
   const tagged = sidecar ? placeSidecarAnnotations(sidecar, text).annotations : [];
   let tagger: EntityTagger | undefined;
   try {
-    tagger = taggerFor(settings.model);
+    tagger = taggerFor(settings.model, settings.threshold);
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }

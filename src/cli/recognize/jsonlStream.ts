@@ -29,7 +29,7 @@ export type StreamWrite = (text: string) => Promise<void> | void;
 export async function streamJsonl(kind: BatchTask['kind'], input: AsyncIterable<Buffer | string>, write: StreamWrite, io: CliIo, settings: BatchSettings): Promise<number> {
   let tagger: EntityTagger | undefined;
   try {
-    tagger = taggerFor(settings.model);
+    tagger = taggerFor(settings.model, settings.threshold);
   } catch (e) {
     io.err(`tawsim ${kind}: ${(e as Error).message}`);
     return ExitCode.badInput;
