@@ -117,6 +117,17 @@ describe('Merge conflicts in the editor', function () {
     );
     const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(sidecar));
     assert.equal(diagnostics.length, 2, 'the Problems panel lists both');
+    const sidecarDocument = await vscode.workspace.openTextDocument(vscode.Uri.file(sidecar));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', sidecarDocument.uri);
+    const resolveLenses = lenses.filter((l) => l.command?.command === CommandId.resolveConflicts);
+    assert.deepEqual(
+      resolveLenses.map((l) => [lines[l.range.start.line], (l.command?.arguments?.[0] as { uri: string }).uri]),
+      [
+        ['  - part: annotations', vscode.Uri.file(file).toString()],
+        ['  - part: annotations', vscode.Uri.file(file).toString()],
+      ],
+      'a lens over each conflict in the sidecar resolves them',
+    );
 
     // Answer the first, then close the second: nothing is written.
     const dismissed = answerPicks(api, [1, 'close']);
