@@ -10,7 +10,8 @@ import { tokenize } from '../src/core/model/tokens';
 import type { DocumentInput } from '../src/core/review/agreementCounts';
 import { compareAnnotators } from '../src/core/review/compareAnnotators';
 import { measureAgreement } from '../src/core/review/measureAgreement';
-import { emitRows, seeded } from './benchRows';
+import { emitRows } from './benchRows';
+import { seeded } from '../src/core/random';
 
 const VOCABULARY = [
   'قال',

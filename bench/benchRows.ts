@@ -1,3 +1,5 @@
+import { seeded } from '../src/core/random';
+
 /** One line of the benchmark table: a measurement, its baseline from the same run, and the target. */
 export interface BenchRow {
   readonly name: string;
@@ -25,18 +27,6 @@ export function bestOf(repeat: number, run: () => unknown): number {
     best = Math.min(best, performance.now() - t0);
   }
   return best;
-}
-
-/** A seeded generator, so every run measures the same data. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PARAGRAPH =

@@ -12,7 +12,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { arabicCorpus, emitRows, seeded } from './benchRows';
+import { arabicCorpus, emitRows } from './benchRows';
+import { seeded } from '../src/core/random';
 import type { BenchRow } from './benchRows';
 
 const count = Number(process.argv[2] ?? '10000');

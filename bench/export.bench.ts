@@ -10,7 +10,8 @@ import { FORMATS } from '../src/core/formats/formatRegistry';
 import type { FormatId } from '../src/core/formats/formatTypes';
 import { serializeSidecar } from '../src/core/sidecar/serializeSidecar';
 import { buildSidecar } from '../src/core/sidecar/documentAnnotations';
-import { arabicCorpus, bestOf, emitRows, seeded } from './benchRows';
+import { arabicCorpus, bestOf, emitRows } from './benchRows';
+import { seeded } from '../src/core/random';
 import type { BenchRow } from './benchRows';
 
 const count = Number(process.argv[2] ?? '10000');

@@ -8,7 +8,8 @@
 import type { Annotation } from '../src/core/model/annotation';
 import { TrackedAnnotations } from '../src/core/model/trackedAnnotations';
 import { recognize } from '../src/core/recognize/recognize';
-import { arabicCorpus, bestOf, emitRows, seeded } from './benchRows';
+import { arabicCorpus, bestOf, emitRows } from './benchRows';
+import { seeded } from '../src/core/random';
 
 const megabytes = Number(process.argv[2] ?? '10');
 const count = Number(process.argv[3] ?? '100000');

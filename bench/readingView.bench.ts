@@ -29,7 +29,8 @@ import { SentBlocks } from '../src/core/reading/sentBlocks';
 import { SortedSpans } from '../src/core/reading/sortedSpans';
 import { DEFAULT_LABELS } from '../src/core/model/labels';
 import type { BenchRow } from './benchRows';
-import { arabicCorpus, bestOf, emitRows, seeded } from './benchRows';
+import { arabicCorpus, bestOf, emitRows } from './benchRows';
+import { seeded } from '../src/core/random';
 
 const megabytes = Number(process.argv[2] ?? '10');
 const tagCount = Number(process.argv[3] ?? '100000');

@@ -38,6 +38,7 @@ export const CommandId = {
   openGuidelines: 'tawsim.openGuidelines',
   markDone: 'tawsim.markDone',
   nextDocument: 'tawsim.nextDocument',
+  resolveConflicts: 'tawsim.resolveConflicts',
   ...ReviewCommandId,
   ...ExplorerCommandId,
   ...ReadingViewCommandId,

@@ -23,6 +23,7 @@ export class ContextKeys implements vscode.Disposable {
       'tawsim.canRedo': store?.history.canRedo ?? false,
       'tawsim.hasOrphans': (store?.tracked.orphans.length ?? 0) > 0,
       'tawsim.sidecarBroken': store !== undefined && !store.writable,
+      'tawsim.sidecarConflicts': store?.problems.some((p) => p.path?.startsWith('conflicts[')) ?? false,
     };
     const snapshot = JSON.stringify(keys);
     if (snapshot === this.last) return;

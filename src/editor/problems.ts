@@ -29,6 +29,29 @@ export class ProblemReporter implements SyncReporter, vscode.Disposable {
       });
   }
 
+  mergeConflictsFound(store: AnnotationDocument, count: number): void {
+    this.publish(store);
+    const key = store.sidecarUri.toString();
+    if (this.told.has(key)) return;
+    this.told.add(key);
+    const resolve = vscode.l10n.t('Resolve…');
+    const open = vscode.l10n.t('Open Sidecar');
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t(
+          '{0} has {1} merge conflicts from git. Its annotations are shown once they are resolved; the file is not changed until then.',
+          basename(store.sidecarUri),
+          count,
+        ),
+        resolve,
+        open,
+      )
+      .then((choice) => {
+        if (choice === resolve) void vscode.commands.executeCommand(CommandId.resolveConflicts, { uri: store.uri.toString() });
+        if (choice === open) void vscode.commands.executeCommand(CommandId.openSidecar, { uri: store.uri.toString() });
+      });
+  }
+
   orphansFound(store: AnnotationDocument, count: number): void {
     this.publish(store);
     const show = vscode.l10n.t('Show');

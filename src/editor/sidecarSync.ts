@@ -10,13 +10,27 @@ import type { SidecarProblem } from '../core/sidecar/sidecarTypes';
 import type { LabelDefinition } from '../core/model/labels';
 import type { Annotation } from '../core/model/annotation';
 import type { Logger } from './logger';
+import { readConflictedSidecar, resolveConflicts } from '../core/merge/resolveConflicts';
+import type { ConflictAnswer } from '../core/merge/resolveConflicts';
+import { CONFLICTS_KEY, conflictEntryLines } from '../core/merge/sidecarConflicts';
+import { conflictTitle } from './conflicts/conflictText';
 
 /** What the user hears about loading and saving; kept apart so tests and views can follow it. */
 export interface SyncReporter {
   sidecarBroken(store: AnnotationDocument): void;
   orphansFound(store: AnnotationDocument, count: number): void;
   recovered(store: AnnotationDocument, from: vscode.Uri): void;
+  /** The sidecar holds the `conflicts:` a git merge left: it is not loaded until they are resolved. */
+  mergeConflictsFound(store: AnnotationDocument, count: number): void;
 }
+
+/** How answering a sidecar's merge conflicts ended. */
+export type MergeResolution =
+  | { readonly kind: 'written' }
+  /** The file changed (or its conflicts did) since they were shown: nothing was written. */
+  | { readonly kind: 'changed' }
+  /** The answers give no valid sidecar: nothing was written. */
+  | { readonly kind: 'invalid'; readonly message: string };
 
 /** A sidecar as read from disk, before it is placed on the text (which happens synchronously, at once). */
 export type SidecarRead =
@@ -109,6 +123,25 @@ export class SidecarSync {
   }
 
   private markBroken(store: AnnotationDocument, problems: readonly SidecarProblem[], content: string | undefined, keepAnnotations: boolean): void {
+    const merged = content === undefined ? undefined : readConflictedSidecar(content);
+    if (content !== undefined && merged?.ok && merged.conflicts.length > 0) {
+      // A merge left its conflicts in the file: each one is a problem at its entry, and the user is
+      // offered to resolve them; the file stays as it is until every one has an answer.
+      const lines = conflictEntryLines(content);
+      store.markBroken(
+        merged.conflicts.map((c, i) => ({
+          message: vscode.l10n.t('Merge conflict: {0}. Run "Tawsim: Resolve Merge Conflicts…" to choose.', conflictTitle(c)),
+          line: lines[i] ?? 1,
+          path: `${CONFLICTS_KEY}[${i}]`,
+          severity: 'error' as const,
+        })),
+        content,
+        keepAnnotations,
+      );
+      this.log.warn(`Sidecar ${store.sidecarUri.toString()} not loaded: ${merged.conflicts.length} merge conflicts to resolve`);
+      this.reporter.mergeConflictsFound(store, merged.conflicts.length);
+      return;
+    }
     store.markBroken(problems, content, keepAnnotations);
     this.log.warn(`Sidecar ${store.sidecarUri.toString()} not loaded: ${problems.map((p) => `line ${p.line ?? '?'}: ${p.message}`).join('; ')}`);
     this.reporter.sidecarBroken(store);
@@ -282,6 +315,33 @@ export class SidecarSync {
       const write = await this.resolveConflict(store, document, content);
       if (write) await this.writeNow(store, document);
     });
+  }
+
+  /**
+   * Writes a merged sidecar with its conflicts answered (one answer per conflict, in the file's
+   * order), then loads it. Queued like every write of the file, and checked: if the file is no
+   * longer the `seen` one, nothing is written.
+   */
+  resolveMergeConflicts(store: AnnotationDocument, document: vscode.TextDocument, seen: string, answers: readonly ConflictAnswer[]): Promise<MergeResolution> {
+    let outcome: MergeResolution = { kind: 'changed' };
+    return this.enqueue(store, 'Resolving conflicts in', async () => {
+      if ((await readTextFile(store.sidecarUri)) !== seen) return;
+      const read = readConflictedSidecar(seen);
+      if (!read.ok || read.conflicts.length !== answers.length) return;
+      const answerOf = new Map(read.conflicts.map((c, i) => [c, answers[i]]));
+      const resolved = resolveConflicts(read.sidecar, read.conflicts, (c) => answerOf.get(c));
+      if (!resolved.ok) {
+        outcome = { kind: 'invalid', message: resolved.message };
+        return;
+      }
+      if (resolved.open.length > 0) return;
+      const written = await this.files.writeChecked(store.sidecarUri, seen, resolved.text);
+      if (!written.written) return;
+      this.log.info(`Resolved ${read.conflicts.length} merge conflicts in ${basename(store.sidecarUri)}`);
+      this.applyContent(store, document, resolved.text, true);
+      await this.dropLeftovers(store);
+      outcome = { kind: 'written' };
+    }).then(() => outcome);
   }
 
   /** Saves the annotations beside a broken sidecar, in `<name>.recovered.ann.yaml`. */

@@ -10,9 +10,9 @@ import { buildSidecar } from '../../src/core/sidecar/documentAnnotations';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import type { Sidecar } from '../../src/core/sidecar/sidecarTypes';
+import { screenshotFolder } from './screenshotFolder';
 
 const root = path.resolve(__dirname, '..', '..');
-const shots = path.join(root, 'media', 'screenshots');
 
 /**
  * Our own text: a flag first (two astral characters, so code points and UTF-16 offsets differ from
@@ -312,7 +312,7 @@ describe('the reading view in the browser-hosted VS Code', function () {
     await page.mouse.move(5, 5);
     await frame.waitForFunction(() => document.querySelectorAll('.chip').length > 10);
     await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(shots, 'reading-view.png') });
+    await page.screenshot({ path: path.join(screenshotFolder(), 'reading-view.png') });
   });
 
   it('review: two annotators’ disagreement in the view, and a gold decision by a click', async () => {
@@ -332,7 +332,7 @@ describe('the reading view in the browser-hosted VS Code', function () {
     await frame.evaluate(() => document.querySelector('.chip.disagreement')?.scrollIntoView({ block: 'center' }));
     await page.mouse.move(5, 5);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(shots, 'reading-view-review.png') });
+    await page.screenshot({ path: path.join(screenshotFolder(), 'reading-view-review.png') });
 
     const accept = frame.locator('.chip.proposal.disputed .chip-act.accept').first();
     await accept.click();

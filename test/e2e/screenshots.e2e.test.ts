@@ -6,9 +6,9 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { openFile, quietForScreenshot, runCommand, selectByFind, startHost, waitUntil } from '../../scripts/host/e2e-host';
 import type { Host } from '../../scripts/host/e2e-host';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
+import { screenshotFolder } from './screenshotFolder';
 
 const root = path.resolve(__dirname, '..', '..');
-const shots = path.join(root, 'media', 'screenshots');
 
 /** A temporary copy of samples/, so the runs never write into the repository's samples. */
 function samplesCopy(): string {
@@ -78,7 +78,7 @@ describe('README screenshots in the browser-hosted VS Code', function () {
       .waitFor({ timeout: 30_000 });
     assert.ok((await viewRows(page, /Annotations/i).count()) >= 2, 'the Annotations view lists the annotated samples');
     await quietForScreenshot(page);
-    await page.screenshot({ path: path.join(shots, 'suggestions.png') });
+    await page.screenshot({ path: path.join(screenshotFolder(), 'suggestions.png') });
   });
 
   it('review: three annotators compared on rabat-water-summit.txt, disagreements in the Review view', async () => {
@@ -94,7 +94,7 @@ describe('README screenshots in the browser-hosted VS Code', function () {
     const rows = viewRows(page, /^\s*Review/i);
     await waitUntil('the Review view to list the document and its disagreements', async () => (await rows.count()) >= 3);
     await quietForScreenshot(page);
-    await page.screenshot({ path: path.join(shots, 'review.png') });
+    await page.screenshot({ path: path.join(screenshotFolder(), 'review.png') });
   });
 
   it('statistics: the webview with progress and charts', async () => {
@@ -105,7 +105,7 @@ describe('README screenshots in the browser-hosted VS Code', function () {
     assert.ok((await frame.$$('.chart-row')).length >= 6, 'a bar per label');
     assert.ok((await frame.$$('.progress')).length === 2, 'annotated and reviewed progress');
     await quietForScreenshot(page);
-    await page.screenshot({ path: path.join(shots, 'statistics.png') });
+    await page.screenshot({ path: path.join(screenshotFolder(), 'statistics.png') });
   });
 });
 

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { openFile, quietForScreenshot, runCommand, selectByFind, startHost, waitUntil } from '../../scripts/host/e2e-host';
 import type { Host } from '../../scripts/host/e2e-host';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
+import { screenshotFolder } from './screenshotFolder';
 
 const root = path.resolve(__dirname, '..', '..');
 const SAMPLE = 'rabat-water-summit.txt';
@@ -86,6 +87,6 @@ describe('end to end in the browser-hosted VS Code', function () {
     );
 
     await quietForScreenshot(page);
-    await page.screenshot({ path: path.join(root, 'media', 'screenshots', 'tagging.png') });
+    await page.screenshot({ path: path.join(screenshotFolder(), 'tagging.png') });
   });
 });

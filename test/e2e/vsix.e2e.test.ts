@@ -8,6 +8,7 @@ import { openFile, quietForScreenshot, runCommand, selectByFind } from '../../sc
 import { installVsix, packageVsix, startInstalledHost } from '../../scripts/host/vsix-host';
 import type { Host } from '../../scripts/host/e2e-host';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
+import { screenshotFolder } from './screenshotFolder';
 
 const root = path.resolve(__dirname, '..', '..');
 const SAMPLE = 'rabat-water-summit.txt';
@@ -168,8 +169,7 @@ describe('the packaged extension, installed from its .vsix into the browser-host
     await page.mouse.move(5, 5);
     await page.locator('.editor-instance .find-widget.visible').waitFor({ state: 'detached', timeout: 30_000 });
     await quietForScreenshot(page);
-    fs.mkdirSync(path.join(root, 'media', 'screenshots'), { recursive: true });
-    await page.screenshot({ path: path.join(root, 'media', 'screenshots', 'sidecar.png') });
+    await page.screenshot({ path: path.join(screenshotFolder(), 'sidecar.png') });
 
     // An edit that breaks the schema is reported at its line while the file is unsaved.
     await page.keyboard.press('Control+F');

@@ -86,4 +86,62 @@ describe('Mark Done and Next Document', function () {
     await openInEditor(file('c.txt'));
     assert.equal(await vscode.commands.executeCommand(CommandId.nextDocument), vscode.Uri.file(file('a.txt')).toString());
   });
+
+  it('the first tag on a text not yet started puts it in progress, with a project in force', async () => {
+    const started = path.join(dir, 'started', 'd.txt');
+    fs.mkdirSync(path.dirname(started), { recursive: true });
+    fs.writeFileSync(started, TEXTS['a.txt'] ?? '');
+    await openInEditor(started);
+    const store = await storeFor(api, started);
+    assert.equal(store.documentStatus, undefined);
+    await vscode.commands.executeCommand(CommandId.tag, { uri: vscode.Uri.file(started).toString(), start: 16, end: 21, label: 'QUEUE' });
+    const written = await waitForSidecar(`${started}.ann.yaml`, (s) => s.annotations.length === 1);
+    assert.equal(written.document.status, 'in-progress');
+    // Marked done, a later tag leaves it done.
+    assert.equal(await vscode.commands.executeCommand(CommandId.markDone, { uri: vscode.Uri.file(started).toString() }), 'done');
+    await vscode.commands.executeCommand(CommandId.tag, { uri: vscode.Uri.file(started).toString(), start: 6, end: 12, label: 'QUEUE' });
+    const again = await waitForSidecar(`${started}.ann.yaml`, (s) => s.annotations.length === 2);
+    assert.equal(again.document.status, 'done');
+  });
+});
+
+describe('Automatic in-progress status without a project', function () {
+  this.timeout(60000);
+  let api: TawsimApi;
+  const text = TEXTS['c.txt'] ?? '';
+
+  before(async () => {
+    api = await activateTawsim();
+    await waitFor('no project in force', () => api.services.labels().some((l) => l.id === 'LOC'));
+  });
+  after(closeAll);
+
+  /** A text with a sidecar of no tags, with or without a status, open and loaded. */
+  async function textWithSidecar(status?: 'not-started'): Promise<{ file: string; sidecar: string }> {
+    const dir = path.join(workspaceDir(), `progress-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'c.txt');
+    fs.writeFileSync(file, text);
+    const sidecar = `${file}.ann.yaml`;
+    fs.writeFileSync(sidecar, serializeSidecar(buildSidecar({ path: 'c.txt', annotator: 'salma', ...(status ? { status } : {}) }, text, [], [])));
+    await openInEditor(file);
+    const store = await storeFor(api, file);
+    await waitFor('the sidecar read', () => store.diskContent !== undefined);
+    return { file, sidecar };
+  }
+
+  it('a sidecar that says not-started goes in progress at the first tag', async () => {
+    const { file, sidecar } = await textWithSidecar('not-started');
+    await vscode.commands.executeCommand(CommandId.tag, { uri: vscode.Uri.file(file).toString(), start: 24, end: 30, label: 'LOC' });
+    const written = await waitForSidecar(sidecar, (s) => s.annotations.length === 1);
+    assert.equal(written.document.status, 'in-progress');
+  });
+
+  it('a plain sidecar without a status gets none: it stays as a version-1 file without the key', async () => {
+    const { file, sidecar } = await textWithSidecar();
+    await vscode.commands.executeCommand(CommandId.tag, { uri: vscode.Uri.file(file).toString(), start: 24, end: 30, label: 'LOC' });
+    const written = await waitForSidecar(sidecar, (s) => s.annotations.length === 1);
+    assert.equal(written.document.status, undefined);
+    assert.doesNotMatch(fs.readFileSync(sidecar, 'utf8'), /status: (not-started|in-progress)/);
+  });
 });

@@ -142,10 +142,7 @@ describe('commands at the worst moment', () => {
   it('tags while the sidecar is reloaded from disk: with conflict "merge" both writers keep their tags', async () => {
     await vscode.workspace.getConfiguration('tawsim').update('conflict', 'merge', vscode.ConfigurationTarget.Workspace);
     const file = freshCopy('article.txt');
-    fs.writeFileSync(`${file}.ann.yaml`, sidecarTagging(file, [{ quote: 'الرباط', label: 'LOC' }]));
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    const editor = await vscode.window.showTextDocument(document);
-    const store = await storeOf(api, file);
+    const { editor, store } = await openWithSidecar(api, file, [{ quote: 'الرباط', label: 'LOC' }]);
     // Another writer adds a tag on disk; at the same moment the user tags another span.
     const theirs = sidecarTagging(file, [
       { quote: 'الرباط', label: 'LOC' },
@@ -172,11 +169,7 @@ describe('commands at the worst moment', () => {
 
   it('does not overwrite a sidecar changed on disk while its write is queued, and asks', async () => {
     const file = freshCopy('article.txt');
-    const first = sidecarTagging(file, [{ quote: 'الرباط', label: 'LOC' }]);
-    fs.writeFileSync(`${file}.ann.yaml`, first);
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    const editor = await vscode.window.showTextDocument(document);
-    const store = await storeOf(api, file);
+    const { editor, store } = await openWithSidecar(api, file, [{ quote: 'الرباط', label: 'LOC' }]);
     editor.selection = select(editor, 'الأردن');
     await vscode.commands.executeCommand(CommandId.tag, { label: 'LOC' });
     // The write of that tag is queued (debounced); another writer gets there first.
@@ -193,10 +186,7 @@ describe('commands at the worst moment', () => {
   it('waits for the lock of the command line writing the sidecar, then keeps its change instead of overwriting it', async () => {
     const file = freshCopy('article.txt');
     const sidecar = `${file}.ann.yaml`;
-    fs.writeFileSync(sidecar, sidecarTagging(file, [{ quote: 'الرباط', label: 'LOC' }]));
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    const editor = await vscode.window.showTextDocument(document);
-    const store = await storeOf(api, file);
+    const { editor, store } = await openWithSidecar(api, file, [{ quote: 'الرباط', label: 'LOC' }]);
     // `tawsim import` holds the sidecar's lock while it writes: the editor's write must wait for it.
     const cli = await lockFiles([sidecar]);
     editor.selection = select(editor, 'الأردن');
@@ -247,10 +237,7 @@ describe('commands at the worst moment', () => {
     this.timeout(600_000);
     const file = freshCopy('article.txt');
     const sidecar = `${file}.ann.yaml`;
-    fs.writeFileSync(sidecar, sidecarTagging(file, [{ quote: 'الرباط', label: 'LOC' }]));
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    const editor = await vscode.window.showTextDocument(document);
-    const store = await storeOf(api, file);
+    const { editor, store } = await openWithSidecar(api, file, [{ quote: 'الرباط', label: 'LOC' }]);
     const stop = `${file}.stop`;
     // In a desktop VS Code the extension host's executable is Electron, which this makes act as Node.
     const poller = spawn(process.execPath, ['-e', POLLER, sidecar, stop], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -275,6 +262,14 @@ describe('commands at the worst moment', () => {
     assert.ok(figures.polls > writes, 'it polled between the writes');
   });
 });
+
+/** Writes a file's sidecar with these tags, opens the file in an editor and waits for its store. */
+async function openWithSidecar(api: TawsimApi, file: string, tags: readonly QuoteTag[]): Promise<{ editor: vscode.TextEditor; store: AnnotationDocument }> {
+  fs.writeFileSync(`${file}.ann.yaml`, sidecarTagging(file, tags));
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const editor = await vscode.window.showTextDocument(document);
+  return { editor, store: await storeOf(api, file) };
+}
 
 /** The store of a file, waiting for its load (stores are handed out only once loaded). */
 async function storeOf(api: TawsimApi, file: string): Promise<AnnotationDocument> {

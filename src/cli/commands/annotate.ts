@@ -1,5 +1,6 @@
 import type { CliCommand, CliIo } from '../cliTypes';
 import { parseBatchArgs } from '../recognize/batchArgs';
+import { withProjectSettings } from '../recognize/projectBatchArgs';
 import { runRecognizeBatch } from '../recognize/batchCommand';
 import { streamJsonl, streamWriter } from '../recognize/jsonlStream';
 
@@ -14,7 +15,7 @@ export const annotateCommand: CliCommand = {
   usage:
     'tawsim annotate [--date YYYY-MM-DD] [--labels PER,ORG,LOC,DATE,TIME,MISC] [--model MODEL|none] [--annotator NAME] [--pattern \'${file}.ann.yaml\'] [--progress] [--workers N] FILE_OR_FOLDER...\n       tawsim annotate [--date …] [--labels …] [--model …] [--annotator NAME] --jsonl -   (JSON lines {"id", "text", "date"?} in, one sidecar as JSON per line out)',
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const parsed = parseBatchArgs(args);
+    const parsed = await withProjectSettings(parseBatchArgs(args), io);
     if (parsed.jsonl) return await streamJsonl('annotate', process.stdin, streamWriter(process.stdout), io, parsed.settings);
     // The per-file summaries go to stderr: stdout stays free for pipelines.
     return await runRecognizeBatch('annotate', parsed, io, (line) => io.err(line));

@@ -20,7 +20,7 @@ export async function annotateTask(file: string, settings: BatchSettings): Promi
     const refused = unwritableReason(found);
     if (refused !== undefined) return { ok: false, message: `${refused}; not written until it is fixed` };
     const existing = found.parsed?.sidecar;
-    const tagger = taggerFor(settings.model);
+    const tagger = taggerFor(settings.model, settings.threshold);
     const result = preannotateSidecar({
       text,
       textName: path.basename(file),

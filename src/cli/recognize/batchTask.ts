@@ -8,6 +8,8 @@ export interface BatchSettings {
   readonly pattern: string;
   /** `--model`: a model file, or `none` for the rules alone; undefined: the base model. */
   readonly model?: string;
+  /** The model's spans below this probability are not proposed (the project's `recognizer.threshold`). */
+  readonly threshold?: number;
 }
 
 /** One file's work. */

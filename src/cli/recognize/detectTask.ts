@@ -7,6 +7,7 @@ import { readDocumentText } from './readDocumentText';
 import { readSidecarOf } from './recognitionInputs';
 import { taggerFor } from '../tagger/modelFiles';
 import type { EntityTagger } from '../../core/tagger/entityTagger';
+import type { RecognizedSpan } from '../../core/recognize/recognizeTypes';
 
 const VALUED_LABELS = new Set(['DATE', 'TIME']);
 
@@ -34,7 +35,7 @@ export function detectTask(file: string, settings: BatchSettings): BatchResult {
   const tagged = sidecar ? placeSidecarAnnotations(sidecar, text).annotations : [];
   let tagger: EntityTagger | undefined;
   try {
-    tagger = taggerFor(settings.model);
+    tagger = taggerFor(settings.model, settings.threshold);
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }
@@ -45,17 +46,19 @@ export function detectTask(file: string, settings: BatchSettings): BatchResult {
     ...(tagger ? { tagger } : {}),
   });
   const index = new CodePointIndex(text);
-  const lines = spans.map((s) =>
-    JSON.stringify({
-      file,
-      start: index.toCodePoint(s.start),
-      end: index.toCodePoint(s.end),
-      label: s.label,
-      text: s.text,
-      ...(VALUED_LABELS.has(s.label) && s.value !== undefined ? { value: s.value } : {}),
-      source: s.source,
-      ...(s.score !== undefined ? { score: Number(s.score.toFixed(3)) } : {}),
-    }),
-  );
+  const lines = spans.map((s) => JSON.stringify({ file, ...spanRecord(index, s) }));
   return { ok: true, lines, spans: spans.length };
+}
+
+/** One span as detect writes it (file mode and stream mode alike), offsets in code points. */
+export function spanRecord(index: CodePointIndex, span: RecognizedSpan): Record<string, unknown> {
+  return {
+    start: index.toCodePoint(span.start),
+    end: index.toCodePoint(span.end),
+    label: span.label,
+    text: span.text,
+    ...(VALUED_LABELS.has(span.label) && span.value !== undefined ? { value: span.value } : {}),
+    source: span.source,
+    ...(span.score !== undefined ? { score: Number(span.score.toFixed(3)) } : {}),
+  };
 }

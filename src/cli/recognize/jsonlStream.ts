@@ -7,11 +7,11 @@ import { sidecarInKeyOrder } from '../../core/sidecar/serializeSidecar';
 import type { EntityTagger } from '../../core/tagger/entityTagger';
 import { taggerFor } from '../tagger/modelFiles';
 import type { BatchSettings, BatchTask } from './batchTask';
+import { spanRecord } from './detectTask';
 
 /** A line longer than this is refused (and skipped) rather than held: memory stays bounded whatever comes in. */
 export const MAX_JSONL_LINE_BYTES = 64 * 1024 * 1024;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const VALUED_LABELS = new Set(['DATE', 'TIME']);
 
 /** Where the stream's output goes: a write that resolves when the reader is ready for more. */
 export type StreamWrite = (text: string) => Promise<void> | void;
@@ -29,7 +29,7 @@ export type StreamWrite = (text: string) => Promise<void> | void;
 export async function streamJsonl(kind: BatchTask['kind'], input: AsyncIterable<Buffer | string>, write: StreamWrite, io: CliIo, settings: BatchSettings): Promise<number> {
   let tagger: EntityTagger | undefined;
   try {
-    tagger = taggerFor(settings.model);
+    tagger = taggerFor(settings.model, settings.threshold);
   } catch (e) {
     io.err(`tawsim ${kind}: ${(e as Error).message}`);
     return ExitCode.badInput;
@@ -107,18 +107,7 @@ function processLine(kind: BatchTask['kind'], line: string, settings: BatchSetti
   const documentDate = chooseDocumentDate(text, asked, undefined);
   const spans = recognizeDocument(text, { ...(documentDate !== undefined ? { documentDate } : {}), labels: settings.labels, ...(tagger ? { tagger } : {}) });
   const index = new CodePointIndex(text);
-  return spans.map((s) =>
-    JSON.stringify({
-      id: shownId,
-      start: index.toCodePoint(s.start),
-      end: index.toCodePoint(s.end),
-      label: s.label,
-      text: s.text,
-      ...(VALUED_LABELS.has(s.label) && s.value !== undefined ? { value: s.value } : {}),
-      source: s.source,
-      ...(s.score !== undefined ? { score: Number(s.score.toFixed(3)) } : {}),
-    }),
-  );
+  return spans.map((s) => JSON.stringify({ id: shownId, ...spanRecord(index, s) }));
 }
 
 /** Writes to a Node stream, waiting for 'drain' when its buffer is full. */

@@ -38,9 +38,12 @@ export function loadModelFile(file: string): TaggerModel {
   return model;
 }
 
-/** The tagger of a run: `--model FILE`, `none` for the rules alone, else the base model (the rules when it is missing). */
-export function taggerFor(model: string | undefined): EntityTagger | undefined {
+/**
+ * The tagger of a run: `--model FILE`, `none` for the rules alone, else the base model (the rules
+ * when it is missing); its spans below `minScore` are not proposed.
+ */
+export function taggerFor(model: string | undefined, minScore?: number): EntityTagger | undefined {
   if (model === 'none') return undefined;
   const file = model ?? baseModelFile();
-  return file === undefined ? undefined : { model: loadModelFile(file) };
+  return file === undefined ? undefined : { model: loadModelFile(file), ...(minScore !== undefined ? { minScore } : {}) };
 }

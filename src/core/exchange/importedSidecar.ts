@@ -28,17 +28,20 @@ export interface ImportedSidecarInput {
 
 /**
  * The sidecar an import writes. Replacing keeps only the document date of the old file (a fact
- * about the text, not about anyone's annotations), unless the imported file states one. Merging keeps the old file's annotator and
+ * about the text, not about anyone's annotations) unless the imported file states one, and its
+ * `document.status` (where the annotator is with the text). Merging keeps the old file's annotator and
  * annotations, re-anchored on the text as the editor would, and adds the imported spans it lacks:
  * where both have the same span and label, the old annotation wins, so nothing reviewed is lost.
  */
 export function importedSidecar(input: ImportedSidecarInput): Sidecar {
   const { text, textName, existing } = input;
   const date = input.date ?? existing?.sidecar.document.date;
+  // Where the annotator is with the text is not the imported file's to say.
+  const status = existing?.sidecar.document.status;
   if (existing?.choice === 'merge') {
     const placed = placeSidecarAnnotations(existing.sidecar, text);
     const old = buildSidecar(
-      { path: textName, annotator: existing.sidecar.annotator, ...(date !== undefined ? { date } : {}) },
+      { path: textName, annotator: existing.sidecar.annotator, ...(date !== undefined ? { date } : {}), ...(status !== undefined ? { status } : {}) },
       text,
       placed.annotations.filter((a) => !a.orphan),
       placed.annotations.filter((a) => a.orphan),
@@ -51,7 +54,13 @@ export function importedSidecar(input: ImportedSidecarInput): Sidecar {
   }
   return {
     tawsim: SIDECAR_BASE_VERSION,
-    document: { path: textName, sha256: sha256Hex(text), length: new CodePointIndex(text).codePointLength, ...(date !== undefined ? { date } : {}) },
+    document: {
+      path: textName,
+      sha256: sha256Hex(text),
+      length: new CodePointIndex(text).codePointLength,
+      ...(date !== undefined ? { date } : {}),
+      ...(status !== undefined ? { status } : {}),
+    },
     annotator: input.annotator,
     annotations: [...input.annotations],
     ...(input.relations && input.relations.length > 0 ? { relations: [...input.relations] } : {}),

@@ -62,14 +62,31 @@ function lineOf(text: string, pattern: RegExp): number {
   return i < 0 ? 1 : i + 1;
 }
 
+/** An answer to one conflict: one side, both annotations side by side, or what both started from. */
+export type ConflictAnswer = 'ours' | 'theirs' | 'both' | 'base';
+
 /** Which answer to take for a conflict; undefined leaves it open. */
-export type ConflictChoice = (conflict: SidecarConflict) => 'ours' | 'theirs' | undefined;
+export type ConflictChoice = (conflict: SidecarConflict) => ConflictAnswer | undefined;
 
 /**
- * Takes one side of the chosen conflicts. The sidecar holds ours already, so taking ours only drops
- * the conflict; taking theirs puts theirs in place of ours (or removes the annotation theirs
- * removed). The result is checked as a whole sidecar before it is returned, so a choice never
- * yields a file that readers refuse.
+ * The answers that mean something for a conflict: both sides always; both annotations only where
+ * the two are different spans or labels (two copies of one span and label would be one tag twice);
+ * the base only where there was one.
+ */
+export function answersFor(c: SidecarConflict): ConflictAnswer[] {
+  const answers: ConflictAnswer[] = ['ours', 'theirs'];
+  const { ours, theirs } = c;
+  if (c.part === 'annotations' && ours && theirs && (ours['start'] !== theirs['start'] || ours['end'] !== theirs['end'] || ours['label'] !== theirs['label'])) answers.push('both');
+  if (c.base) answers.push('base');
+  return answers;
+}
+
+/**
+ * Takes the chosen answers. The sidecar holds ours already, so taking ours only drops the
+ * conflict; taking theirs (or the base) puts that version in place of ours, or removes the
+ * annotation that version does not have; taking both keeps ours and adds theirs under a new id.
+ * An answer that does not fit its conflict (see `answersFor`) leaves it open. The result is checked
+ * as a whole sidecar before it is returned, so a choice never yields a file that readers refuse.
  */
 export function resolveConflicts(
   sidecar: Sidecar,
@@ -82,22 +99,32 @@ export function resolveConflicts(
   /** Parts of a newer schema (relations…): lists by id, or single values. */
   const others: Record<string, unknown> = {};
   const open: SidecarConflict[] = [];
+  let highest = 0;
+  for (const id of [...annotations.map((a) => a.id), ...conflicts.flatMap((c) => [c.id, c.base?.['id'], c.ours?.['id'], c.theirs?.['id']])]) {
+    const m = typeof id === 'string' ? /^t(\d+)$/.exec(id) : null;
+    if (m) highest = Math.max(highest, Number(m[1]));
+  }
   for (const c of conflicts) {
     const choice = choose(c);
-    if (choice === undefined) {
+    if (choice === undefined || !answersFor(c).includes(choice)) {
       open.push(c);
       continue;
     }
     if (choice === 'ours') continue;
+    if (choice === 'both') {
+      annotations.push({ ...(c.theirs as unknown as Annotation), id: `t${++highest}` });
+      continue;
+    }
+    const taken = choice === 'theirs' ? c.theirs : c.base;
     if (c.part === 'annotations') {
       annotations = annotations.filter((a) => a.id !== c.id);
-      if (c.theirs) annotations.push(c.theirs as unknown as Annotation);
-    } else if (c.part === 'document' && c.theirs) document = c.theirs as unknown as SidecarDocument;
-    else if (c.part === 'annotator' && typeof c.theirs?.['annotator'] === 'string') annotator = c.theirs['annotator'];
+      if (taken) annotations.push(taken as unknown as Annotation);
+    } else if (c.part === 'document' && taken) document = taken as unknown as SidecarDocument;
+    else if (c.part === 'annotator' && typeof taken?.['annotator'] === 'string') annotator = taken['annotator'];
     else if (c.id !== undefined) {
       const list = (others[c.part] ?? (sidecar as unknown as Record<string, unknown>)[c.part] ?? []) as FieldRecord[];
-      others[c.part] = [...list.filter((r) => r['id'] !== c.id), ...(c.theirs ? [c.theirs] : [])];
-    } else if (c.theirs) others[c.part] = c.theirs[c.part];
+      others[c.part] = [...list.filter((r) => r['id'] !== c.id), ...(taken ? [taken] : [])];
+    } else if (taken) others[c.part] = taken[c.part];
   }
   const next: Sidecar = { ...sidecar, ...others, document, annotator, annotations };
   const checked = validateSidecarObject(JSON.parse(JSON.stringify(next)) as unknown);

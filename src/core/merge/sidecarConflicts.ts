@@ -40,3 +40,24 @@ export function describeConflict(c: SidecarConflict): string {
       return `${what} changed on our side and removed on theirs`;
   }
 }
+
+/**
+ * The 1-based line of each entry of a merged sidecar's `conflicts:` list, in order, so each can be
+ * shown where it is written. Empty when the text has no such list.
+ */
+export function conflictEntryLines(text: string): number[] {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^conflicts\s*:/.test(l));
+  if (start < 0) return [];
+  const found: number[] = [];
+  let indent: number | undefined;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (/^\S/.test(line)) break;
+    const entry = /^(\s*)-(\s|$)/.exec(line);
+    if (!entry) continue;
+    indent ??= entry[1]?.length ?? 0;
+    if (entry[1]?.length === indent) found.push(i + 1);
+  }
+  return found;
+}

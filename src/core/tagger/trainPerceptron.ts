@@ -1,5 +1,6 @@
 import type { SentenceFeatures } from './features';
 import type { TaggerModel } from './taggerModel';
+import { seeded } from '../random';
 
 /** A sentence to learn from: its features and, per token, the tags it may take (n × T). */
 export interface TrainingExample {
@@ -103,15 +104,4 @@ function shuffle(a: number[], random: () => number): void {
     a[i] = a[j] as number;
     a[j] = t;
   }
-}
-
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

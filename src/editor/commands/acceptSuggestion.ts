@@ -7,6 +7,7 @@ import { suggestionsAt } from '../suggestions/suggestionTarget';
 import { annotationFromSuggestion } from '../suggestions/suggestion';
 import { resolveTarget } from '../commandTarget';
 import type { AnnotationDocument } from '../annotationDocument';
+import { markStarted } from '../documentProgress';
 
 /**
  * Tawsim: Accept Suggestion / Reject Suggestion — at the cursor, inside the selection, or the one
@@ -21,6 +22,7 @@ export async function decideSuggestion(services: Services, engine: SuggestionEng
     return 0;
   }
   target.store.apply({ put: decided(target.store, live, stored, verdict) });
+  if (verdict === 'accepted') markStarted(target.store);
   return live.length + stored.length;
 }
 
@@ -33,6 +35,7 @@ export async function acceptAllSuggestions(services: Services, engine: Suggestio
   const stored = target.store.tracked.all.filter((a) => a.status === 'suggested' && (!args?.label || a.label === args.label));
   if (live.length + stored.length === 0) return 0;
   target.store.apply({ put: decided(target.store, live, stored, 'accepted') });
+  markStarted(target.store);
   return live.length + stored.length;
 }
 

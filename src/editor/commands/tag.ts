@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import type { TagArgs } from '../commandIds';
 import { resolveTarget } from '../commandTarget';
 import { pickLabel } from '../labelPick';
+import { markStarted } from '../documentProgress';
 
 /**
  * Tawsim: Tag Selection… — tags every non-empty selection with one label, asked for in a quick
@@ -60,7 +61,9 @@ export async function tag(services: Services, args?: TagArgs): Promise<Annotatio
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Already tagged {0}', label.id), 3000);
     return [];
   }
-  return store.apply({ put });
+  const tagged = store.apply({ put });
+  markStarted(store);
+  return tagged;
 }
 
 /** A span given in code points, as a range of the document (clamped to the text). */

@@ -2,12 +2,17 @@ import * as vscode from 'vscode';
 import { ExplorerCommandId } from '../explorer/explorerCommandIds';
 import type { RevealAnnotationArgs } from '../explorer/explorerCommandIds';
 import { outlineOf, textUriOf } from './sidecarText';
+import { CommandId } from '../commandIds';
+import { conflictEntryLines } from '../../core/merge/sidecarConflicts';
 import type { OutlineEntry, SidecarOutline } from './sidecarOutline';
 
 /** Longer covered texts are cut in lens titles, so a lens stays one short line. */
 const MAX_TITLE_TEXT = 40;
 
-/** A lens over each annotation of a sidecar, `Reveal «المغرب» (LOC)`, that selects its span in the text. */
+/**
+ * A lens over each annotation of a sidecar, `Reveal «المغرب» (LOC)`, that selects its span in the
+ * text, and over each merge conflict, that resolves them.
+ */
 export class SidecarLenses implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const outline = outlineOf(document);
@@ -17,6 +22,14 @@ export class SidecarLenses implements vscode.CodeLensProvider {
       if (!args) continue;
       const at = new vscode.Range(entry.line, entry.column, entry.line, entry.column);
       lenses.push(new vscode.CodeLens(at, { title: lensTitle(entry), command: ExplorerCommandId.revealAnnotation, arguments: [args] }));
+    }
+    // The conflicts a git merge left: each one offers the command that answers them all in turn.
+    if (outline.documentPath !== undefined) {
+      const target = { uri: textUriOf(document.uri, outline.documentPath).toString() };
+      for (const line of conflictEntryLines(document.getText())) {
+        const at = new vscode.Range(line - 1, 0, line - 1, 0);
+        lenses.push(new vscode.CodeLens(at, { title: vscode.l10n.t('Resolve merge conflicts…'), command: CommandId.resolveConflicts, arguments: [target] }));
+      }
     }
     return lenses;
   }

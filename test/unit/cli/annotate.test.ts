@@ -161,6 +161,21 @@ describe('tawsim annotate', () => {
     await assert.rejects(annotate(['--date', '18/01/2023', dir]), UsageError);
   });
 
+  it('writes sidecars under the pattern of the project file above the input, unless --pattern says otherwise', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, '.tawsim'));
+    fs.writeFileSync(path.join(dir, '.tawsim', 'project.yaml'), 'tawsim-project: 1\nsidecar:\n  pattern: ${file}.${annotator}.ann.yaml\n');
+    const news = path.join(dir, 'news', '2024');
+    fs.mkdirSync(news, { recursive: true });
+    fs.writeFileSync(path.join(news, 'a.txt'), TEXT);
+    const { code, io } = await annotate(['--annotator', 'layla', news]);
+    assert.equal(code, 0, io.stderr.join('\n'));
+    assert.ok(readSidecar(path.join(news, 'a.txt.layla.ann.yaml')).annotations.length > 0);
+    assert.ok(!fs.existsSync(path.join(news, 'a.txt.ann.yaml')));
+    assert.equal((await annotate(['--annotator', 'layla', '--pattern', '${file}.ann.yaml', news])).code, 0);
+    assert.ok(fs.existsSync(path.join(news, 'a.txt.ann.yaml')), 'the option wins over the project');
+  });
+
   it('exits 1 for a missing input, and writes the same sidecars with worker threads as without', async function () {
     this.timeout(60_000);
     const missing = await annotate([path.join(tempDir(), 'nowhere')]);

@@ -189,6 +189,47 @@ describe('tawsim detect', () => {
     assert.ok(single.stdout.split('\n').length > 40);
     assert.equal(threaded.stdout, single.stdout);
   });
+
+  describe('with a .tawsim/project.yaml above the input', () => {
+    const NEWS = 'استقبل الرئيس الفرنسي إيمانويل ماكرون في باريس يوم الثلاثاء وزير الخارجية المغربي ناصر بوريطة، وبحثا التعاون بين شركة رينو ومجموعة المكتب الشريف للفوسفاط.\n';
+    /** A corpus folder with this project file and one text in a sub-folder; the text's path. */
+    function corpus(project: string): string {
+      const dir = tempDir();
+      fs.mkdirSync(path.join(dir, '.tawsim'));
+      fs.writeFileSync(path.join(dir, '.tawsim', 'project.yaml'), project);
+      fs.mkdirSync(path.join(dir, 'news'));
+      const file = path.join(dir, 'news', 'a.txt');
+      fs.writeFileSync(file, NEWS);
+      return file;
+    }
+
+    it('takes the recogniser threshold: the model proposes nothing below it', async () => {
+      const plain = await detect([corpus('tawsim-project: 1\n')]);
+      assert.equal(plain.code, 0, plain.io.stderr.join('\n'));
+      assert.ok(
+        plain.spans.some((s) => s.source === 'model' && (s.score ?? 1) < 0.9),
+        'without a threshold the model proposes spans it is less sure of',
+      );
+      const strict = await detect([path.dirname(corpus('tawsim-project: 1\nrecognizer: { threshold: 0.9 }\n'))]);
+      assert.equal(strict.code, 0, strict.io.stderr.join('\n'));
+      const model = strict.spans.filter((s) => s.source === 'model');
+      assert.ok(model.length > 0 && model.every((s) => (s.score ?? 0) >= 0.9));
+    });
+
+    it('takes "model: false" as --model none, and --model given on the command line wins', async () => {
+      const file = corpus('tawsim-project: 1\nrecognizer: { model: false }\n');
+      const rules = await detect([file]);
+      assert.equal(rules.code, 0, rules.io.stderr.join('\n'));
+      assert.ok(rules.spans.length > 0 && rules.spans.every((s) => s.source !== 'model'));
+      const flag = await detect(['--model', path.join(root, 'models', 'base', 'tawsim-ner.bin'), file]);
+      assert.ok(flag.spans.some((s) => s.source === 'model'));
+    });
+
+    it('stops at a project file with an error, naming its file and line', async () => {
+      const file = corpus('tawsim-project: 1\nrecognizer: { threshold: lots }\n');
+      await assert.rejects(detect([file]), /project\.yaml:2: /);
+    });
+  });
 });
 
 /** A folder of `n` short articles, each naming a place, a person and a date. */

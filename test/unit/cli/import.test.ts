@@ -228,6 +228,24 @@ describe('tawsim import', () => {
     assert.equal(readSidecar(sidecarFile).annotator, 'lab');
   });
 
+  it("keeps the old sidecar's document.status when it replaces or merges into it", async () => {
+    const dir = tempDir();
+    const texts = copySamples(dir, 'texts', [CAIRO], false);
+    const sidecarFile = path.join(texts, `${CAIRO}.ann.yaml`);
+    const fixture = path.join(root, 'test', 'fixtures', 'imports', 'cairo-metro-line.jsonl');
+    assert.equal((await runImport(['--format', 'doccano', '--into', texts, fixture])).code, 0);
+    const imported = readSidecar(sidecarFile);
+    assert.equal(imported.document.status, undefined, 'a new sidecar has no status');
+    fs.writeFileSync(sidecarFile, serializeSidecar({ ...imported, document: { ...imported.document, status: 'done' }, annotations: [] }));
+    assert.equal((await runImport(['--format', 'doccano', '--into', texts, '--force', fixture])).code, 0);
+    const replaced = readSidecar(sidecarFile);
+    assert.equal(replaced.document.status, 'done');
+    assert.equal(replaced.annotations.length, imported.annotations.length, 'the annotations are the imported ones');
+    fs.writeFileSync(sidecarFile, serializeSidecar({ ...replaced, document: { ...replaced.document, status: 'in-progress' }, annotations: [] }));
+    assert.equal((await runImport(['--format', 'doccano', '--into', texts, '--annotator', replaced.annotator, '--merge', fixture])).code, 0);
+    assert.equal(readSidecar(sidecarFile).document.status, 'in-progress');
+  });
+
   it('refuses a malformed file with file, line and problem, and writes nothing', async () => {
     const dir = tempDir();
     const texts = copySamples(dir, 'texts', [CAIRO, RABAT], false);

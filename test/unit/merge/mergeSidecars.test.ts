@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { mergeSidecars, mergeSidecarTexts } from '../../../src/core/merge/mergeSidecarTexts';
 import type { Sidecar } from '../../../src/core/sidecar/sidecarTypes';
-import { readConflictedSidecar, resolveConflicts } from '../../../src/core/merge/resolveConflicts';
+import { answersFor, readConflictedSidecar, resolveConflicts } from '../../../src/core/merge/resolveConflicts';
+import { conflictEntryLines } from '../../../src/core/merge/sidecarConflicts';
 import { withAttributesLine } from '../../../src/core/merge/gitAttributes';
 import type { Annotation } from '../../../src/core/model/annotation';
 import { sidecarText, span } from './mergeFixtures';
@@ -144,6 +145,68 @@ describe('three-way merge of sidecars', () => {
     );
     assert.equal(partly.sidecar.annotations[0]?.label, 'ORG');
     assert.match(partly.text, /^conflicts:/m);
+  });
+
+  it('takes both annotations under a new id, or keeps the base, where those answers mean something', () => {
+    const result = merged(
+      [cairo, rabat],
+      [{ ...cairo, label: 'ORG' }],
+      [
+        { ...cairo, label: 'MISC' },
+        { ...rabat, note: 'kept' },
+      ],
+    );
+    const lines = result.text.split('\n');
+    assert.deepEqual(
+      conflictEntryLines(result.text).map((n) => [lines[n - 1], lines[n]]),
+      [
+        ['  - part: annotations', '    id: t1'],
+        ['  - part: annotations', '    id: t3'],
+      ],
+      'each conflict is found at its own entry',
+    );
+    assert.deepEqual(conflictEntryLines(sidecarText([cairo])), []);
+    const read = readConflictedSidecar(result.text);
+    assert.ok(read.ok);
+    assert.deepEqual(
+      read.conflicts.map((c) => answersFor(c)),
+      [
+        ['ours', 'theirs', 'both', 'base'],
+        ['ours', 'theirs', 'base'],
+      ],
+    );
+    const answers = resolveConflicts(read.sidecar, read.conflicts, (c) => (c.id === 't1' ? 'both' : 'base'));
+    assert.ok(answers.ok);
+    assert.deepEqual(answers.open, []);
+    const written = parseSidecar(answers.text);
+    assert.deepEqual(written.problems, []);
+    assert.deepEqual(
+      written.sidecar?.annotations.map((a) => [a.id, a.label, a.text, a.note]),
+      [
+        ['t4', 'MISC', cairo.text, undefined],
+        ['t1', 'ORG', cairo.text, undefined],
+        ['t3', 'LOC', rabat.text, undefined],
+      ],
+    );
+    const base = resolveConflicts(read.sidecar, read.conflicts, () => 'base');
+    assert.ok(base.ok);
+    assert.deepEqual(base.sidecar.annotations.map((a) => [a.id, a.label]).sort(), [
+      ['t1', 'LOC'],
+      ['t3', 'LOC'],
+    ]);
+  });
+
+  it('leaves a conflict open when the answer does not fit it: no base for what both sides added', () => {
+    const result = merged(undefined, [{ ...cairo, note: 'ours' }], [{ ...cairo, note: 'theirs' }]);
+    const read = readConflictedSidecar(result.text);
+    assert.ok(read.ok);
+    assert.deepEqual(
+      read.conflicts.map((c) => [c.reason, answersFor(c)]),
+      [['added-both', ['ours', 'theirs']]],
+    );
+    const tried = resolveConflicts(read.sidecar, read.conflicts, () => 'base');
+    assert.ok(tried.ok);
+    assert.equal(tried.open.length, 1);
   });
 });
 

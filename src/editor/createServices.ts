@@ -1,0 +1,63 @@
+import type * as vscode from 'vscode';
+import { AnnotationStores } from './annotationStores';
+import { SidecarSync } from './sidecarSync';
+import { createHostFiles } from './files/platformFiles';
+import { ProblemReporter } from './problems';
+import { DecorationPainter } from './decorations';
+import { SidecarWatcher } from './sidecarWatcher';
+import { createLogger } from './logger';
+import { onSettings, readSettings } from './settings';
+import type { TawsimSettings } from './settings';
+import type { Services } from './services';
+import { disposeAll } from './feature';
+
+/** What every feature is built on: the services, the painter, and one disposable for them. */
+export interface Core extends vscode.Disposable {
+  readonly services: Services;
+  readonly painter: DecorationPainter;
+  readonly stores: AnnotationStores;
+  /** The settings as they are now. */
+  settings(): TawsimSettings;
+}
+
+/**
+ * Builds the stores, their sidecar reader and writer, the problem reporter, the watcher and the
+ * painter once, and keeps the stores and the painter on the current settings.
+ */
+export function createServices(context: vscode.ExtensionContext): Core {
+  const log = createLogger();
+  let settings = readSettings();
+  const problems = new ProblemReporter();
+  const files = createHostFiles();
+  const sync = new SidecarSync(
+    () => settings.labels,
+    problems,
+    log,
+    files,
+    () => settings.conflict,
+  );
+  const sidecarFiles = new SidecarWatcher();
+  const stores = new AnnotationStores(settings, sync, log, sidecarFiles);
+  const painter = new DecorationPainter(stores);
+  const services: Services = { stores, sync, problems, sidecarFiles, log, files, labels: () => settings.labels, schema: () => settings.schema, context };
+  const disposables: vscode.Disposable[] = [
+    log,
+    problems,
+    stores,
+    sidecarFiles,
+    painter,
+    stores.onDidChange((store) => problems.update(store)),
+    onSettings((next) => {
+      settings = next;
+      stores.updateSettings(next);
+      painter.setLabels(next.labels);
+    }),
+  ];
+  return {
+    services,
+    painter,
+    stores,
+    settings: () => settings,
+    dispose: disposeAll(disposables),
+  };
+}
