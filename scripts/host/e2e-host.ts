@@ -93,7 +93,18 @@ export async function runCommand(page: Page, title: string, timeoutMs = 180_000)
   for (;;) {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
+    const opened = await input.waitFor({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!opened) {
+      // A webview (its frame) can hold the keyboard focus and keep F1 from the workbench: give the
+      // focus back to the workbench's own document and press again.
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      if (Date.now() > until) throw new Error(`the command palette never opened for "${title}"`);
+      continue;
+    }
     await input.fill(`>${title}`);
     if (
       await row.waitFor({ timeout: 3000 }).then(
