@@ -5,6 +5,7 @@ import { stemsOf } from '../recognize/words';
 import { feature1, feature2, hashText } from './featureHash';
 import type { TaggerInput } from './taggerInput';
 import type { WordStats } from './wordStats';
+import { pathPrefix } from './wordClusters';
 
 /**
  * Feature rows of a sentence: token i owns `rows[offsets[i] .. offsets[i + 1])`, each a row of the
@@ -17,7 +18,7 @@ export interface SentenceFeatures {
 }
 
 /** Bumped whenever a feature is added, removed or changed: a model is only valid with its own version. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** The parts of a word the features look at, computed once per word form. */
 interface WordParts {
@@ -82,6 +83,10 @@ const T_FQ = t('fq=');
 const T_FQ_1FQ = t('fq-1|fq=');
 const T_FQFQ1 = t('fq|fq+1=');
 const T_TI_1CLS = t('ti-1|cls=');
+const T_K = [t('k4='), t('k8='), t('k12=')];
+const K_BITS = [4, 8, 12];
+const T_K_1 = t('k-1=');
+const T_K1 = t('k+1=');
 
 const T_CV = t('cv=');
 const T_VR = t('vr=');
@@ -99,6 +104,11 @@ function hashOf(text: string): number {
     if (textHashes.size < 100_000) textHashes.set(text, h);
   }
   return h;
+}
+
+/** The hash of a word's core (the word less its proclitics and article): what word clusters are kept by. */
+export function coreHashOf(w: Word): number {
+  return wordParts(w).core;
 }
 
 function wordParts(w: Word): WordParts {
@@ -306,6 +316,9 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
   const stats = input.stats;
   const statCodes = stats ? parts.map((p, i) => statsCode(stats, words[i] as Word, p)) : undefined;
   const statAt = (i: number): number => (statCodes && i >= 0 && i < n ? (statCodes[i] as number) : 0);
+  const clusters = stats?.clusters;
+  const paths = clusters ? parts.map((p, i) => ((words[i] as Word).kind === 'letters' ? clusters.pathOf(p.core) : 0)) : undefined;
+  const pathAt = (i: number): number => (paths && i >= 0 && i < n ? (paths[i] as number) : 0);
 
   const offsets = new Uint32Array(n + 1);
   let rows = new Uint32Array(Math.max(64, n * 48));
@@ -376,6 +389,12 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
       push(feature1(T_FQ, own));
       push(feature2(T_FQ_1FQ, statAt(i - 1), own));
       push(feature2(T_FQFQ1, own, statAt(i + 1)));
+    }
+    if (paths) {
+      const path = pathAt(i);
+      if (path !== 0) for (let k = 0; k < K_BITS.length; k++) push(feature1(T_K[k] as number, pathPrefix(path, K_BITS[k] as number)));
+      push(feature1(T_K_1, pathPrefix(pathAt(i - 1), 8)));
+      push(feature1(T_K1, pathPrefix(pathAt(i + 1), 8)));
     }
   }
   offsets[n] = size;
