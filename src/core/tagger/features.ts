@@ -15,6 +15,12 @@ export interface SentenceFeatures {
   readonly length: number;
   readonly offsets: Uint32Array;
   readonly rows: Uint32Array;
+  /**
+   * Per token, where its rows that depend on the word alone end (they come first, from
+   * `offsets[i]`), and the word form's id: tagging adds up those rows once per word form.
+   */
+  readonly ownEnd?: Uint32Array;
+  readonly wordIds?: Uint32Array;
 }
 
 /** Bumped whenever a feature is added, removed or changed: a model is only valid with its own version. */
@@ -22,6 +28,8 @@ export const FEATURE_VERSION = 3;
 
 /** The parts of a word the features look at, computed once per word form. */
 interface WordParts {
+  /** Unique to this word form while the cache holds it (never reused). */
+  readonly id: number;
   /** Hashes of the folded word, of its core (after proclitics and article) and of its class. */
   readonly word: number;
   readonly core: number;
@@ -93,6 +101,7 @@ const T_VR = t('vr=');
 const FOREIGN_LETTER = feature1(t('fl'), 0);
 
 const partsCache = new Map<string, WordParts>();
+let nextWordId = 1;
 const MAX_CACHED_WORDS = 200_000;
 
 /** Hashes of short strings that recur (tags, classes, affixes), so each is hashed once. */
@@ -164,13 +173,13 @@ function wordParts(w: Word): WordParts {
   }
   const classesHash = hashOf(classes);
   own.push(feature1(T_CLS, classesHash));
-  parts = { word: wordHash, core: coreHash, classes: classesHash, own: Uint32Array.from(own) };
+  parts = { id: nextWordId++, word: wordHash, core: coreHash, classes: classesHash, own: Uint32Array.from(own) };
   if (partsCache.size >= MAX_CACHED_WORDS) partsCache.clear();
   partsCache.set(key, parts);
   return parts;
 }
 
-const BOUNDARY: WordParts = { word: hashText('<s>'), core: hashText('<s>'), classes: hashText('<s>'), own: new Uint32Array(0) };
+const BOUNDARY: WordParts = { id: 0, word: hashText('<s>'), core: hashText('<s>'), classes: hashText('<s>'), own: new Uint32Array(0) };
 
 /** Labels per token of greedy longest phrase matches: BILOU position and label, '' where none. */
 function phraseTags<T>(words: readonly Word[], index: PhraseIndex<T> | undefined, labelOf: (payload: T) => string): string[] | undefined {
@@ -321,6 +330,8 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
   const pathAt = (i: number): number => (paths && i >= 0 && i < n ? (paths[i] as number) : 0);
 
   const offsets = new Uint32Array(n + 1);
+  const ownEnd = new Uint32Array(n);
+  const wordIds = new Uint32Array(n);
   let rows = new Uint32Array(Math.max(64, n * 48));
   let size = 0;
   const pushRow = (row: number): void => {
@@ -340,6 +351,8 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
     const next = at(i + 1);
     push(T_BIAS);
     for (let k = 0; k < own.length; k++) push(own[k] as number);
+    ownEnd[i] = size;
+    wordIds[i] = p.id;
     push(feature2(T_W_1C, prev.word, p.core));
     push(feature2(T_CW1, p.core, next.word));
     const prev2 = at(i - 2);
@@ -398,5 +411,5 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
     }
   }
   offsets[n] = size;
-  return { length: n, offsets, rows: rows.slice(0, size) };
+  return { length: n, offsets, rows: rows.slice(0, size), ownEnd, wordIds };
 }

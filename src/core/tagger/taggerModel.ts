@@ -169,20 +169,27 @@ export class TaggerModel {
     }
     const { scale, bytes, rowState } = p;
     const sums = this.scratchSums;
-    // Most of a sentence's rows are far apart in the table and each costs a trip to memory: rows
-    // without weights are skipped (the row states fit the cache), and the others are touched
-    // first, all at once, so that the processor fetches them side by side instead of in turn.
+    const own = this.ownSums(f, p);
+    // Most of a sentence's rows are far apart in the table and each costs a trip to memory: the
+    // rows of the word alone are added up once per word form, rows without weights are skipped
+    // (the row states fit the cache), and the others are touched first, all at once, so that the
+    // processor fetches them side by side instead of in turn.
     let touch = 0;
-    for (let k = 0; k < f.rows.length; k++) {
-      const r = f.rows[k] as number;
-      if (rowState[r] === PACKED_ROW) touch += bytes[r * T] as number;
+    for (let i = 0; i < f.length; i++) {
+      const from = own?.[i] ? ((f.ownEnd as Uint32Array)[i] as number) : (f.offsets[i] as number);
+      for (let k = from; k < (f.offsets[i + 1] as number); k++) {
+        const r = f.rows[k] as number;
+        if (rowState[r] === PACKED_ROW) touch += bytes[r * T] as number;
+      }
     }
     this.touched = touch;
     for (let i = 0; i < f.length; i++) {
       const base = i * T;
-      sums.fill(0);
+      const cached = own?.[i];
+      if (cached) sums.set(cached);
+      else sums.fill(0);
       for (let t = 0; t < T; t++) out[base + t] = 0;
-      for (let k = f.offsets[i] as number; k < (f.offsets[i + 1] as number); k++) {
+      for (let k = cached ? ((f.ownEnd as Uint32Array)[i] as number) : (f.offsets[i] as number); k < (f.offsets[i + 1] as number); k++) {
         const r = f.rows[k] as number;
         const state = rowState[r] as number;
         if (state === 0) continue;
@@ -194,6 +201,46 @@ export class TaggerModel {
     }
     return out;
   }
+
+  /**
+   * The packed sums of each token's word-alone rows, per word form, kept until the weights
+   * change (integer sums, so adding the rest to them gives exactly the sum of all rows). A word
+   * with a row an online update changed is not kept: its rows are read one by one.
+   */
+  private ownSums(f: SentenceFeatures, p: { bytes: Int8Array; rowState: Uint8Array }): Array<Int32Array | undefined> | undefined {
+    const ids = f.wordIds;
+    const ends = f.ownEnd;
+    if (!ids || !ends) return undefined;
+    if (this.ownCacheVersion !== this.version || this.ownCache.size >= OWN_CACHE_WORDS) {
+      this.ownCache.clear();
+      this.ownCacheVersion = this.version;
+    }
+    const T = this.tags;
+    const out = new Array<Int32Array | undefined>(f.length);
+    for (let i = 0; i < f.length; i++) {
+      const id = ids[i] as number;
+      let sum = this.ownCache.get(id);
+      if (sum === undefined) {
+        sum = new Int32Array(T);
+        for (let k = f.offsets[i] as number; k < (ends[i] as number); k++) {
+          const r = f.rows[k] as number;
+          const state = p.rowState[r] as number;
+          if (state === FLOAT_ROW) {
+            sum = null;
+            break;
+          }
+          if (state === 0) continue;
+          for (let t = 0; t < T; t++) sum[t] = (sum[t] as number) + (p.bytes[r * T + t] as number);
+        }
+        this.ownCache.set(id, sum);
+      }
+      out[i] = sum ?? undefined;
+    }
+    return out;
+  }
+
+  private readonly ownCache = new Map<number, Int32Array | null>();
+  private ownCacheVersion = -1;
 
   /** Keeps the touching pass from being optimised away. */
   private touched = 0;
@@ -400,6 +447,8 @@ export class TaggerModel {
 
 /** Row states of the packed table: no weights (0), weights in the packed bytes, weights changed since (read from the floats). */
 const PACKED_ROW = 1;
+/** Word forms whose own rows' sums are kept (about 100 bytes each). */
+const OWN_CACHE_WORDS = 50_000;
 const FLOAT_ROW = 2;
 
 function normalize(a: Float64Array, from: number, count: number): void {
