@@ -137,19 +137,24 @@ rows.push({
 const text = arabicCorpus(megabytes);
 const textLines = text.split('\n');
 const mb = Buffer.byteLength(text, 'utf8') / 1e6;
-const time = (run: () => void): number => {
+// Wall time and the process's own processor time: on a machine shared with other work the wall
+// clock also counts the time the process waited for a core, which is not tagging's cost.
+const time = (run: () => void): { wall: number; cpu: number } => {
   run();
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   run();
-  return performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
 };
 const rulesMs = time(() => textLines.forEach((l) => recognize(l, { documentDate: '2023-01-18' })));
 const modelMs = time(() => textLines.forEach((l) => recognize(l, { documentDate: '2023-01-18', tagger: { model: base } })));
+const rate = (ms: number): string => (mb / (ms / 1000)).toFixed(2);
 rows.push({
-  name: `tagger: tagging ${mb.toFixed(1)} MB with the model (one core)`,
-  value: `${(mb / (modelMs / 1000)).toFixed(2)} MB/s`,
-  baseline: `rules alone ${(mb / (rulesMs / 1000)).toFixed(2)} MB/s`,
-  ratio: `${(modelMs / rulesMs).toFixed(2)}×`,
+  name: `tagger: tagging ${mb.toFixed(1)} MB with the model (one core; wall / processor time)`,
+  value: `${rate(modelMs.wall)} / ${rate(modelMs.cpu)} MB/s`,
+  baseline: `rules alone ${rate(rulesMs.wall)} / ${rate(rulesMs.cpu)} MB/s`,
+  ratio: `${(modelMs.wall / rulesMs.wall).toFixed(2)}× / ${(modelMs.cpu / rulesMs.cpu).toFixed(2)}×`,
   target: '≥ 1 MB/s',
 });
 for (const r of rows) console.log(`${r.name}: ${r.value} (${r.baseline}; ${r.ratio}; target ${r.target})`);
