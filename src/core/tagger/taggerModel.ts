@@ -186,9 +186,10 @@ export class TaggerModel {
     for (let i = 0; i < f.length; i++) {
       const base = i * T;
       const cached = own?.[i];
-      if (cached) sums.set(cached);
-      else sums.fill(0);
-      for (let t = 0; t < T; t++) out[base + t] = 0;
+      for (let t = 0; t < T; t++) {
+        sums[t] = cached ? (cached[t] as number) : 0;
+        out[base + t] = 0;
+      }
       for (let k = cached ? ((f.ownEnd as Uint32Array)[i] as number) : (f.offsets[i] as number); k < (f.offsets[i + 1] as number); k++) {
         const r = f.rows[k] as number;
         const state = rowState[r] as number;
