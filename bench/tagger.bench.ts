@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { recognize } from '../src/core/recognize/recognize';
+import { lexiconFor } from '../src/core/recognize/lexicon';
 import { readConll } from '../src/core/tagger/labelledSentence';
 import type { LabelledSentence } from '../src/core/tagger/labelledSentence';
 import { readModel } from '../src/core/tagger/modelFile';
@@ -38,11 +39,16 @@ const T = tagCount(TAGGER_LABELS);
 const rows: BenchRow[] = [];
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-// Memory first, on a fresh heap: what loading the base model costs.
+// Memory first, on a fresh heap: what loading the base model costs (the word lists the features
+// read are built before, as the rules need them anyway).
+lexiconFor(undefined);
 global.gc?.();
 const before = process.memoryUsage();
 const bytes = readFileSync(modelFile);
 const base = readModel(bytes, modelFile);
+// The first decode builds the 8-bit copy of the weights that tagging reads: part of the model's memory.
+const [first] = readConll('تفقد O\nالرئيس O\nعبد B-PERS\nالفتاح I-PERS\nالسيسي I-PERS\nالقاهرة B-LOC\n', 'first.conll', TAGGER_LABELS);
+if (first) base.decode(extractFeatures(inputOf(first, undefined, undefined, base.stats), base.rowMask));
 global.gc?.();
 const after = process.memoryUsage();
 const modelMb = (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1e6;
@@ -131,19 +137,24 @@ rows.push({
 const text = arabicCorpus(megabytes);
 const textLines = text.split('\n');
 const mb = Buffer.byteLength(text, 'utf8') / 1e6;
-const time = (run: () => void): number => {
+// Wall time and the process's own processor time: on a machine shared with other work the wall
+// clock also counts the time the process waited for a core, which is not tagging's cost.
+const time = (run: () => void): { wall: number; cpu: number } => {
   run();
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   run();
-  return performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
 };
 const rulesMs = time(() => textLines.forEach((l) => recognize(l, { documentDate: '2023-01-18' })));
 const modelMs = time(() => textLines.forEach((l) => recognize(l, { documentDate: '2023-01-18', tagger: { model: base } })));
+const rate = (ms: number): string => (mb / (ms / 1000)).toFixed(2);
 rows.push({
-  name: `tagger: tagging ${mb.toFixed(1)} MB with the model (one core)`,
-  value: `${(mb / (modelMs / 1000)).toFixed(2)} MB/s`,
-  baseline: `rules alone ${(mb / (rulesMs / 1000)).toFixed(2)} MB/s`,
-  ratio: `${(modelMs / rulesMs).toFixed(2)}×`,
+  name: `tagger: tagging ${mb.toFixed(1)} MB with the model (one core; wall / processor time)`,
+  value: `${rate(modelMs.wall)} / ${rate(modelMs.cpu)} MB/s`,
+  baseline: `rules alone ${rate(rulesMs.wall)} / ${rate(rulesMs.cpu)} MB/s`,
+  ratio: `${(modelMs.wall / rulesMs.wall).toFixed(2)}× / ${(modelMs.cpu / rulesMs.cpu).toFixed(2)}×`,
   target: '≥ 1 MB/s',
 });
 for (const r of rows) console.log(`${r.name}: ${r.value} (${r.baseline}; ${r.ratio}; target ${r.target})`);

@@ -12,6 +12,11 @@
  * learned online, of a full re-fit on those sentences (the editor's background re-fit), and of
  * the rules. As in the editor, the names tagged so far are the learned names: features of the
  * model, and still suggested where the model proposes nothing.
+ *
+ * ANERcorp has no document boundaries, so --ner scores each sentence alone; it also prints the
+ * figures with the editor's document pass (linkMentions: a name found anywhere in the document is
+ * suggested at its other occurrences) run over each sentence and its neighbours, ±NEIGHBOURS
+ * sentences (5 unless the environment says otherwise), as a stand-in for the article around it.
  */
 import { extractFeatures } from '../src/core/tagger/features';
 import { scoreRecognizer } from '../src/core/tagger/evaluateRecognizer';
@@ -25,6 +30,12 @@ import { BASE_SETTINGS } from '../src/core/tagger/baseSettings';
 import type { LearnedEntry } from '../src/core/recognize/recognizeTypes';
 import { readAnercorp } from './tagger/anercorp';
 import { imitateRules } from '../src/core/tagger/rulesPrior';
+import { recognize } from '../src/core/recognize/recognize';
+import type { RecognizeOptions, RecognizedSpan } from '../src/core/recognize/recognizeTypes';
+import { linkMentions } from '../src/core/recognize/consistency';
+import { labelText } from '../src/core/tagger/labelledSentence';
+import type { LabelledSentence } from '../src/core/tagger/labelledSentence';
+import { SpanScores } from '../src/core/tagger/spanScores';
 
 export function taggerEvaluationAsked(args: readonly string[]): boolean {
   return args.includes('--ner') || args.includes('--learning-curve');
@@ -49,6 +60,9 @@ function ner(split: ReturnType<typeof readAnercorp>): void {
   console.log(figuresTable(scoreRecognizer(split.dev, TAGGER_LABELS, { tagger: { model } }).figures()));
   console.log(`\nThe same model, with the training sentences' names as the annotator's learned names (features only)`);
   console.log(figuresTable(scoreRecognizer(split.dev, TAGGER_LABELS, { tagger: { model, learnedFallback: false }, learned }).figures()));
+  const radius = Number(process.env['NEIGHBOURS'] ?? '5');
+  console.log(`\nThe first model, with the editor's document pass over each sentence and its neighbours (±${radius} sentences)`);
+  console.log(figuresTable(scoreWithNeighbours(split.dev, TAGGER_LABELS, { tagger: { model } }, radius).figures()));
   console.log('\nRules alone (the recogniser without a model):');
   console.log(figuresTable(scoreRecognizer(split.dev, TAGGER_LABELS).figures()));
 }
@@ -87,4 +101,26 @@ function learningCurve(split: ReturnType<typeof readAnercorp>): void {
       `${String(done).padStart(9)}  ${onlineF1.toFixed(3)}   ${refitF1.toFixed(3)}   ${rules.toFixed(3)}${report.ruleLabels.length > 0 ? `  (the re-fit leaves ${report.ruleLabels.join(', ')} to the rules)` : ''}`,
     );
   }
+}
+
+/** Each sentence recognised alone, then the editor's document pass over it and its neighbours; scored on the sentence. */
+function scoreWithNeighbours(sentences: readonly LabelledSentence[], labels: readonly string[], options: RecognizeOptions, radius: number): SpanScores {
+  const found = sentences.map((s) => recognize(s.text, { ...options, labels }));
+  const scores = new SpanScores(labels);
+  sentences.forEach((s, k) => {
+    let text = '';
+    let own = 0;
+    const spans: RecognizedSpan[] = [];
+    for (let j = Math.max(0, k - radius); j < Math.min(sentences.length, k + radius + 1); j++) {
+      if (j === k) own = text.length;
+      const at = text.length;
+      for (const f of found[j] as RecognizedSpan[]) spans.push({ ...f, start: f.start + at, end: f.end + at });
+      text += `${(sentences[j] as LabelledSentence).text}\n`;
+    }
+    const mine = linkMentions(text, spans, { labels })
+      .filter((f) => f.start >= own && f.end <= own + s.text.length && labels.includes(f.label))
+      .map((f) => ({ ...f, start: f.start - own, end: f.end - own }));
+    scores.add(s.spans, labelText(s.text, mine, labels).spans);
+  });
+  return scores;
 }

@@ -5,6 +5,7 @@ import { stemsOf } from '../recognize/words';
 import { feature1, feature2, hashText } from './featureHash';
 import type { TaggerInput } from './taggerInput';
 import type { WordStats } from './wordStats';
+import { pathPrefix } from './wordClusters';
 
 /**
  * Feature rows of a sentence: token i owns `rows[offsets[i] .. offsets[i + 1])`, each a row of the
@@ -14,13 +15,21 @@ export interface SentenceFeatures {
   readonly length: number;
   readonly offsets: Uint32Array;
   readonly rows: Uint32Array;
+  /**
+   * Per token, where its rows that depend on the word alone end (they come first, from
+   * `offsets[i]`), and the word form's id: tagging adds up those rows once per word form.
+   */
+  readonly ownEnd?: Uint32Array;
+  readonly wordIds?: Uint32Array;
 }
 
 /** Bumped whenever a feature is added, removed or changed: a model is only valid with its own version. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** The parts of a word the features look at, computed once per word form. */
 interface WordParts {
+  /** Unique to this word form while the cache holds it (never reused). */
+  readonly id: number;
   /** Hashes of the folded word, of its core (after proclitics and article) and of its class. */
   readonly word: number;
   readonly core: number;
@@ -82,12 +91,17 @@ const T_FQ = t('fq=');
 const T_FQ_1FQ = t('fq-1|fq=');
 const T_FQFQ1 = t('fq|fq+1=');
 const T_TI_1CLS = t('ti-1|cls=');
+const T_K = [t('k4='), t('k8='), t('k12=')];
+const K_BITS = [4, 8, 12];
+const T_K_1 = t('k-1=');
+const T_K1 = t('k+1=');
 
 const T_CV = t('cv=');
 const T_VR = t('vr=');
 const FOREIGN_LETTER = feature1(t('fl'), 0);
 
 const partsCache = new Map<string, WordParts>();
+let nextWordId = 1;
 const MAX_CACHED_WORDS = 200_000;
 
 /** Hashes of short strings that recur (tags, classes, affixes), so each is hashed once. */
@@ -99,6 +113,11 @@ function hashOf(text: string): number {
     if (textHashes.size < 100_000) textHashes.set(text, h);
   }
   return h;
+}
+
+/** The hash of a word's core (the word less its proclitics and article): what word clusters are kept by. */
+export function coreHashOf(w: Word): number {
+  return wordParts(w).core;
 }
 
 function wordParts(w: Word): WordParts {
@@ -154,13 +173,13 @@ function wordParts(w: Word): WordParts {
   }
   const classesHash = hashOf(classes);
   own.push(feature1(T_CLS, classesHash));
-  parts = { word: wordHash, core: coreHash, classes: classesHash, own: Uint32Array.from(own) };
+  parts = { id: nextWordId++, word: wordHash, core: coreHash, classes: classesHash, own: Uint32Array.from(own) };
   if (partsCache.size >= MAX_CACHED_WORDS) partsCache.clear();
   partsCache.set(key, parts);
   return parts;
 }
 
-const BOUNDARY: WordParts = { word: hashText('<s>'), core: hashText('<s>'), classes: hashText('<s>'), own: new Uint32Array(0) };
+const BOUNDARY: WordParts = { id: 0, word: hashText('<s>'), core: hashText('<s>'), classes: hashText('<s>'), own: new Uint32Array(0) };
 
 /** Labels per token of greedy longest phrase matches: BILOU position and label, '' where none. */
 function phraseTags<T>(words: readonly Word[], index: PhraseIndex<T> | undefined, labelOf: (payload: T) => string): string[] | undefined {
@@ -306,8 +325,13 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
   const stats = input.stats;
   const statCodes = stats ? parts.map((p, i) => statsCode(stats, words[i] as Word, p)) : undefined;
   const statAt = (i: number): number => (statCodes && i >= 0 && i < n ? (statCodes[i] as number) : 0);
+  const clusters = stats?.clusters;
+  const paths = clusters ? parts.map((p, i) => ((words[i] as Word).kind === 'letters' ? clusters.pathOf(p.core) : 0)) : undefined;
+  const pathAt = (i: number): number => (paths && i >= 0 && i < n ? (paths[i] as number) : 0);
 
   const offsets = new Uint32Array(n + 1);
+  const ownEnd = new Uint32Array(n);
+  const wordIds = new Uint32Array(n);
   let rows = new Uint32Array(Math.max(64, n * 48));
   let size = 0;
   const pushRow = (row: number): void => {
@@ -327,6 +351,8 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
     const next = at(i + 1);
     push(T_BIAS);
     for (let k = 0; k < own.length; k++) push(own[k] as number);
+    ownEnd[i] = size;
+    wordIds[i] = p.id;
     push(feature2(T_W_1C, prev.word, p.core));
     push(feature2(T_CW1, p.core, next.word));
     const prev2 = at(i - 2);
@@ -377,7 +403,13 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
       push(feature2(T_FQ_1FQ, statAt(i - 1), own));
       push(feature2(T_FQFQ1, own, statAt(i + 1)));
     }
+    if (paths) {
+      const path = pathAt(i);
+      if (path !== 0) for (let k = 0; k < K_BITS.length; k++) push(feature1(T_K[k] as number, pathPrefix(path, K_BITS[k] as number)));
+      push(feature1(T_K_1, pathPrefix(pathAt(i - 1), 8)));
+      push(feature1(T_K1, pathPrefix(pathAt(i + 1), 8)));
+    }
   }
   offsets[n] = size;
-  return { length: n, offsets, rows: rows.slice(0, size) };
+  return { length: n, offsets, rows: rows.slice(0, size), ownEnd, wordIds };
 }

@@ -1,6 +1,7 @@
 import { FEATURE_VERSION } from './features';
 import { TaggerModel } from './taggerModel';
 import { WordStats } from './wordStats';
+import { WordClusters } from './wordClusters';
 
 /**
  * The model file: compact, versioned, the same bytes in Node and in a browser.
@@ -12,11 +13,13 @@ import { WordStats } from './wordStats';
  *   u32 number of words with statistics (0 for none), u32 byte length of their keys; the keys
  *   (the words' 32-bit hashes, ascending, as LEB128 gaps), then per word its (labels + 1) counts
  *   as LEB128
+ *   u32 number of words with a cluster (0 for none), u32 byte length of their keys; the keys (the
+ *   hashes of the words' cores, ascending, as LEB128 gaps), then per word its cluster path as LEB128
  *
  * Weights are quantised to 8 bits with one scale for the whole table (weight = byte × scale);
  * rows whose weights are all zero are left out, which is most of a hashed table.
  */
-export const MODEL_FORMAT_VERSION = 2;
+export const MODEL_FORMAT_VERSION = 3;
 const MAGIC = [0x54, 0x57, 0x53, 0x4d];
 
 interface ModelHeader {
@@ -75,7 +78,17 @@ export function writeModel(model: TaggerModel): Uint8Array {
   }
   const statsKeysLength = statsBytes.length;
   for (const word of statsWords) for (const c of (model.stats as WordStats).counts.get(word) as Uint32Array) pushLeb128(statsBytes, c);
-  const size = 8 + 4 + headerBytes.length + model.transitions.length * 4 + 4 + gaps.length + rows.length * T + 8 + statsBytes.length;
+  const clusters = model.stats?.clusters;
+  const clusterWords = clusters ? [...clusters.paths.keys()].sort((a, b) => a - b) : [];
+  const clusterBytes: number[] = [];
+  let lastCore = -1;
+  for (const word of clusterWords) {
+    pushLeb128(clusterBytes, word - lastCore - 1);
+    lastCore = word;
+  }
+  const clusterKeysLength = clusterBytes.length;
+  for (const word of clusterWords) pushLeb128(clusterBytes, (clusters as WordClusters).pathOf(word));
+  const size = 8 + 4 + headerBytes.length + model.transitions.length * 4 + 4 + gaps.length + rows.length * T + 8 + statsBytes.length + 8 + clusterBytes.length;
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   out.set(MAGIC, 0);
@@ -98,6 +111,10 @@ export function writeModel(model: TaggerModel): Uint8Array {
   view.setUint32(at, statsWords.length, true);
   view.setUint32(at + 4, statsKeysLength, true);
   out.set(statsBytes, at + 8);
+  at += 8 + statsBytes.length;
+  view.setUint32(at, clusterWords.length, true);
+  view.setUint32(at + 4, clusterKeysLength, true);
+  out.set(clusterBytes, at + 8);
   return out;
 }
 
@@ -153,7 +170,7 @@ export function readModel(bytes: Uint8Array, fileName: string): TaggerModel {
     if (last >= 1 << header.rowBits) throw new ModelFileError(fileName, 'a row number is past the end of the table');
     rows[n] = last;
   }
-  if (at + count * T + 8 > bytes.length) throw new ModelFileError(fileName, `expected ${count * T} weight bytes, found ${bytes.length - at}`);
+  if (at + count * T + 16 > bytes.length) throw new ModelFileError(fileName, `expected ${count * T} weight bytes, found ${bytes.length - at}`);
   const weights = new Int8Array(bytes.buffer, bytes.byteOffset + at, count * T);
   const W = model.weights;
   for (let n = 0; n < count; n++) {
@@ -165,7 +182,7 @@ export function readModel(bytes: Uint8Array, fileName: string): TaggerModel {
   const keysLength = view.getUint32(at + 4, true);
   at += 8;
   const keysStart = at;
-  if (at + keysLength > bytes.length) throw new ModelFileError(fileName, 'the file is cut short');
+  if (at + keysLength + 8 > bytes.length) throw new ModelFileError(fileName, 'the file is cut short');
   const leb128 = (): number => {
     let value = 0;
     let shift = 0;
@@ -193,6 +210,27 @@ export function readModel(bytes: Uint8Array, fileName: string): TaggerModel {
       stats.counts.set(w, counts);
     }
     model.stats = stats;
+  }
+  if (at + 8 > bytes.length) throw new ModelFileError(fileName, 'the file is cut short');
+  const clusterCount = view.getUint32(at, true);
+  const clusterKeysLength = view.getUint32(at + 4, true);
+  at += 8;
+  const clusterKeysStart = at;
+  if (at + clusterKeysLength > bytes.length) throw new ModelFileError(fileName, 'the file is cut short');
+  if (clusterCount > 0) {
+    const cores = new Array<number>(clusterCount);
+    let core = -1;
+    for (let k = 0; k < clusterCount; k++) {
+      core += leb128() + 1;
+      if (core > 0xffffffff) throw new ModelFileError(fileName, 'a word of the clusters is past the end of the hash range');
+      cores[k] = core;
+    }
+    if (at !== clusterKeysStart + clusterKeysLength) throw new ModelFileError(fileName, `expected ${clusterKeysLength} bytes of cluster keys, found ${at - clusterKeysStart}`);
+    const clusters = new WordClusters();
+    for (const c of cores) clusters.paths.set(c, leb128());
+    // Clusters are read through the statistics; a model with clusters and no counts keeps empty counts.
+    model.stats ??= new WordStats(model.labels.length);
+    model.stats.clusters = clusters;
   }
   if (at !== bytes.length) throw new ModelFileError(fileName, `${bytes.length - at} bytes past the end of the model`);
   return model;

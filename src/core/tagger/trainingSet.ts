@@ -11,6 +11,7 @@ import type { TaggerInput } from './taggerInput';
 import { readTaggerInput } from './taggerInput';
 import type { TrainingExample } from './trainPerceptron';
 import { WordStats } from './wordStats';
+import type { WordClusters } from './wordClusters';
 
 /** The names of some sentences, as entries of a learned-name index (what the annotator would have tagged). */
 export function namesOf(sentences: readonly LabelledSentence[], labels: readonly string[]): Array<{ text: string; label: string; reason: string }> {
@@ -52,7 +53,12 @@ export function jackknifedExamples(
   labels: readonly string[],
   rowMask: number,
   tags: number,
-  options: { folds?: number; gazetteers?: readonly Gazetteer[]; extraNames?: ReadonlyArray<{ text: string; label: string; reason: string }> } = {},
+  options: {
+    folds?: number;
+    gazetteers?: readonly Gazetteer[];
+    extraNames?: ReadonlyArray<{ text: string; label: string; reason: string }>;
+    clusters?: WordClusters;
+  } = {},
 ): TrainingExample[] {
   const folds = Math.max(1, Math.min(options.folds ?? 5, sentences.length));
   const size = Math.ceil(sentences.length / folds);
@@ -63,6 +69,7 @@ export function jackknifedExamples(
     const others = [...sentences.slice(0, from), ...sentences.slice(to)];
     const learned = buildMentionIndex([...(options.extraNames ?? []), ...namesOf(folds === 1 ? [] : others, labels)]);
     const stats = folds === 1 ? undefined : WordStats.of(others, labels.length);
+    if (stats && options.clusters) stats.clusters = options.clusters;
     for (let i = from; i < to; i++) {
       const s = sentences[i] as LabelledSentence;
       out.push({ features: extractFeatures(inputOf(s, options.gazetteers, learned, stats), rowMask), allowed: goldMask(s.gold, tags) });

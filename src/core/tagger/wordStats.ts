@@ -1,6 +1,7 @@
 import { hashText } from './featureHash';
 import type { LabelledSentence } from './labelledSentence';
 import { labelIndexOf } from './tags';
+import type { WordClusters } from './wordClusters';
 
 /**
  * How often each word was seen in labelled text, and with which label: the statistics behind the
@@ -13,6 +14,8 @@ import { labelIndexOf } from './tags';
 export class WordStats {
   /** Per folded word's hash: how often it was outside any name (index 0), then inside a name of each label. */
   readonly counts = new Map<number, Uint32Array>();
+  /** The clusters of the training text's words (unlabelled: every part of the text sees all of them). */
+  clusters: WordClusters | undefined;
 
   constructor(readonly labels: number) {}
 
