@@ -5,6 +5,7 @@ import { createHostFiles } from './editor/files/platformFiles';
 import { onDidShowLabelPick } from './editor/labelPick';
 import { ProblemReporter } from './editor/problems';
 import { DecorationPainter } from './editor/decorations';
+import { RelationMarkPainter } from './editor/relationMarks';
 import { AnnotationHover } from './editor/hover';
 import { AnnotationStatusBar } from './editor/statusBar';
 import { ContextKeys } from './editor/contextKeys';
@@ -68,6 +69,8 @@ export interface TawsimApi {
   readonly review: ReviewFeature;
   readonly explorer: ExplorerFeature;
   readonly painter: DecorationPainter;
+  /** The relation marks (dotted top borders, outlines on the cursor's partners). */
+  readonly relationMarks: RelationMarkPainter;
   /** Fires when the label quick pick is on screen, for tests that answer it. */
   readonly onDidShowLabelPick: vscode.Event<void>;
   /** `.tawsim/project.yaml`: read, watched, its problems shown. */
@@ -97,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   stores = new AnnotationStores(settings, sync, log, sidecarFiles);
   const storesRef = stores;
   const painter = new DecorationPainter(stores);
+  const relationMarks = new RelationMarkPainter(stores);
   const services: Services = { stores, sync, problems, sidecarFiles, log, files, labels: () => settings.labels, schema: () => settings.schema, context };
   const review = createReviewFeature(services);
   const explorer = createExplorerFeature(services);
@@ -157,6 +161,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     stores,
     sidecarFiles,
     painter,
+    relationMarks,
     review,
     explorer,
     readingView,
@@ -208,7 +213,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   root = vscode.Disposable.from(...disposables);
   context.subscriptions.push(root);
   log.info(`Tawsim activated (annotator ${settings.annotator})`);
-  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick, model, readingView, project };
+  return { services, suggestions: engine, review, explorer, painter, relationMarks, onDidShowLabelPick, model, readingView, project };
 }
 
 /** Every pending and running sidecar write finishes before the extension host goes. */

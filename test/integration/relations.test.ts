@@ -83,4 +83,30 @@ describe('relations, fragments and attributes in the editor', () => {
     const saved = await waitForSidecar(`${file}.ann.yaml`, (s) => (s.relations?.length ?? 0) === 1);
     assert.equal(saved.relations?.[0]?.to, org?.id);
   });
+
+  it('marks both ends of a relation with overlay borders, outlines the partner of the tag at the cursor, and clears the marks when the relation goes', async () => {
+    const file = freshCopy('article.txt');
+    const editor = await openInEditor(file);
+    const store = await storeFor(api, file);
+    editor.selection = select(editor, 'المتحدث');
+    await vscode.commands.executeCommand(CommandId.tag, { label: 'PER' });
+    editor.selection = select(editor, 'الجيش');
+    await vscode.commands.executeCommand(CommandId.tag, { label: 'ORG' });
+    const [per, org] = [store.tracked.all.find((a) => a.label === 'PER'), store.tracked.all.find((a) => a.label === 'ORG')];
+    assert.ok(per && org);
+    const text = (spans: readonly { start: number; end: number }[]): string[] =>
+      spans.map((x) => editor.document.getText(new vscode.Range(editor.document.positionAt(x.start), editor.document.positionAt(x.end))));
+    assert.deepEqual(api.relationMarks.marksOf(editor).linked, [], 'no relation, no marks');
+    await vscode.commands.executeCommand(CommandId.link, { id: per.id, to: org.id, type: 'member_of' });
+    // The cursor in the person: the organisation it belongs to is outlined.
+    editor.selection = new vscode.Selection(editor.document.positionAt(per.start + 1), editor.document.positionAt(per.start + 1));
+    const marks = await waitFor('the relation marks', () => {
+      const m = api.relationMarks.marksOf(editor);
+      return m.linked.length === 2 && m.partners.length === 1 ? m : undefined;
+    });
+    assert.deepEqual(text(marks.linked), ['المتحدث', 'الجيش']);
+    assert.deepEqual(text(marks.partners), ['الجيش']);
+    await vscode.commands.executeCommand(CommandId.remove, { id: org.id });
+    await waitFor('the marks to clear', () => api.relationMarks.marksOf(editor).linked.length === 0);
+  });
 });
