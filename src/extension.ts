@@ -95,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     log,
     files,
     () => settings.conflict,
+    () => settings.schema,
   );
   const sidecarFiles = new SidecarWatcher();
   stores = new AnnotationStores(settings, sync, log, sidecarFiles);
@@ -113,7 +114,10 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   const uncertain = new UncertainTree(stores, engine);
   void learned.scanWorkspace();
   const readingView = createReadingViewFeature(services, engine, review.sessions);
-  const validation = new ValidationDiagnostics(() => settings.labels);
+  const validation = new ValidationDiagnostics(
+    () => settings.labels,
+    () => settings.schema,
+  );
   const project = new ProjectFeature(log);
 
   const handlers: Record<CommandIdValue, (...args: never[]) => unknown> = {
@@ -193,7 +197,11 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new SuggestionCodeActions(stores, engine), { providedCodeActionKinds: SuggestionCodeActions.kinds }),
     new AnnotationStatusBar(stores),
     new ContextKeys(stores),
-    new SidecarLanguage(stores, () => settings.labels),
+    new SidecarLanguage(
+      stores,
+      () => settings.labels,
+      () => settings.schema,
+    ),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new AnnotationHover(stores, () => settings.labels)),
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown)),
     onSettings((next) => {
