@@ -150,6 +150,15 @@ describe('incremental updates of the page', () => {
     assert.deepEqual(lines(sent.changed(texts.length, (l) => block(l, texts[l] as string))), [2]);
   });
 
+  it('sends a paragraph again when only its arcs changed (a relation added or removed)', () => {
+    const sent = new SentBlocks();
+    sent.setWindow(0, 0);
+    sent.changed(1, (l) => block(l, 'أ'));
+    const linked = (l: number): ParagraphBlock => ({ ...block(l, 'أ'), arcs: [{ id: 'r1', type: 'met', from: 't1', to: 't2' }] });
+    assert.deepEqual(lines(sent.changed(1, linked)), [0]);
+    assert.deepEqual(lines(sent.changed(1, (l) => block(l, 'أ'))), [0]);
+  });
+
   it('a paragraph that only moved is not sent again: lines inserted above, text typed before it', () => {
     const texts = ['أ', 'ب', 'ج', 'د', 'ه'];
     const sent = new SentBlocks();
