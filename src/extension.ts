@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AnnotationStores } from './editor/annotationStores';
 import { createServices } from './editor/createServices';
 import type { DecorationPainter } from './editor/decorations';
+import type { RelationMarkPainter } from './editor/relationMarks';
 import type { CommandHandler } from './editor/feature';
 import type { Services } from './editor/services';
 import type { CommandIdValue } from './editor/commandIds';
@@ -29,6 +30,8 @@ export interface TawsimApi {
   readonly review: ReviewFeature;
   readonly explorer: ExplorerFeature;
   readonly painter: DecorationPainter;
+  /** The relation marks (dotted top borders, outlines on the cursor's partners). */
+  readonly relationMarks: RelationMarkPainter;
   /** Fires when the label quick pick is on screen, for tests that answer it. */
   readonly onDidShowLabelPick: vscode.Event<void>;
   /** Fires when a merge conflict's quick pick is on screen, for tests that answer it. */
@@ -89,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     review,
     explorer,
     painter,
+    relationMarks: core.relationMarks,
     onDidShowLabelPick,
     onDidShowConflictPick,
     model: suggestions.model,

@@ -205,6 +205,15 @@
     return sortableTable(t('perDocument'), [t('document'), t('pair'), t('exactF1'), t('overlapF1'), t('cohenKappa'), t('krippendorffAlpha'), t('tokens'), t('spans')], rows);
   }
 
+  /** Relation agreement over the whole report (every pair summed), with its counts under the table. */
+  function relationsSection(r) {
+    const row = el('tr', {}, [figureCell(r.f1), figureCell(r.precision), figureCell(r.recall)]);
+    const table = sortableTable(t('relations'), [t('exactF1'), t('exactPrecision'), t('exactRecall')], [row]);
+    table.classList.add('relations');
+    const counts = t('relationCounts').replace('{0}', String(r.matched)).replace('{1}', String(r.onlyFirst)).replace('{2}', String(r.onlySecond));
+    return el('section', { className: 'relations' }, [table, el('p', { className: 'hint', text: counts })]);
+  }
+
   function exportButton(format, key) {
     const button = el('button', { text: t(key) });
     button.type = 'button';
@@ -270,6 +279,7 @@
     if (total.confusion.length > 0) {
       root.appendChild(el('section', { className: 'matrices' }, total.confusion.map(confusionSection)));
     }
+    if (report.relations) root.appendChild(relationsSection(report.relations));
     if (report.documents.length > 0) root.appendChild(el('section', {}, [documentsSection(report.documents)]));
   }
 

@@ -4,6 +4,7 @@ import { SidecarSync } from './sidecarSync';
 import { createHostFiles } from './files/platformFiles';
 import { ProblemReporter } from './problems';
 import { DecorationPainter } from './decorations';
+import { RelationMarkPainter } from './relationMarks';
 import { SidecarWatcher } from './sidecarWatcher';
 import { createLogger } from './logger';
 import { onSettings, readSettings } from './settings';
@@ -15,6 +16,8 @@ import { disposeAll } from './feature';
 export interface Core extends vscode.Disposable {
   readonly services: Services;
   readonly painter: DecorationPainter;
+  /** The relation marks (dotted top borders, outlines on the cursor's partners). */
+  readonly relationMarks: RelationMarkPainter;
   readonly stores: AnnotationStores;
   /** The settings as they are now. */
   settings(): TawsimSettings;
@@ -35,10 +38,12 @@ export function createServices(context: vscode.ExtensionContext): Core {
     log,
     files,
     () => settings.conflict,
+    () => settings.schema,
   );
   const sidecarFiles = new SidecarWatcher();
   const stores = new AnnotationStores(settings, sync, log, sidecarFiles);
   const painter = new DecorationPainter(stores);
+  const relationMarks = new RelationMarkPainter(stores);
   const services: Services = { stores, sync, problems, sidecarFiles, log, files, labels: () => settings.labels, schema: () => settings.schema, context };
   const disposables: vscode.Disposable[] = [
     log,
@@ -46,6 +51,7 @@ export function createServices(context: vscode.ExtensionContext): Core {
     stores,
     sidecarFiles,
     painter,
+    relationMarks,
     stores.onDidChange((store) => problems.update(store)),
     onSettings((next) => {
       settings = next;
@@ -56,6 +62,7 @@ export function createServices(context: vscode.ExtensionContext): Core {
   return {
     services,
     painter,
+    relationMarks,
     stores,
     settings: () => settings,
     dispose: disposeAll(disposables),

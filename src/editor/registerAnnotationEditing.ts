@@ -33,7 +33,7 @@ export function registerAnnotationEditing(services: Services): Feature<ReturnTyp
   const disposables: vscode.Disposable[] = [
     new AnnotationStatusBar(services.stores),
     new ContextKeys(services.stores),
-    new SidecarLanguage(services.stores, services.labels),
+    new SidecarLanguage(services.stores, services.labels, services.schema),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new AnnotationHover(services.stores, services.labels)),
   ];
   return { handlers: editingHandlers(services), dispose: disposeAll(disposables) };

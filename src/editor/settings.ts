@@ -61,8 +61,9 @@ export function readSettings(scope?: vscode.Uri): TawsimSettings {
     modelThreshold: fromProject('model.threshold', project?.recognizer.threshold) ?? Math.min(1, Math.max(0, Number(config.get<number>('model.threshold', 0.3)) || 0)),
     schema: projectSchema(
       readProjectSchemaSources(
-        fromProject('relationTypes', project ? projectRelationTypes(project) : undefined) ?? config.get<unknown>('relationTypes'),
-        fromProject('attributes', project ? projectAttributes(project) : undefined) ?? config.get<unknown>('attributes'),
+        // Only a value someone set: VS Code answers an unset list setting with [] (its type's default), which would empty the news defaults.
+        fromProject('relationTypes', project ? projectRelationTypes(project) : undefined) ?? (setHere('relationTypes') ? config.get<unknown>('relationTypes') : undefined),
+        fromProject('attributes', project ? projectAttributes(project) : undefined) ?? (setHere('attributes') ? config.get<unknown>('attributes') : undefined),
       ).sources,
     ),
   };

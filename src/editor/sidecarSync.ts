@@ -1,3 +1,5 @@
+import type { ProjectSchema } from '../core/model/projectSchema';
+import { DEFAULT_PROJECT_SCHEMA } from '../core/model/projectSchema';
 import * as vscode from 'vscode';
 import type { AnnotationDocument } from './annotationDocument';
 import { readTextFile, basename } from './sidecarFiles';
@@ -59,6 +61,8 @@ export class SidecarSync {
     private readonly files: HostFiles,
     /** `merge` answers the keep/take/merge question without asking (automation, headless hosts). */
     private readonly conflict: () => 'ask' | 'merge' = () => 'ask',
+    /** The project's relation types and attributes: what a sidecar uses outside them is a warning at its line. */
+    private readonly schema: () => ProjectSchema = () => DEFAULT_PROJECT_SCHEMA,
   ) {}
 
   /**
@@ -101,7 +105,7 @@ export class SidecarSync {
       store.load({ annotations: [], diskContent: undefined, problems: [], writable: true, documentDate: undefined, stale: false });
       return;
     }
-    const parsed = parseSidecar(content, { labels: this.labels() });
+    const parsed = parseSidecar(content, { labels: this.labels(), schema: this.schema() });
     if (!parsed.sidecar) {
       this.markBroken(store, parsed.problems, content, !isLoad);
       return;

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TawsimApi } from '../../src/extension';
 import type { Annotation, AnnotationStatus } from '../../src/core/model/annotation';
+import type { Relation } from '../../src/core/model/relation';
 import { buildSidecar } from '../../src/core/sidecar/documentAnnotations';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import type { ExplorerFeature } from '../../src/editor/explorer/explorerFeature';
@@ -18,14 +19,14 @@ import { activateTawsim, closeAll, freshCopy, openInEditor, select, storeFor, wa
 type Tag = readonly [label: string, quote: string, status?: AnnotationStatus];
 
 /** A sidecar for `file` (offsets found from quotes, written in code points as on disk). */
-function sidecarFor(file: string, annotator: string, tags: readonly Tag[]): string {
+function sidecarFor(file: string, annotator: string, tags: readonly Tag[], relations: readonly Relation[] = []): string {
   const text = fs.readFileSync(file, 'utf8');
   const live: Annotation[] = tags.map(([label, quote, status = 'accepted'], i) => {
     const at = text.indexOf(quote);
     assert.ok(at >= 0, `«${quote}» is in the text`);
     return { id: `t${i + 1}`, label, start: at, end: at + quote.length, text: quote, status, source: 'manual' };
   });
-  return serializeSidecar(buildSidecar({ path: path.basename(file), annotator }, text, live, []));
+  return serializeSidecar(buildSidecar({ path: path.basename(file), annotator }, text, live, [], relations));
 }
 
 function explorerOf(api: TawsimApi): ExplorerFeature {
@@ -92,6 +93,43 @@ describe('explorer: Annotations view, Find and Statistics', () => {
     const rejected = annotations.get('LOC')?.[3];
     assert.ok(rejected);
     assert.match(String(explorer.tree.getTreeItem(rejected).description), /salma/);
+  });
+
+  it('lists relations under both their ends, and a click on one selects the other end', async () => {
+    const file = freshCopy('article.txt');
+    const located: Relation = { id: 'r1', type: 'located_in', from: 't1', to: 't2', status: 'accepted', source: 'manual' };
+    fs.writeFileSync(
+      `${file}.ann.yaml`,
+      sidecarFor(
+        file,
+        'salma',
+        [
+          ['ORG', 'للقيادة العامة'],
+          ['LOC', 'إسرائيل'],
+          ['LOC', 'الرباط'],
+        ],
+        [located],
+      ),
+    );
+    await explorer.annotations.refresh();
+    const { annotations } = await treeOf(explorer, file);
+    const org = annotations.get('ORG')?.[0];
+    const [israel, rabat] = annotations.get('LOC') ?? [];
+    assert.ok(org && israel && rabat);
+    assert.equal(explorer.tree.getTreeItem(org).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a linked annotation opens onto its relations');
+    assert.equal(explorer.tree.getTreeItem(rabat).collapsibleState, vscode.TreeItemCollapsibleState.None);
+    const [outgoing] = explorer.tree.getChildren(org);
+    const [incoming] = explorer.tree.getChildren(israel);
+    assert.ok(outgoing && incoming);
+    assert.equal(explorer.tree.getTreeItem(outgoing).label, '→ located_in → إسرائيل');
+    assert.equal(explorer.tree.getTreeItem(incoming).label, '← located_in ← للقيادة العامة');
+    assert.deepEqual(explorer.tree.getParent(outgoing), org);
+    const command = explorer.tree.getTreeItem(outgoing).command;
+    assert.ok(command);
+    const range = await vscode.commands.executeCommand<vscode.Range>(command.command, ...(command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && range);
+    assert.equal(editor.document.getText(range), 'إسرائيل', 'the other end, past the flag emoji');
   });
 
   it('clicking an annotation selects its span: code points from disk become UTF-16 past the flag emoji', async () => {

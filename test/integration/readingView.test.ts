@@ -87,6 +87,35 @@ describe('the reading view', function () {
     assert.equal(block.start, editor.document.offsetAt(new vscode.Position(1, 0)));
   });
 
+  it('sends a relation between two tags of one paragraph as an arc of its block, and takes it away with a linked tag', async () => {
+    const file = freshCopy('article.txt');
+    const editor = await openInEditor(file);
+    const store = await storeFor(api, file);
+    editor.selection = select(editor, 'المتحدث');
+    await vscode.commands.executeCommand(CommandId.tag, { label: 'PER' });
+    editor.selection = select(editor, 'الجيش');
+    await vscode.commands.executeCommand(CommandId.tag, { label: 'ORG' });
+    const per = store.tracked.all.find((a) => a.label === 'PER');
+    const org = store.tracked.all.find((a) => a.label === 'ORG');
+    assert.ok(per && org);
+    const line = editor.document.positionAt(per.start).line;
+    assert.equal(editor.document.positionAt(org.start).line, line, 'both tags are in one paragraph');
+    const { posted } = await openView(api, file);
+    const uri = vscode.Uri.file(file).toString();
+    const relation = await vscode.commands.executeCommand<{ id: string } | undefined>(CommandId.link, { uri, id: per.id, to: org.id, type: 'member_of' });
+    assert.ok(relation);
+    const block = await waitFor('the arc in the paragraph block', () => {
+      const b = latestBlock(posted, line);
+      return b?.arcs?.length === 1 ? b : undefined;
+    });
+    assert.deepEqual(block.arcs, [{ id: relation.id, type: 'member_of', from: per.id, to: org.id, status: 'accepted' }]);
+    const ends = block.spans.filter((s) => s.id === per.id || s.id === org.id).map((s) => spanText(block, s));
+    assert.deepEqual(ends.sort(), ['الجيش', 'المتحدث'].sort(), 'both ends are boxes of the same block');
+    // Removing a linked tag takes its relations along.
+    await vscode.commands.executeCommand(CommandId.remove, { uri, id: org.id });
+    await waitFor('the arc to go with the relation', () => latestBlock(posted, line)?.arcs === undefined);
+  });
+
   it('tags what the page selected at its code points, and annotation undo in the editor takes it back', async () => {
     const file = freshCopy('article.txt');
     const { panel, posted } = await openView(api, file);

@@ -6,6 +6,10 @@ import { activateTawsim, closeAll, codePointOffset, freshCopy, openInEditor, sel
 import { CommandId } from '../../src/editor/commandIds';
 import { FRAGMENT_SEPARATOR } from '../../src/core/model/fragments';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
+import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
+import { sha256Hex } from '../../src/core/sidecar/hash';
+import type { Annotation } from '../../src/core/model/annotation';
+import * as path from 'node:path';
 
 describe('relations, fragments and attributes in the editor', () => {
   let api: TawsimApi;
@@ -82,5 +86,71 @@ describe('relations, fragments and attributes in the editor', () => {
     assert.ok(store.tracked.byId(org?.id ?? ''));
     const saved = await waitForSidecar(`${file}.ann.yaml`, (s) => (s.relations?.length ?? 0) === 1);
     assert.equal(saved.relations?.[0]?.to, org?.id);
+  });
+
+  it('marks both ends of a relation with overlay borders, outlines the partner of the tag at the cursor, and clears the marks when the relation goes', async () => {
+    const file = freshCopy('article.txt');
+    const editor = await openInEditor(file);
+    const store = await storeFor(api, file);
+    editor.selection = select(editor, 'المتحدث');
+    await vscode.commands.executeCommand(CommandId.tag, { label: 'PER' });
+    editor.selection = select(editor, 'الجيش');
+    await vscode.commands.executeCommand(CommandId.tag, { label: 'ORG' });
+    const [per, org] = [store.tracked.all.find((a) => a.label === 'PER'), store.tracked.all.find((a) => a.label === 'ORG')];
+    assert.ok(per && org);
+    const text = (spans: readonly { start: number; end: number }[]): string[] =>
+      spans.map((x) => editor.document.getText(new vscode.Range(editor.document.positionAt(x.start), editor.document.positionAt(x.end))));
+    assert.deepEqual(api.relationMarks.marksOf(editor).linked, [], 'no relation, no marks');
+    await vscode.commands.executeCommand(CommandId.link, { id: per.id, to: org.id, type: 'member_of' });
+    // The cursor in the person: the organisation it belongs to is outlined.
+    editor.selection = new vscode.Selection(editor.document.positionAt(per.start + 1), editor.document.positionAt(per.start + 1));
+    const marks = await waitFor('the relation marks', () => {
+      const m = api.relationMarks.marksOf(editor);
+      return m.linked.length === 2 && m.partners.length === 1 ? m : undefined;
+    });
+    assert.deepEqual(text(marks.linked), ['المتحدث', 'الجيش']);
+    assert.deepEqual(text(marks.partners), ['الجيش']);
+    await vscode.commands.executeCommand(CommandId.remove, { id: org.id });
+    await waitFor('the marks to clear', () => api.relationMarks.marksOf(editor).linked.length === 0);
+  });
+
+  it("shows a sidecar's relation types and attribute values outside the project schema as warnings at their lines", async () => {
+    const file = freshCopy('article.txt');
+    const text = fs.readFileSync(file, 'utf8');
+    const at = (quote: string): number => Array.from(text.slice(0, text.indexOf(quote))).length;
+    const tag = (id: string, label: string, quote: string, attributes?: Record<string, string>): Annotation => ({
+      id,
+      label,
+      start: at(quote),
+      end: at(quote) + Array.from(quote).length,
+      text: quote,
+      status: 'accepted',
+      source: 'manual',
+      ...(attributes ? { attributes } : {}),
+    });
+    const sidecar = `${file}.ann.yaml`;
+    fs.writeFileSync(
+      sidecar,
+      serializeSidecar({
+        tawsim: 2,
+        document: { path: path.basename(file), sha256: sha256Hex(text), length: Array.from(text).length },
+        annotator: 'salma',
+        annotations: [tag('t1', 'ORG', 'للقيادة العامة'), tag('t2', 'LOC', 'المغرب'), tag('t3', 'DATE', '24 نوفمبر/ تشرين الثاني 2021', { certainty: 'maybe' })],
+        relations: [{ id: 'r1', type: 'owns', from: 't1', to: 't2', status: 'accepted', source: 'manual' }],
+      }),
+    );
+    const lines = fs.readFileSync(sidecar, 'utf8').split('\n');
+    await openInEditor(file);
+    const store = await storeFor(api, file);
+    assert.equal(store.tracked.relations.length, 1, 'a warning keeps the relation');
+    const warnings = await waitFor('the schema warnings in the Problems panel', () => {
+      const found = vscode.languages.getDiagnostics(vscode.Uri.file(sidecar)).filter((d) => d.severity === vscode.DiagnosticSeverity.Warning);
+      return found.length >= 2 ? found : undefined;
+    });
+    const owns = warnings.find((d) => /Relation type "owns" is not defined/.test(d.message));
+    const maybe = warnings.find((d) => /"maybe" is not a value of "certainty"/.test(d.message));
+    assert.ok(owns && maybe, warnings.map((d) => d.message).join('\n'));
+    assert.match(lines[owns.range.start.line] ?? '', /type: owns/);
+    assert.match(lines[maybe.range.start.line] ?? '', /certainty: maybe/);
   });
 });

@@ -61,6 +61,7 @@ function randomEdits(): string {
   console.log(JSON.stringify(figures, null, 1));
   rows.push({ check: '  steps (edits, tags, undos, saves, …)', figure: String(figures.steps), result: 'ok', seconds: 0 });
   rows.push({ check: '  annotations tagged / removed by the user', figure: `${figures.tagged} / ${figures.removedByUser}`, result: 'ok', seconds: 0 });
+  rows.push({ check: '  relations linked', figure: String(figures.linked), result: 'ok', seconds: 0 });
   rows.push({
     check: '  restored by text undo / orphaned / text deleted',
     figure: `${figures.restoredByUndo} / ${figures.orphaned} / ${figures.deletedWithText}`,

@@ -4,7 +4,9 @@ import type { ExportRequest, ExportResult, ExportedFile, ExportWarning } from '.
 import { leftOutWarning, noticeWarning, prepareDocument } from './exportSelection';
 import { conllTokens, firstTokenEndingAfter } from './conllExport';
 import { sentenceEnds } from './conllSentences';
-import { WEBANNO_FORMAT_LINE, WEBANNO_NE_HEADER, escapeWebannoText, escapeWebannoValue } from './webannoTsv';
+import { WEBANNO_FORMAT_LINE, WEBANNO_NE_HEADER, WEBANNO_RELATION_HEADER, escapeWebannoText, escapeWebannoValue } from './webannoTsv';
+import type { Relation } from '../model/relation';
+import { relationWarning } from './exportSelection';
 
 /** A row of the body: a token, or a sub-token (part of one) where a span starts or ends inside it. */
 interface Unit {
@@ -28,14 +30,19 @@ interface TokenUnit extends Unit {
  * which it rebuilds as spaces.
  *
  * Only accepted spans with their labels are written; values and notes have no column in the
- * layer and are reported. A span edge in white space moves to the nearest token (rows are tokens).
+ * layer and are reported. Accepted relations between them go in a relation layer (declared only
+ * when a document has one; see WEBANNO_RELATION_HEADER): as the format documents, a relation is
+ * written on the first row of its target (dependent) with the type in the `label` column and, in
+ * the base-type column, the first row of its source (governor), followed by `[source_target]`
+ * disambiguation ids when either end has one (`0` for the end that has none); several relations on
+ * one row are separated by `|` in both columns. A span edge in white space moves to the nearest token (rows are tokens).
  * A document without tokens is left out: INCEpTION cannot read a file without a sentence.
  */
 export function exportWebanno(request: ExportRequest): ExportResult {
   const files: ExportedFile[] = [];
   const warnings: ExportWarning[] = [];
   for (const doc of request.documents) {
-    const prepared = prepareDocument(doc, ['accepted']);
+    const prepared = prepareDocument(doc, ['accepted'], { relations: true });
     warnings.push(...prepared.warnings);
     const tokens = conllTokens(doc.text, false);
     const stem = doc.path.endsWith('.txt') ? doc.path.slice(0, -4) : doc.path;
@@ -50,6 +57,7 @@ export function exportWebanno(request: ExportRequest): ExportResult {
     const inside = new Array<boolean>(tokens.length).fill(false);
     const moved: Annotation[] = [];
     const noToken: Annotation[] = [];
+    const placed = new Set<Annotation>();
     for (const a of prepared.annotations) {
       const s0 = prepared.index.toUtf16(a.start);
       const e0 = prepared.index.toUtf16(a.end);
@@ -65,6 +73,7 @@ export function exportWebanno(request: ExportRequest): ExportResult {
       if (s !== s0 || e !== e0) moved.push(a);
       inside.fill(true, first, last);
       placeSpan(units, first, last, a, s, e);
+      placed.add(a);
     }
     if (noToken.length) warnings.push(leftOutWarning(doc.path, 'spans covering no token left out (WebAnno TSV rows are tokens)', noToken));
     if (moved.length) warnings.push(leftOutWarning(doc.path, 'span edges in white space moved to the nearest token, as INCEpTION does', moved));
@@ -78,25 +87,29 @@ export function exportWebanno(request: ExportRequest): ExportResult {
 
     const ids = disambiguationIds(units);
     const ends = sentenceEnds(doc.text, tokens, (i) => inside[i] === true);
+    const sentences = rowsOf(ends, units);
+    const byId = new Map(prepared.annotations.map((a) => [a.id, a]));
+    const unplaced = prepared.relations.filter((r) => !placed.has(byId.get(r.from) as Annotation) || !placed.has(byId.get(r.to) as Annotation));
+    if (unplaced.length) warnings.push(relationWarning(doc.path, 'relations left out because an end of theirs covers no token', unplaced));
+    const links = relationCells(
+      prepared.relations.filter((r) => !unplaced.includes(r)),
+      byId,
+      sentences.flat(),
+      ids,
+    );
     let body = '';
-    let from = 0;
-    ends.forEach((end, k) => {
-      const begin = (tokens[from] as Token).start;
-      const next = tokens[end + 1];
+    sentences.forEach((rows) => {
+      const begin = (tokens[rows[0]?.token ?? 0] as Token).start;
+      const next = tokens[(rows[rows.length - 1]?.token ?? 0) + 1];
       let text = doc.text.slice(begin, next ? next.start : doc.text.length);
       // The reader ends every sentence's text with a line feed: one the text already has is left to it.
       if (text.endsWith('\n')) text = text.slice(0, -1);
       body += '\n';
       for (const line of text.split('\n')) body += `#Text=${escapeWebannoText(line)}\n`;
-      for (let i = from; i <= end; i++) {
-        const unit = units[i] as TokenUnit;
-        const id = `${k + 1}-${i - from + 1}`;
-        body += row(id, unit, doc.text, ids);
-        [...unit.subTokens].sort((x, y) => x.start - y.start || x.end - y.end).forEach((sub, j) => (body += row(`${id}.${j + 1}`, sub, doc.text, ids)));
-      }
-      from = end + 1;
+      for (const r of rows) body += row(r.id, r.unit, doc.text, ids, links === undefined ? undefined : (links.get(r.unit) ?? []));
     });
-    files.push({ relativePath: `${stem}.tsv`, content: `${WEBANNO_FORMAT_LINE}\n${WEBANNO_NE_HEADER}\n\n${body}` });
+    const header = links === undefined ? `${WEBANNO_NE_HEADER}\n` : `${WEBANNO_NE_HEADER}\n${WEBANNO_RELATION_HEADER}\n`;
+    files.push({ relativePath: `${stem}.tsv`, content: `${WEBANNO_FORMAT_LINE}\n${header}\n${body}` });
   }
   return { files, warnings };
 }
@@ -143,9 +156,67 @@ function disambiguationIds(units: readonly TokenUnit[]): Map<Annotation, number>
   return ids;
 }
 
-function row(id: string, unit: Unit, text: string, ids: ReadonlyMap<Annotation, number>): string {
+/** One body row: its id (`1-3`, `1-3.1`), its unit, and the token it belongs to. */
+interface Row {
+  readonly id: string;
+  readonly unit: Unit;
+  readonly token: number;
+}
+
+/** The rows of each sentence in the order they are written: a token, then its sub-tokens by offset. */
+function rowsOf(ends: readonly number[], units: readonly TokenUnit[]): Row[][] {
+  const out: Row[][] = [];
+  let from = 0;
+  ends.forEach((end, k) => {
+    const rows: Row[] = [];
+    for (let i = from; i <= end; i++) {
+      const unit = units[i] as TokenUnit;
+      const id = `${k + 1}-${i - from + 1}`;
+      rows.push({ id, unit, token: i });
+      [...unit.subTokens].sort((x, y) => x.start - y.start || x.end - y.end).forEach((sub, j) => rows.push({ id: `${id}.${j + 1}`, unit: sub, token: i }));
+    }
+    out.push(rows);
+    from = end + 1;
+  });
+  return out;
+}
+
+/** A relation's two cells on its target's first row: the type, and the source's first row with the ends' disambiguation ids. */
+interface RelationCell {
+  readonly type: string;
+  readonly ref: string;
+}
+
+/** The relation cells per row, or undefined when the document has no relation (and the layer is not declared). */
+function relationCells(
+  relations: readonly Relation[],
+  byId: ReadonlyMap<string, Annotation>,
+  rows: readonly Row[],
+  ids: ReadonlyMap<Annotation, number>,
+): Map<Unit, RelationCell[]> | undefined {
+  if (relations.length === 0) return undefined;
+  const firstRow = new Map<Annotation, Row>();
+  for (const r of rows) for (const a of r.unit.annotations) if (!firstRow.has(a)) firstRow.set(a, r);
+  const cells = new Map<Unit, RelationCell[]>();
+  for (const rel of relations) {
+    const source = byId.get(rel.from) as Annotation;
+    const target = byId.get(rel.to) as Annotation;
+    const at = firstRow.get(target) as Row;
+    const sourceId = ids.get(source) ?? 0;
+    const targetId = ids.get(target) ?? 0;
+    const ref = `${(firstRow.get(source) as Row).id}${sourceId === 0 && targetId === 0 ? '' : `[${sourceId}_${targetId}]`}`;
+    const list = cells.get(at.unit) ?? [];
+    list.push({ type: rel.type, ref });
+    cells.set(at.unit, list);
+  }
+  return cells;
+}
+
+function row(id: string, unit: Unit, text: string, ids: ReadonlyMap<Annotation, number>, relations?: readonly RelationCell[]): string {
   const suffix = (a: Annotation): string => (ids.has(a) ? `[${ids.get(a)}]` : '');
   const identifier = unit.annotations.length ? unit.annotations.map((a) => `*${suffix(a)}`).join('|') : '_';
   const value = unit.annotations.length ? unit.annotations.map((a) => `${escapeWebannoValue(a.label)}${suffix(a)}`).join('|') : '_';
-  return `${id}\t${unit.start}-${unit.end}\t${text.slice(unit.start, unit.end)}\t${identifier}\t${value}\t\n`;
+  const links =
+    relations === undefined ? '' : relations.length === 0 ? '_\t_\t' : `${relations.map((r) => escapeWebannoValue(r.type)).join('|')}\t${relations.map((r) => r.ref).join('|')}\t`;
+  return `${id}\t${unit.start}-${unit.end}\t${text.slice(unit.start, unit.end)}\t${identifier}\t${value}\t${links}\n`;
 }

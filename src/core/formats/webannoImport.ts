@@ -2,11 +2,15 @@ import type { ImportRequest, ImportResult, SourceDocument } from './formatTypes'
 import type { Place } from './importCollector';
 import { ImportCollector, firstDifference } from './importCollector';
 import { WEBANNO_NE_LAYER, unescapeWebannoText, unescapeWebannoValue } from './webannoTsv';
+import { splitUnescaped } from './webannoRelations';
+import type { PendingWebannoRelation } from './webannoRelations';
+import { parseRelationRef } from './webannoRelations';
 import { namedDocument, textBeside } from './namedDocument';
 
 interface Column {
   readonly layer: string;
   readonly feature: string;
+  readonly kind: string;
 }
 
 interface PendingSpan {
@@ -21,8 +25,12 @@ interface PendingSpan {
  * columns; each sentence has `#Text=` lines and one row per token or sub-token (`ID<TAB>begin-end
  * <TAB>text<TAB>columns…`), offsets in UTF-16 code units. Named entities come from the NamedEntity
  * layer's `value` column: an annotation on several rows carries the same `[id]`, stacked ones are
- * separated by `|`. Every row's text must be the document's at its offsets. Other layers, and
- * entities without a value, are counted in a warning.
+ * separated by `|`. Every row's text must be the document's at its offsets. A relation layer
+ * whose base type is the NamedEntity layer gives relations: its first feature is the type, and
+ * each relation sits on its target's row with its source's row in the base-type column
+ * (`1-3`, or `1-3[2_0]` naming the source's and target's disambiguation ids, 0 for an end without
+ * one). Other layers, entities without a value, and relations whose ends cannot be found are
+ * counted in a warning.
  */
 export function importWebanno(request: ImportRequest): ImportResult {
   const c = new ImportCollector(request);
@@ -42,15 +50,22 @@ export function importWebanno(request: ImportRequest): ImportResult {
     if (!m) break;
     const [, kind, layer = '', rest] = m;
     const features = rest === undefined ? [] : rest.split('|');
-    if (features.length === 0) columns.push({ layer, feature: '' });
+    if (features.length === 0) columns.push({ layer, feature: '', kind: kind ?? '' });
     // A slot feature (ROLE_…) is followed by its target column; chains and relations list their columns as features.
-    for (const f of features) columns.push({ layer, feature: kind === 'RL' && f.startsWith('BT_') ? 'BT' : f });
+    for (const f of features) columns.push({ layer, feature: f, kind: kind ?? '' });
   }
   const valueColumn = columns.findIndex((col) => col.layer === WEBANNO_NE_LAYER && col.feature === 'value');
   if (valueColumn < 0) {
     c.error({ line: 2 }, `no named-entity layer: the header must declare ${WEBANNO_NE_LAYER} with its value feature`);
     return c.result();
   }
+  // Tawsim's relations: the first relation layer over named entities, its first feature the type.
+  const refColumn = columns.findIndex((col) => col.kind === 'RL' && col.feature === `BT_${WEBANNO_NE_LAYER}`);
+  const typeColumn = refColumn < 0 ? -1 : columns.findIndex((col) => col.kind === 'RL' && col.layer === columns[refColumn]?.layer);
+  const relationLayer = refColumn < 0 ? undefined : columns[refColumn]?.layer;
+  const pendingRelations: PendingWebannoRelation[] = [];
+  /** The span keys on each row, in stack order, to find an end named without a disambiguation id. */
+  const rowKeys = new Map<string, string[]>();
   const body = lines.slice(i).map((text, k) => ({ text, line: i + k + 1 }));
   const sentences = readSentences(c, body);
   if (c.failed) return c.result();
@@ -87,10 +102,19 @@ export function importWebanno(request: ImportRequest): ImportResult {
         continue;
       }
       columns.forEach((col, k) => {
-        if (k !== valueColumn && col.layer !== WEBANNO_NE_LAYER && fields[k + 3] !== '_' && fields[k + 3] !== undefined) {
+        if (k !== valueColumn && col.layer !== WEBANNO_NE_LAYER && col.layer !== relationLayer && fields[k + 3] !== '_' && fields[k + 3] !== undefined) {
           otherLayers.set(col.layer, (otherLayers.get(col.layer) ?? 0) + 1);
         }
       });
+      if (typeColumn >= 0 && (fields[refColumn + 3] ?? '_') !== '_') {
+        // A relation layer without features has no type column: its relations come without a type.
+        const types = typeColumn === refColumn ? [] : splitUnescaped(fields[typeColumn + 3] ?? '_');
+        splitUnescaped(fields[refColumn + 3] ?? '_').forEach((item, stack) => {
+          const ref = parseRelationRef(item);
+          if (!ref) return c.error(place, `bad relation reference ${JSON.stringify(item)}: expected a row id such as 1-3 or 1-3[1_2]`);
+          pendingRelations.push({ ...ref, type: unescapeWebannoValue(types[stack] ?? '*'), targetRow: fields[0] ?? '', line: unit.line });
+        });
+      }
       const raw = fields[valueColumn + 3] ?? '_';
       if (raw === '_') continue;
       raw.split(/(?<!\\)\|/).forEach((item, stack) => {
@@ -101,6 +125,9 @@ export function importWebanno(request: ImportRequest): ImportResult {
           value = value.slice(0, value.lastIndexOf('['));
         }
         const key = id !== undefined ? `id:${id}` : `row:${unit.fields[0]}:${stack}`;
+        const onRow = rowKeys.get(unit.fields[0] ?? '') ?? [];
+        onRow.push(key);
+        rowKeys.set(unit.fields[0] ?? '', onRow);
         if (value === '*') {
           unlabelled.add(key);
           return;
@@ -115,7 +142,27 @@ export function importWebanno(request: ImportRequest): ImportResult {
       });
     }
   }
-  for (const span of spans.values()) c.addSpan(target, { start: span.start, end: span.end, label: span.label }, { line: span.line }, 'utf16');
+  const indexOf = new Map<string, number>();
+  for (const [key, span] of spans) {
+    const index = c.addSpan(target, { start: span.start, end: span.end, label: span.label }, { line: span.line }, 'utf16');
+    if (index !== undefined) indexOf.set(key, index);
+  }
+  let unresolved = 0;
+  let untyped = 0;
+  for (const r of pendingRelations) {
+    const end = (row: string, id: number): number | undefined => {
+      if (id !== 0) return indexOf.get(`id:${id}`);
+      const keys = rowKeys.get(row) ?? [];
+      return keys.length === 1 ? indexOf.get(keys[0] as string) : undefined;
+    };
+    const from = end(r.sourceRow, r.sourceId);
+    const to = end(r.targetRow, r.targetId);
+    if (r.type === '*' || r.type === '') untyped++;
+    else if (from === undefined || to === undefined) unresolved++;
+    else c.relate(target, { type: r.type, from, to });
+  }
+  if (untyped) c.warn(`${untyped} relations without a type left out (a Tawsim relation needs one)`);
+  if (unresolved) c.warn(`${unresolved} relations left out: an end is not a named entity with a value on the row named`);
   if (unlabelled.size) c.warn(`${unlabelled.size} named entities without a value left out (a Tawsim span needs a label)`);
   if (otherLayers.size) c.warn(`layers not imported: ${[...otherLayers.keys()].join(', ')}`);
   return c.result();

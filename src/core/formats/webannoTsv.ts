@@ -8,6 +8,14 @@ export const WEBANNO_FORMAT_LINE = '#FORMAT=WebAnno TSV 3.3';
 /** INCEpTION's named-entity layer, with the two features its built-in layer has. */
 export const WEBANNO_NE_LAYER = 'de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity';
 export const WEBANNO_NE_HEADER = `#T_SP=${WEBANNO_NE_LAYER}|identifier|value`;
+/**
+ * Tawsim's relations as a custom relation layer over the named entities: one feature, `label`,
+ * holding the relation type, then the base-type column (`BT_` and the span layer), as relation
+ * layers are declared last in the header. In INCEpTION: a relation layer "Relation" attached to
+ * Named entity, with a string feature `label`.
+ */
+export const WEBANNO_RELATION_LAYER = 'webanno.custom.Relation';
+export const WEBANNO_RELATION_HEADER = `#T_RL=${WEBANNO_RELATION_LAYER}|label|BT_${WEBANNO_NE_LAYER}`;
 
 /**
  * `#Text=` lines escape backslash, tab, CR, form feed, backspace by name and put a backslash before

@@ -1,5 +1,5 @@
 import type { Annotation } from '../model/annotation';
-import type { BlockSpan, ParagraphBlock } from './readingProtocol';
+import type { BlockArc, BlockSpan, ParagraphBlock } from './readingProtocol';
 import type { ReviewSpan } from './reviewSpans';
 import { stackLevels } from './stackLevels';
 
@@ -37,7 +37,7 @@ export interface LineSpans {
  * goes on before or after), in document order (start, then the longer first), with the levels that
  * stack nested and overlapping boxes. A disagreement's extent is drawn around everything in it.
  */
-export function paragraphBlock(line: LineInfo, spans: LineSpans, knownLabels: ReadonlySet<string>): ParagraphBlock {
+export function paragraphBlock(line: LineInfo, spans: LineSpans, knownLabels: ReadonlySet<string>, relations: readonly BlockArc[] = []): ParagraphBlock {
   const lineEnd = line.start + line.text.length;
   const drawn: Omit<BlockSpan, 'level'>[] = [];
   const clip = (s: { readonly start: number; readonly end: number }): Pick<BlockSpan, 'start' | 'end' | 'from' | 'to' | 'before' | 'after'> | undefined => {
@@ -99,7 +99,17 @@ export function paragraphBlock(line: LineInfo, spans: LineSpans, knownLabels: Re
   const levels = stackLevels(boxes);
   const top = levels.reduce((m, l) => Math.max(m, l + 1), 0);
   const levelOf = new Map(boxes.map((s, i) => [s, levels[i] as number]));
-  return { line: line.line, text: line.text, start: line.start, cpStart: line.cpStart, spans: drawn.map((s) => ({ ...s, level: levelOf.get(s) ?? top }) as BlockSpan) };
+  // An arc joins two boxes of this paragraph; a relation reaching into another paragraph is in the hover.
+  const ids = new Set(drawn.flatMap((s) => (s.id !== undefined && (s.kind === 'tag' || s.kind === 'suggestion') ? [s.id] : [])));
+  const arcs = relations.filter((r) => r.status !== 'rejected' && r.from !== r.to && ids.has(r.from) && ids.has(r.to));
+  return {
+    line: line.line,
+    text: line.text,
+    start: line.start,
+    cpStart: line.cpStart,
+    spans: drawn.map((s) => ({ ...s, level: levelOf.get(s) ?? top }) as BlockSpan),
+    ...(arcs.length > 0 ? { arcs } : {}),
+  };
 }
 
 function kindOrder(kind: BlockSpan['kind']): number {

@@ -98,6 +98,19 @@ export interface ParagraphBlock {
   /** Code point offset of the paragraph's start in the document. */
   readonly cpStart: number;
   readonly spans: readonly BlockSpan[];
+  /** Relations between two tags both drawn in this paragraph, by the tags' ids; absent when none. */
+  readonly arcs?: readonly BlockArc[];
+}
+
+/** A relation the page draws as an arc between two of a paragraph's spans (by their `id`). */
+export interface BlockArc {
+  readonly id: string;
+  readonly type: string;
+  readonly from: string;
+  readonly to: string;
+  /** The type reads both ways: no arrowhead. */
+  readonly symmetric?: boolean;
+  readonly status?: AnnotationStatus;
 }
 
 /** What the banner above the text reports. */

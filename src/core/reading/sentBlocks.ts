@@ -63,7 +63,7 @@ export class SentBlocks {
     const last = Math.min(this.last, lineCount - 1);
     for (let line = this.first; line <= last; line++) {
       const block = build(line);
-      const key = JSON.stringify([block.text, block.spans]);
+      const key = JSON.stringify([block.text, block.spans, block.arcs ?? []]);
       const before = this.sent.get(line);
       if (before?.key === key) {
         if (before.start !== block.start || before.cpStart !== block.cpStart) starts.push([line, block.start, block.cpStart]);

@@ -1,6 +1,7 @@
 import type { AgreementFigures, PairFigures } from './agreementFigures';
 import type { Figure } from './figure';
 import type { AgreementReport } from './measureAgreement';
+import type { RelationFigures } from './relationAgreement';
 
 export const CSV_COLUMNS = ['scope', 'document', 'annotator_a', 'annotator_b', 'label', 'label_b', 'metric', 'value', 'items', 'unit', 'reason'] as const;
 
@@ -14,6 +15,7 @@ type Row = Record<(typeof CSV_COLUMNS)[number], string>;
 export function agreementToCsv(report: AgreementReport): string {
   const rows: Row[] = [];
   pushFigures(rows, 'total', '', report.total);
+  if (report.relations) pushRelations(rows, report.relations);
   for (const doc of report.documents) pushFigures(rows, 'document', doc.document, doc.figures);
   const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvField(r[c])).join(','))];
   return `${lines.join('\r\n')}\r\n`;
@@ -52,6 +54,21 @@ function pushFigures(rows: Row[], scope: string, document: string, f: AgreementF
       }),
     );
   }
+}
+
+/**
+ * Relation agreement over the folder (all pairs summed, as in the report): metrics prefixed
+ * `relation_`, counted in relations (each a pair of spans, hence the unit `spans`).
+ */
+function pushRelations(rows: Row[], r: RelationFigures): void {
+  const base = { scope: 'total', document: '', annotator_a: '', annotator_b: '', label: '', label_b: '' };
+  rows.push(figureRow(base, 'relation_precision', r.precision), figureRow(base, 'relation_recall', r.recall), figureRow(base, 'relation_f1', r.f1));
+  rows.push(
+    countRow(base, 'relations', r.relations, 'spans'),
+    countRow(base, 'relation_matched', r.matched, 'spans'),
+    countRow(base, 'relation_only_a', r.onlyFirst, 'spans'),
+    countRow(base, 'relation_only_b', r.onlySecond, 'spans'),
+  );
 }
 
 function pushPair(rows: Row[], base: Omit<Row, 'metric' | 'value' | 'items' | 'unit' | 'reason'>, p: PairFigures): void {

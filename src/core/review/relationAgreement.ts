@@ -27,11 +27,19 @@ export function relationMatchKey(r: Relation, byId: ReadonlyMap<string, Annotati
   const from = byId.get(r.from);
   const to = byId.get(r.to);
   if (!from || !to || r.status !== 'accepted' || from.status !== 'accepted' || to.status !== 'accepted' || from.orphan || to.orphan) return undefined;
-  const end = (a: Annotation): string => `${a.label}@${a.fragments ? a.fragments.map(([s, e]) => `${s}-${e}`).join(';') : `${a.start}-${a.end}`}`;
-  const ends = [end(from), end(to)];
-  if (symmetric(r.type)) ends.sort();
-  return `${r.type}\u0000${ends.join('\u0000')}`;
+  return relationEndsKey(r.type, from, to, symmetric(r.type));
 }
+
+/** The key of a relation of `type` between two spans, whatever the statuses: a symmetric type's ends are put in order. */
+export function relationEndsKey(type: string, from: RelationEndSpan, to: RelationEndSpan, symmetric: boolean): string {
+  const end = (a: RelationEndSpan): string => `${a.label}@${a.fragments ? a.fragments.map(([s, e]) => `${s}-${e}`).join(';') : `${a.start}-${a.end}`}`;
+  const ends = [end(from), end(to)];
+  if (symmetric) ends.sort();
+  return `${type}\u0000${ends.join('\u0000')}`;
+}
+
+/** What names one end of a relation across annotators: its label and where it is. */
+export type RelationEndSpan = Pick<Annotation, 'start' | 'end' | 'label' | 'fragments'>;
 
 /** The relations of one set by match key (a key said twice counts once). */
 export function relationKeysOf(set: AnnotatorSet, symmetric: (type: string) => boolean): Map<string, Relation> {

@@ -2,6 +2,8 @@ import type { Annotation } from '../model/annotation';
 import type { Comparison, Disagreement, Proposal } from './compareAnnotators';
 import { overlaps, tagKey } from './annotatorSet';
 import type { GoldSet } from './adjudicate';
+import type { GoldParts, RelationComparison } from './relationReview';
+import { openRelationKeys } from './relationReview';
 
 export interface ReviewState {
   /** True when no disagreement is open and every agreed span has a decision in gold. */
@@ -12,18 +14,34 @@ export interface ReviewState {
   readonly openIds: readonly string[];
   /** Agreed spans with no decision in gold yet ("accept all agreed" settles them). */
   readonly agreedPending: number;
+  /** Relation disagreements (relations only some annotators marked) without a decision in gold. */
+  readonly relationsOpen: number;
+  readonly relationsTotal: number;
+  /** Keys of the open relation disagreements, in document order. */
+  readonly openRelationKeys: readonly string[];
 }
 
-export function reviewState(comparison: Comparison, gold: GoldSet): ReviewState {
+/** The relation part of a review: its comparison, the gold file's two lists, and which types read both ways. */
+export interface RelationReviewInput {
+  readonly comparison: RelationComparison;
+  readonly gold: GoldParts;
+  readonly symmetric: (type: string) => boolean;
+}
+
+export function reviewState(comparison: Comparison, gold: GoldSet, relations?: RelationReviewInput): ReviewState {
   const openIds = comparison.disagreements.filter((d) => !isClosed(d, gold)).map((d) => d.id);
   const decided = new Set(gold.filter((g) => g.review !== undefined).map(tagKey));
   const agreedPending = comparison.agreed.filter((p) => !decided.has(tagKey(p))).length;
+  const relationKeys = relations ? openRelationKeys(relations.comparison, relations.gold, relations.symmetric) : [];
   return {
-    done: openIds.length === 0 && agreedPending === 0,
+    done: openIds.length === 0 && agreedPending === 0 && relationKeys.length === 0,
     open: openIds.length,
     total: comparison.disagreements.length,
     openIds,
     agreedPending,
+    relationsOpen: relationKeys.length,
+    relationsTotal: relations?.comparison.disagreements.length ?? 0,
+    openRelationKeys: relationKeys,
   };
 }
 

@@ -50,6 +50,10 @@ export function buildSidecar(header: SidecarHeader, text: string, live: readonly
   // The quote is taken from the text, not from the annotation: it is what the next load checks the
   // span against, so a stale one would make that load move the span or orphan it.
   const placed = live.map((a) => ({ ...mapOffsets(a, (o) => index.toCodePoint(o)), text: coveredText(a, (s, e) => text.slice(s, e)) }));
+  // A relation whose end is not written (its text was deleted; it waits in memory for a text undo)
+  // stays in memory too but not in the file, which no reader would accept with a missing end.
+  const ids = new Set([...live, ...orphans].map((a) => a.id));
+  const written = relations.filter((r) => ids.has(r.from) && ids.has(r.to));
   return {
     tawsim: SIDECAR_BASE_VERSION,
     document: {
@@ -61,6 +65,6 @@ export function buildSidecar(header: SidecarHeader, text: string, live: readonly
     },
     annotator: header.annotator,
     annotations: [...placed, ...orphans.map((o) => ({ ...o, start: Math.min(o.start, index.codePointLength), end: Math.min(o.end, index.codePointLength) }))],
-    ...(relations.length > 0 ? { relations } : {}),
+    ...(written.length > 0 ? { relations: written } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LabelDefinition } from '../../core/model/labels';
+import type { ProjectSchema } from '../../core/model/projectSchema';
 import { safeRelativePath } from '../../core/formats/safeRelativePath';
 import { annotationIdLines, checkSidecarText } from '../../core/sidecar/checkSidecarText';
 import type { TextProblem } from '../../core/sidecar/checkSidecarText';
@@ -11,7 +12,7 @@ import { readTextFile } from '../sidecarFiles';
  * returns Problems-panel diagnostics on the sidecar: schema problems at their line, problems of
  * one annotation on the line of its `id:`, problems of the text on the `document:` keys.
  */
-export async function checkSidecarFile(uri: vscode.Uri, labels: readonly LabelDefinition[]): Promise<vscode.Diagnostic[]> {
+export async function checkSidecarFile(uri: vscode.Uri, labels: readonly LabelDefinition[], schema?: ProjectSchema): Promise<vscode.Diagnostic[]> {
   let content: string | undefined;
   try {
     content = await readTextFile(uri);
@@ -25,7 +26,7 @@ export async function checkSidecarFile(uri: vscode.Uri, labels: readonly LabelDe
     const start = Math.min(Math.max(0, column - 1), text.length);
     return new vscode.Range(line - 1, start, line - 1, Math.max(start + 1, text.replace(/\r$/, '').length));
   };
-  const parsed = parseSidecar(content, { labels });
+  const parsed = parseSidecar(content, { labels, ...(schema ? { schema } : {}) });
   const out = parsed.problems.map((p) => diagnostic(p.message, p.severity, p.line ?? 1, at(p.line ?? 1, p.column)));
   const sidecar = parsed.sidecar;
   if (!sidecar) return out;

@@ -7,7 +7,7 @@ import { ValidationDiagnostics } from './validationDiagnostics';
 
 /** Work on whole folders: pre-annotating them, and validating every sidecar of the workspace. */
 export function registerBatch(services: Services): Feature<ReturnType<typeof batchHandlers>> {
-  const validation = new ValidationDiagnostics(services.labels);
+  const validation = new ValidationDiagnostics(services.labels, services.schema);
   return { handlers: batchHandlers(services, validation), dispose: () => validation.dispose() };
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LabelDefinition } from '../../core/model/labels';
+import type { ProjectSchema } from '../../core/model/projectSchema';
 import { checkSidecarFile } from './checkSidecarFile';
 
 /**
@@ -11,13 +12,16 @@ export class ValidationDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('tawsim.validate');
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
-  constructor(private readonly labels: () => readonly LabelDefinition[]) {
+  constructor(
+    private readonly labels: () => readonly LabelDefinition[],
+    private readonly schema?: () => ProjectSchema,
+  ) {
     this.disposables.push(vscode.workspace.onDidSaveTextDocument((d) => void this.recheck(d.uri)));
   }
 
   private async recheck(uri: vscode.Uri): Promise<void> {
     if (!this.collection.has(uri)) return;
-    const found = await checkSidecarFile(uri, this.labels()).catch(() => undefined);
+    const found = await checkSidecarFile(uri, this.labels(), this.schema?.()).catch(() => undefined);
     if (found) this.collection.set(uri, found);
   }
 

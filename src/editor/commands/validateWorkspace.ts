@@ -34,7 +34,7 @@ export async function validateWorkspace(services: Services, diagnostics: Validat
       let warnings = 0;
       for (const uri of sidecars) {
         if (token.isCancellationRequested) break;
-        const found = await checkSidecarFile(uri, services.labels());
+        const found = await checkSidecarFile(uri, services.labels(), services.schema());
         if (found.length > 0) diagnostics.collection.set(uri, found);
         errors += found.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
         warnings += found.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;

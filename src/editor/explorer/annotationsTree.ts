@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { LabelDefinition } from '../../core/model/labels';
+import type { Relation } from '../../core/model/relation';
+import type { ProjectSchema } from '../../core/model/projectSchema';
+import { DEFAULT_PROJECT_SCHEMA } from '../../core/model/projectSchema';
 import { basename } from '../sidecarFiles';
 import { labelName } from '../review/reviewText';
 import type { AnnotationFilter } from './annotationFilter';
@@ -21,6 +24,7 @@ export type AnnotationsNode =
   | { readonly type: 'document'; readonly uri: vscode.Uri; readonly labels: readonly LabelGroup[]; readonly count: number; readonly annotators: readonly string[] }
   | { readonly type: 'label'; readonly uri: vscode.Uri; readonly group: LabelGroup }
   | { readonly type: 'annotation'; readonly entry: AnnotationEntry }
+  | { readonly type: 'relation'; readonly entry: AnnotationEntry; readonly relation: Relation }
   | { readonly type: 'unreadable'; readonly sidecar: UnreadableSidecar };
 
 export interface LabelGroup {
@@ -94,6 +98,7 @@ export class AnnotationsTree implements vscode.TreeDataProvider<AnnotationsNode>
     private readonly snapshot: () => Promise<AnnotationsSnapshot>,
     private readonly filter: () => AnnotationFilter,
     private readonly labels: () => readonly LabelDefinition[],
+    private readonly schema: () => ProjectSchema = () => DEFAULT_PROJECT_SCHEMA,
   ) {}
 
   /** Rebuilds from the current snapshot and filter; resolves with the new model. */
@@ -119,6 +124,8 @@ export class AnnotationsTree implements vscode.TreeDataProvider<AnnotationsNode>
         return node.labels.map((group) => ({ type: 'label', uri: node.uri, group }));
       case 'label':
         return node.group.entries.map((entry) => ({ type: 'annotation', entry }));
+      case 'annotation':
+        return relationsOf(node.entry).map((relation) => ({ type: 'relation', entry: node.entry, relation }));
       default:
         return [];
     }
@@ -132,6 +139,8 @@ export class AnnotationsTree implements vscode.TreeDataProvider<AnnotationsNode>
         return labelItem(node.uri, node.group, this.labels());
       case 'annotation':
         return annotationItem(node.entry, this.labels());
+      case 'relation':
+        return relationItem(node.entry, node.relation, this.schema());
       case 'unreadable': {
         const item = new vscode.TreeItem(basename(node.sidecar.uri), vscode.TreeItemCollapsibleState.None);
         item.id = `unreadable:${node.sidecar.uri.toString()}`;
@@ -147,6 +156,7 @@ export class AnnotationsTree implements vscode.TreeDataProvider<AnnotationsNode>
 
   /** A parent for `TreeView.reveal`; annotations are found under their document and label. */
   getParent(node: AnnotationsNode): AnnotationsNode | undefined {
+    if (node.type === 'relation') return { type: 'annotation', entry: node.entry };
     if (node.type !== 'label' && node.type !== 'annotation') return undefined;
     const uri = node.type === 'label' ? node.uri : node.entry.set.textUri;
     const doc = this.model.roots.find((r): r is Extract<AnnotationsNode, { type: 'document' }> => r.type === 'document' && r.uri.toString() === uri.toString());
@@ -184,13 +194,15 @@ function labelItem(uri: vscode.Uri, group: LabelGroup, labels: readonly LabelDef
 
 function annotationItem(entry: AnnotationEntry, labels: readonly LabelDefinition[]): vscode.TreeItem {
   const { set, annotation: a } = entry;
-  const item = new vscode.TreeItem(a.text.replace(/\s+/g, ' '), vscode.TreeItemCollapsibleState.None);
+  const related = relationsOf(entry).length;
+  const item = new vscode.TreeItem(a.text.replace(/\s+/g, ' '), related > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `annotation:${set.key}:${a.id}`;
   const parts = [set.gold ? vscode.l10n.t('{0} (gold)', set.annotator) : set.annotator];
   if (a.status !== 'accepted') parts.push(statusName(a.status));
   if (a.orphan === true) parts.push(vscode.l10n.t('orphan'));
   if (a.value !== undefined) parts.push(a.value);
   if (a.note !== undefined) parts.push(a.note);
+  if (related > 0) parts.push(vscode.l10n.t('{0} relations', related));
   item.description = parts.join(' · ');
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${escapeMarkdown(a.label)}** — ${escapeMarkdown(labelName(labels, a.label))}\n\n`);
@@ -206,6 +218,44 @@ function annotationItem(entry: AnnotationEntry, labels: readonly LabelDefinition
   item.contextValue = `tawsim.annotations.annotation.${a.status}`;
   if (a.orphan !== true) {
     const args: RevealAnnotationArgs = { uri: set.textUri.toString(), start: a.start, end: a.end, unit: set.unit, text: a.text, sidecar: set.key, id: a.id };
+    item.command = { title: vscode.l10n.t('Show in the Text'), command: ExplorerCommandId.revealAnnotation, arguments: [args] };
+  }
+  return item;
+}
+
+/** The relations with this annotation at either end, outgoing first, each group by id. */
+function relationsOf(entry: AnnotationEntry): Relation[] {
+  const id = entry.annotation.id;
+  const mine = entry.set.relations.filter((r) => r.from === id || r.to === id);
+  return [...mine.filter((r) => r.from === id), ...mine.filter((r) => r.from !== id)];
+}
+
+/**
+ * One relation under one of its ends: `→ member_of → ناصر بوريطة` from this annotation, `← … ←` into
+ * it, `↔` for a type that reads both ways. A click reveals the other end in the text.
+ */
+function relationItem(entry: AnnotationEntry, r: Relation, schema: ProjectSchema): vscode.TreeItem {
+  const { set, annotation: a } = entry;
+  const outgoing = r.from === a.id;
+  const otherId = outgoing ? r.to : r.from;
+  const other = set.annotations.find((x) => x.id === otherId);
+  const symmetric = schema.relationTypes.find((t) => t.id === r.type)?.symmetric === true;
+  const arrow = symmetric ? '↔' : outgoing ? '→' : '←';
+  const otherText = other ? other.text.replace(/\s+/g, ' ') : otherId;
+  const item = new vscode.TreeItem(`${arrow} ${r.type} ${arrow} ${otherText}`, vscode.TreeItemCollapsibleState.None);
+  item.id = `relation:${set.key}:${a.id}:${r.id}`;
+  const parts = [other ? other.label : vscode.l10n.t('no annotation {0} in this sidecar', otherId)];
+  if (r.status !== 'accepted') parts.push(statusName(r.status));
+  if (r.note !== undefined) parts.push(r.note);
+  item.description = parts.join(' · ');
+  item.tooltip = `${outgoing ? a.text : otherText} → ${r.type} → ${outgoing ? otherText : a.text}`;
+  item.iconPath = new vscode.ThemeIcon(
+    symmetric ? 'arrow-both' : outgoing ? 'arrow-right' : 'arrow-left',
+    other ? new vscode.ThemeColor(`tawsim.label.${other.label}`) : undefined,
+  );
+  item.contextValue = `tawsim.annotations.relation.${r.status}`;
+  if (other && other.orphan !== true) {
+    const args: RevealAnnotationArgs = { uri: set.textUri.toString(), start: other.start, end: other.end, unit: set.unit, text: other.text, sidecar: set.key, id: other.id };
     item.command = { title: vscode.l10n.t('Show in the Text'), command: ExplorerCommandId.revealAnnotation, arguments: [args] };
   }
   return item;

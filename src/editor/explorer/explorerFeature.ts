@@ -35,6 +35,7 @@ export function createExplorerFeature(services: Services): ExplorerFeature {
     () => annotations.snapshot(),
     () => filter.current,
     services.labels,
+    () => services.schema(),
   );
   const treeView = vscode.window.createTreeView(ANNOTATIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const rebuild = (): void => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core/model/annotation';
+import type { Relation } from '../../core/model/relation';
 import { parseSidecar } from '../../core/sidecar/parseSidecar';
 import { safeRelativePath } from '../../core/formats/safeRelativePath';
 import type { AnnotationDocument } from '../annotationDocument';
@@ -25,6 +26,8 @@ export interface AnnotationSet {
    */
   readonly unit: 'utf16' | 'codePoints';
   readonly annotations: readonly FoundAnnotation[];
+  /** Relations between the set's annotations, by id (sidecar schema 2). */
+  readonly relations: readonly Relation[];
 }
 
 /** A sidecar that could not be read; listed so that the user learns about it. */
@@ -133,7 +136,16 @@ export class WorkspaceAnnotations implements vscode.Disposable {
       }
       const textUri = vscode.Uri.joinPath(uri, '..', path.path);
       const gold = GOLD_SUFFIX.test(name) || name === goldFileName(textUri, sidecar.annotator);
-      this.disk.set(key, { key, textUri, sidecarUri: uri, annotator: sidecar.annotator, gold, unit: 'codePoints', annotations: sidecar.annotations });
+      this.disk.set(key, {
+        key,
+        textUri,
+        sidecarUri: uri,
+        annotator: sidecar.annotator,
+        gold,
+        unit: 'codePoints',
+        annotations: sidecar.annotations,
+        relations: sidecar.relations ?? [],
+      });
     } catch (e) {
       this.disk.set(key, { uri, reason: (e as Error).message });
     }
@@ -170,7 +182,16 @@ function liveSet(store: AnnotationDocument, document: vscode.TextDocument | unde
   const annotations: FoundAnnotation[] = store.tracked.all.map((a) => (text === undefined ? a : { ...a, text: text.slice(a.start, a.end) }));
   // Orphans keep their code point offsets and have no place to reveal; they are listed as such.
   for (const o of store.tracked.orphans) annotations.push({ ...o, orphan: true });
-  return { key: store.sidecarUri.toString(), textUri: store.uri, sidecarUri: store.sidecarUri, annotator: store.annotator, gold: false, unit: 'utf16', annotations };
+  return {
+    key: store.sidecarUri.toString(),
+    textUri: store.uri,
+    sidecarUri: store.sidecarUri,
+    annotator: store.annotator,
+    gold: false,
+    unit: 'utf16',
+    annotations,
+    relations: store.tracked.relations,
+  };
 }
 
 /** The workspace's sidecars: file search where the host has it, else a bounded walk of the folders. */

@@ -6,7 +6,7 @@ import type { LineSplice } from '../../core/reading/lineSplice';
 import { lineSpliceOf } from '../../core/reading/lineSplice';
 import type { SuggestedSpan } from '../../core/reading/paragraphBlocks';
 import { paragraphBlock } from '../../core/reading/paragraphBlocks';
-import type { PagePosition, ParagraphBlock, ReadingStatus } from '../../core/reading/readingProtocol';
+import type { BlockArc, PagePosition, ParagraphBlock, ReadingStatus } from '../../core/reading/readingProtocol';
 import type { ReviewSpan } from '../../core/reading/reviewSpans';
 import { reviewSpans } from '../../core/reading/reviewSpans';
 import { SortedSpans } from '../../core/reading/sortedSpans';
@@ -24,6 +24,8 @@ export interface ReadingInputs {
   /** The document's review, when it is under review. */
   review(uri: vscode.Uri): DocumentReview | undefined;
   labels(): readonly LabelDefinition[];
+  /** Relation types that read both ways (drawn without an arrowhead). */
+  symmetricRelationTypes?(): ReadonlySet<string>;
 }
 
 /**
@@ -100,7 +102,21 @@ export class ReadingSource {
     // A suggestion is shown only where its text still is (one made just before an edit may not be).
     const suggestions = review ? [] : this.suggestionsIn(start, end).filter((s) => s.start < start || s.end > end || l.text.slice(s.start - start, s.end - start) === s.text);
     const spans = review?.spans ? review.spans.overlapping(start, end) : [];
-    return paragraphBlock({ line, text: l.text, start, cpStart: this.codePoints.start(line, start) }, { annotations, suggestions, review: spans }, this.knownLabels());
+    return paragraphBlock(
+      { line, text: l.text, start, cpStart: this.codePoints.start(line, start) },
+      { annotations, suggestions, review: spans },
+      this.knownLabels(),
+      store && annotations.length > 1 ? this.arcsAmong(store, annotations) : [],
+    );
+  }
+
+  /** The store's relations between annotations of one paragraph. */
+  private arcsAmong(store: AnnotationDocument, annotations: readonly { readonly id: string }[]): BlockArc[] {
+    const ids = new Set(annotations.map((a) => a.id));
+    const symmetric = this.inputs.symmetricRelationTypes?.() ?? new Set<string>();
+    return store.tracked.relations
+      .filter((r) => ids.has(r.from) && ids.has(r.to))
+      .map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to, status: r.status, ...(symmetric.has(r.type) ? { symmetric: true } : {}) }));
   }
 
   /** The document offset (UTF-16) of a place the page names, clamped to the text. */

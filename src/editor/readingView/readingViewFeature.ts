@@ -25,6 +25,13 @@ export function createReadingViewFeature(services: Services, engine: SuggestionE
     suggestions: (store) => engine.suggestions(store),
     review: (uri) => reviews.get(uri),
     labels: services.labels,
+    symmetricRelationTypes: () =>
+      new Set(
+        services
+          .schema()
+          .relationTypes.filter((t) => t.symmetric)
+          .map((t) => t.id),
+      ),
   };
   const show = (document: vscode.TextDocument): ReadingPanel => {
     const key = document.uri.toString();

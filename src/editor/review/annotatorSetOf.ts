@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core/model/annotation';
+import type { Relation } from '../../core/model/relation';
+import { mapOffsets } from '../../core/model/fragments';
 import type { LabelDefinition } from '../../core/model/labels';
 import type { CodePointIndex } from '../../core/model/offsets';
 import { parseSidecar } from '../../core/sidecar/parseSidecar';
@@ -38,6 +40,8 @@ function setOfSidecar(found: FoundSidecar, sidecar: Sidecar, text: string, textS
   return {
     annotator: sidecar.annotator.trim() || found.annotatorHint || found.fileName,
     annotations,
+    // Ids stay as written: re-anchoring moves spans, never renames them, so relations still find their ends.
+    ...(sidecar.relations !== undefined ? { relations: sidecar.relations } : {}),
     uri: found.uri,
     fileName: found.fileName,
     reanchored: placed.textChanged && !stale,
@@ -54,10 +58,11 @@ function setOfSidecar(found: FoundSidecar, sidecar: Sidecar, text: string, textS
 }
 
 /** The reviewer's own open annotations (UTF-16, unsaved changes included) as a set. */
-export function liveSet(found: FoundSidecar, annotator: string, live: readonly Annotation[], index: CodePointIndex, date?: string): ReviewSet {
+export function liveSet(found: FoundSidecar, annotator: string, live: readonly Annotation[], index: CodePointIndex, date?: string, relations: readonly Relation[] = []): ReviewSet {
   return {
     annotator,
     annotations: live.map((a) => toCodePoints(a, index)),
+    relations,
     uri: found.uri,
     fileName: found.fileName,
     reanchored: false,
@@ -68,7 +73,7 @@ export function liveSet(found: FoundSidecar, annotator: string, live: readonly A
 }
 
 export function toCodePoints(a: Annotation, index: CodePointIndex): Annotation {
-  return { ...a, start: index.toCodePoint(a.start), end: index.toCodePoint(a.end) };
+  return mapOffsets(a, (o) => index.toCodePoint(o));
 }
 
 export function failureOf(found: FoundSidecar, error: unknown): SidecarFailure {

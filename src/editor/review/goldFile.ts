@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core/model/annotation';
+import type { Relation } from '../../core/model/relation';
 import type { LabelDefinition } from '../../core/model/labels';
 import type { CodePointIndex } from '../../core/model/offsets';
 import { parseSidecar } from '../../core/sidecar/parseSidecar';
@@ -14,6 +15,8 @@ import { toCodePoints } from './annotatorSetOf';
 
 export interface GoldOnDisk {
   readonly gold: GoldSet;
+  /** Relation decisions, between gold entries by id. */
+  readonly relations: readonly Relation[];
   /** The file's content as read; undefined when there is no gold file yet. */
   readonly content: string | undefined;
   /** Set when the file exists but cannot be used: gold is then never written over it. */
@@ -27,16 +30,16 @@ export interface GoldOnDisk {
  * writing gold back never drops a decision.
  */
 export function goldOf(content: string | undefined, text: string, index: CodePointIndex, labels: readonly LabelDefinition[]): GoldOnDisk {
-  if (content === undefined) return { gold: [], content };
+  if (content === undefined) return { gold: [], relations: [], content };
   const parsed = parseSidecar(content, { labels });
   if (!parsed.sidecar || !parsed.writable) {
     const first = parsed.problems.find((p) => p.severity === 'error') ?? parsed.problems[0];
     const problem = first ? `${first.line !== undefined ? `${first.line}: ` : ''}${first.message}` : vscode.l10n.t('the file could not be read');
-    return { gold: [], content, problem };
+    return { gold: [], relations: [], content, problem };
   }
   const placed = placeSidecarAnnotations(parsed.sidecar, text);
   const gold = placed.annotations.map((a) => (a.orphan ? a : toCodePoints(a, index)));
-  return { gold, content, ...(parsed.sidecar.document.date !== undefined ? { date: parsed.sidecar.document.date } : {}) };
+  return { gold, relations: parsed.sidecar.relations ?? [], content, ...(parsed.sidecar.document.date !== undefined ? { date: parsed.sidecar.document.date } : {}) };
 }
 
 export async function readGoldFile(goldUri: vscode.Uri, text: string, index: CodePointIndex, labels: readonly LabelDefinition[]): Promise<GoldOnDisk> {
@@ -44,18 +47,27 @@ export async function readGoldFile(goldUri: vscode.Uri, text: string, index: Cod
   try {
     content = await readTextFile(goldUri);
   } catch (e) {
-    return { gold: [], content: undefined, problem: (e as Error).message };
+    return { gold: [], relations: [], content: undefined, problem: (e as Error).message };
   }
   return goldOf(content, text, index, labels);
 }
 
 /** The gold sidecar's text: the reviewer is its annotator; it describes the text compared. */
-export function renderGold(textUri: vscode.Uri, reviewer: string, text: string, index: CodePointIndex, gold: readonly Annotation[], date?: string): string {
+export function renderGold(
+  textUri: vscode.Uri,
+  reviewer: string,
+  text: string,
+  index: CodePointIndex,
+  gold: readonly Annotation[],
+  date?: string,
+  relations: readonly Relation[] = [],
+): string {
   return serializeSidecar({
     tawsim: SIDECAR_BASE_VERSION,
     document: { path: basename(textUri), sha256: sha256Hex(text), length: index.codePointLength, ...(date !== undefined ? { date } : {}) },
     annotator: reviewer,
     annotations: gold,
+    ...(relations.length > 0 ? { relations } : {}),
   });
 }
 

@@ -18,6 +18,8 @@ export const ReviewCommandId = {
   acceptAnnotatorTag: 'tawsim.acceptAnnotatorTag',
   rejectAnnotatorTag: 'tawsim.rejectAnnotatorTag',
   agreementReport: 'tawsim.agreementReport',
+  acceptRelation: 'tawsim.acceptRelation',
+  rejectRelation: 'tawsim.rejectRelation',
 } as const;
 
 export type ReviewCommandIdValue = (typeof ReviewCommandId)[keyof typeof ReviewCommandId];
@@ -70,4 +72,12 @@ export interface AnnotatorTagArgs extends ReviewDocumentArgs {
 /** `tawsim.agreementReport`: figures for the document, or for every document of its workspace folder. */
 export interface AgreementReportArgs extends ReviewDocumentArgs {
   readonly scope?: 'document' | 'folder';
+}
+
+/**
+ * `tawsim.acceptRelation` / `tawsim.rejectRelation`: one relation some annotators marked, by its
+ * key (type and argument spans, as in the Review view's node); asked for when absent.
+ */
+export interface RelationDecisionArgs extends ReviewDocumentArgs {
+  readonly key?: string;
 }

@@ -12,6 +12,8 @@ import { takeBoundaries } from '../commands/reviewTakeBoundaries';
 import { acceptAllAgreed } from '../commands/reviewAcceptAllAgreed';
 import { acceptAnnotatorTag, rejectAnnotatorTag } from '../commands/reviewAnnotatorTag';
 import { agreementReport } from '../commands/agreementReport';
+import { acceptRelation } from '../commands/reviewAcceptRelation';
+import { rejectRelation } from '../commands/reviewRejectRelation';
 import { AnnotatorSuggestions } from './annotatorSuggestions';
 import { ReviewCodeActions } from './reviewCodeActions';
 import { ReviewCommandId } from './reviewCommandIds';
@@ -84,6 +86,8 @@ export function createReviewFeature(services: Services): ReviewFeature {
     [ReviewCommandId.acceptAnnotatorTag]: (args?: Parameters<typeof acceptAnnotatorTag>[1]) => acceptAnnotatorTag(ctx, args),
     [ReviewCommandId.rejectAnnotatorTag]: (args?: Parameters<typeof rejectAnnotatorTag>[1]) => rejectAnnotatorTag(ctx, args),
     [ReviewCommandId.agreementReport]: (args?: Parameters<typeof agreementReport>[1]) => agreementReport(ctx, args),
+    [ReviewCommandId.acceptRelation]: (args?: Parameters<typeof acceptRelation>[1]) => acceptRelation(ctx, args),
+    [ReviewCommandId.rejectRelation]: (args?: Parameters<typeof rejectRelation>[1]) => rejectRelation(ctx, args),
   };
   const root = vscode.Disposable.from(...disposables);
   return { sessions, suggestions, tree, treeView: treeView as vscode.TreeView<unknown>, handlers, dispose: () => root.dispose() };

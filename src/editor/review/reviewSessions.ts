@@ -4,6 +4,8 @@ import { CodePointIndex } from '../../core/model/offsets';
 import { sha256Hex } from '../../core/sidecar/hash';
 import { compareAnnotators } from '../../core/review/compareAnnotators';
 import { reviewState } from '../../core/review/reviewState';
+import type { GoldParts } from '../../core/review/relationReview';
+import { compareRelationSets, relationsWithEnds } from '../../core/review/relationReview';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
 import { basename, readTextFile } from '../sidecarFiles';
@@ -14,6 +16,7 @@ import type { GoldOnDisk } from './goldFile';
 import { goldOf, renderGold, writeGoldFile } from './goldFile';
 import { goldFileName, goldUriFor } from './reviewSettings';
 import type { DocumentReview, ReviewSet, SidecarFailure } from './reviewTypes';
+import { symmetricTypes } from './symmetricTypes';
 
 /** Edits and annotation changes come in bursts; the comparison is rebuilt once after them. */
 const REBUILD_DELAY_MS = 250;
@@ -132,9 +135,10 @@ export class ReviewSessions implements vscode.Disposable {
 
   /**
    * Applies a decision to gold and writes the gold sidecar atomically. `decide` gets the current
-   * review and returns the new gold list (code points), or undefined to do nothing.
+   * review and returns the new gold list (code points), or both gold lists when relations change,
+   * or undefined to do nothing. Gold relations whose end a span decision dropped go with it.
    */
-  async decide(uri: vscode.Uri, decide: (review: DocumentReview) => readonly Annotation[] | undefined): Promise<DocumentReview | undefined> {
+  async decide(uri: vscode.Uri, decide: (review: DocumentReview) => readonly Annotation[] | GoldParts | undefined): Promise<DocumentReview | undefined> {
     const session = this.sessions.get(uri.toString());
     if (!session) return undefined;
     if (session.timer !== undefined) {
@@ -156,10 +160,12 @@ export class ReviewSessions implements vscode.Disposable {
         );
         return review;
       }
-      const gold = decide(review);
-      if (!gold) return review;
+      const decided = decide(review);
+      if (!decided) return review;
+      const gold = 'annotations' in decided ? decided.annotations : decided;
+      const relations = relationsWithEnds(gold, 'relations' in decided ? decided.relations : review.goldRelations);
       const date = review.sets.find((s) => s.date !== undefined)?.date;
-      const content = renderGold(review.uri, review.reviewer, review.text, review.index, gold, session.goldDate ?? date);
+      const content = renderGold(review.uri, review.reviewer, review.text, review.index, gold, session.goldDate ?? date, relations);
       try {
         const outcome = await writeGoldFile(this.services.files, review.goldUri, session.goldContent, content);
         if (!outcome.written) {
@@ -174,7 +180,7 @@ export class ReviewSessions implements vscode.Disposable {
         return review;
       }
       session.goldContent = content;
-      this.services.log.info(`Wrote ${basename(review.goldUri)}: ${gold.length} gold annotations`);
+      this.services.log.info(`Wrote ${basename(review.goldUri)}: ${gold.length} gold annotations, ${relations.length} gold relations`);
       await this.rebuild(session);
       return session.review;
     });
@@ -292,18 +298,18 @@ export class ReviewSessions implements vscode.Disposable {
       }
       const isOwn = store !== undefined && store.loaded && store.writable && store.sidecarUri.toString() === found.uri.toString();
       // The reviewer's own tags come from the editor, so tags not yet written count too.
-      sets.push(isOwn ? liveSet(found, result.set.annotator, store.tracked.all, index, result.set.date) : result.set);
+      sets.push(isOwn ? liveSet(found, result.set.annotator, store.tracked.all, index, result.set.date, store.tracked.relations) : result.set);
     }
     const chosen = session.chosen;
     const compared = chosen ? sets.filter((s) => chosen.includes(s.annotator)) : sets;
     const comparison = compareAnnotators(compared);
     const gold: GoldOnDisk =
-      session.goldReadError !== undefined ? { gold: [], content: undefined, problem: session.goldReadError } : goldOf(session.goldContent, text, index, labels);
+      session.goldReadError !== undefined ? { gold: [], relations: [], content: undefined, problem: session.goldReadError } : goldOf(session.goldContent, text, index, labels);
     session.goldDate = gold.date;
-    const state = reviewState(
-      comparison,
-      gold.gold.filter((g) => g.orphan !== true),
-    );
+    const symmetric = symmetricTypes(this.services);
+    const relations = compareRelationSets(compared, symmetric);
+    const placedGold = gold.gold.filter((g) => g.orphan !== true);
+    const state = reviewState(comparison, placedGold, { comparison: relations, gold: { annotations: placedGold, relations: gold.relations }, symmetric });
     return {
       uri,
       goldUri: goldUriFor(uri, reviewer),
@@ -314,6 +320,12 @@ export class ReviewSessions implements vscode.Disposable {
       failures,
       comparison,
       gold: gold.gold,
+      goldRelations: gold.relations,
+      relations,
+      symmetricRelationTypes: this.services
+        .schema()
+        .relationTypes.filter((t) => t.symmetric)
+        .map((t) => t.id),
       ...(gold.problem !== undefined ? { goldProblem: gold.problem } : {}),
       state,
     };

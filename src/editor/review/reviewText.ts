@@ -3,6 +3,7 @@ import type { ReviewVerdict } from '../../core/model/annotation';
 import type { LabelDefinition } from '../../core/model/labels';
 import { findLabel } from '../../core/model/labels';
 import type { Disagreement, DisagreementKind, Proposal } from '../../core/review/compareAnnotators';
+import type { RelationEnd, RelationProposal } from '../../core/review/relationReview';
 import { labelTitle } from '../labelStyles';
 import { escapeMarkdown } from '../markdown';
 
@@ -46,6 +47,16 @@ export function labelName(labels: readonly LabelDefinition[], id: string): strin
 /** `LOC «الرباط»` */
 export function proposalTitle(p: Pick<Proposal, 'label' | 'text'>): string {
   return `${p.label} «${p.text}»`;
+}
+
+/** `LOC «الرباط»`, for one end of a relation (fragments shown joined, as the sidecar's text has them). */
+export function relationEndTitle(end: RelationEnd): string {
+  return proposalTitle(end);
+}
+
+/** `member_of: PER «ناصر بوريطة» → ORG «الحكومة»` (↔ for a type that reads both ways is left to the caller). */
+export function relationTitle(p: Pick<RelationProposal, 'type' | 'from' | 'to'>, arrow = '→'): string {
+  return `${p.type}: ${relationEndTitle(p.from)} ${arrow} ${relationEndTitle(p.to)}`;
 }
 
 /** Who tagged what, for one disagreement: `salma: LOC «…» · omar: —`. */

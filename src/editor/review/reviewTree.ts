@@ -8,7 +8,8 @@ import type { DocumentReview } from './reviewTypes';
 import type { ReviewNode } from './reviewTreeNodes';
 import { nodeId } from './reviewTreeNodes';
 import { reviewQuote, reviewRange } from './reviewRanges';
-import { kindName, proposalTitle, verdictName, whoTaggedWhat } from './reviewText';
+import { kindName, proposalTitle, relationTitle, verdictName, whoTaggedWhat } from './reviewText';
+import { goldRelationFor } from '../../core/review/relationReview';
 
 export const REVIEW_VIEW_ID = 'tawsim.review';
 
@@ -49,6 +50,7 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode>, vscode.D
         const out: ReviewNode[] = [];
         if (review) {
           for (const kind of KIND_ORDER) if (review.comparison.disagreements.some((d) => d.kind === kind)) out.push({ type: 'kind', uri, kind });
+          if (review.relations.disagreements.length > 0) out.push({ type: 'relations', uri });
           if (review.comparison.agreed.length > 0) out.push({ type: 'agreed', uri });
         }
         if (this.suggestions.annotatorOf(vscode.Uri.parse(uri)) !== undefined) out.push({ type: 'suggestions', uri });
@@ -63,6 +65,8 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode>, vscode.D
       }
       case 'agreed':
         return (review?.comparison.agreed ?? []).map((p) => proposalNode(uri, p, undefined));
+      case 'relations':
+        return (review?.relations.disagreements ?? []).map((p) => ({ type: 'relation', uri, key: p.key }));
       case 'sidecars':
         return review ? [...review.sets.map((s) => s.fileName), ...review.failures.map((f) => f.fileName)].map((fileName) => ({ type: 'sidecar', uri, fileName })) : [];
       case 'suggestions': {
@@ -149,6 +153,16 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode>, vscode.D
         if (review) item.command = revealCommand(docUri, review, node.start, node.end);
         return item;
       }
+      case 'relations': {
+        const open = review?.state.relationsOpen ?? 0;
+        const item = new vscode.TreeItem(vscode.l10n.t('Relations differ'), open > 0 ? Expanded : Collapsed);
+        item.description = vscode.l10n.t('{0} open of {1}', open, review?.state.relationsTotal ?? 0);
+        item.iconPath = new vscode.ThemeIcon(open > 0 ? 'warning' : 'pass');
+        item.contextValue = 'tawsim.review.relations';
+        return item;
+      }
+      case 'relation':
+        return relationItem(docUri, review, node.key);
       case 'agreed': {
         const item = new vscode.TreeItem(vscode.l10n.t('Agreed by all'), Collapsed);
         const pending = review?.state.agreedPending ?? 0;
@@ -214,6 +228,31 @@ function findProposal(review: DocumentReview | undefined, node: { start: number;
   const same = (p: Proposal): boolean => p.start === node.start && p.end === node.end && p.label === node.label;
   const d = node.disagreementId !== undefined ? review.comparison.disagreements.find((x) => x.id === node.disagreementId) : undefined;
   return d ? d.proposals.find(same) : review.comparison.agreed.find(same);
+}
+
+/** One relation disagreement: what it joins, who marked it, and gold's decision on it. */
+function relationItem(docUri: vscode.Uri, review: DocumentReview | undefined, key: string): vscode.TreeItem {
+  const p = review?.relations.disagreements.find((x) => x.key === key);
+  if (!review || !p) return new vscode.TreeItem(key, vscode.TreeItemCollapsibleState.None);
+  const open = review.state.openRelationKeys.includes(key);
+  const decided = goldRelationFor({ annotations: review.gold, relations: review.goldRelations }, p, (type) => isSymmetric(review, type));
+  const item = new vscode.TreeItem(relationTitle(p), vscode.TreeItemCollapsibleState.None);
+  const verdict = decided ? verdictName(decided.status === 'rejected' ? 'rejected' : 'accepted') : open ? '' : vscode.l10n.t('an end is rejected');
+  item.description = [p.by.join(', '), verdict].filter(Boolean).join(' — ');
+  item.tooltip = `${relationTitle(p)}\n${vscode.l10n.t('Marked by {0}', p.by.join(', '))}`;
+  item.iconPath = decided
+    ? new vscode.ThemeIcon(decided.status === 'rejected' ? 'close' : 'check')
+    : open
+      ? new vscode.ThemeIcon('arrow-swap', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon('pass');
+  item.contextValue = open ? 'tawsim.review.relation.open' : 'tawsim.review.relation.decided';
+  item.command = revealCommand(docUri, review, p.from.start, p.from.end);
+  return item;
+}
+
+/** A relation type reads both ways when the annotators' proposals for it were keyed so (the key sorts its ends). */
+function isSymmetric(review: DocumentReview, type: string): boolean {
+  return review.symmetricRelationTypes.includes(type);
 }
 
 function sidecarItem(review: DocumentReview | undefined, fileName: string): vscode.TreeItem {

@@ -5,7 +5,21 @@ import type { DisagreementKind } from '../../core/review/compareAnnotators';
  * the same names as the commands' arguments, so a tree item's menu passes its node straight to
  * the command: `{ uri, disagreementId, start, end, label }` is both a node and `ProposalArgs`.
  */
-export type ReviewNode = DocumentNode | KindNode | AgreedNode | SidecarsNode | SidecarNode | DisagreementNode | ProposalNode | SuggestionsNode | SuggestionNode;
+export type ReviewNode =
+  DocumentNode | KindNode | AgreedNode | SidecarsNode | SidecarNode | DisagreementNode | ProposalNode | SuggestionsNode | SuggestionNode | RelationsNode | RelationNode;
+
+/** The relations only some annotators marked. */
+export interface RelationsNode {
+  readonly type: 'relations';
+  readonly uri: string;
+}
+
+/** One relation disagreement; `key` is what `RelationDecisionArgs` takes. */
+export interface RelationNode {
+  readonly type: 'relation';
+  readonly uri: string;
+  readonly key: string;
+}
 
 export interface DocumentNode {
   readonly type: 'document';
@@ -68,7 +82,10 @@ export function nodeId(node: ReviewNode): string {
     case 'agreed':
     case 'sidecars':
     case 'suggestions':
+    case 'relations':
       return `${node.type}|${node.uri}`;
+    case 'relation':
+      return `relation|${node.uri}|${node.key}`;
     case 'kind':
       return `kind|${node.uri}|${node.kind}`;
     case 'sidecar':

@@ -4,6 +4,8 @@ import type { Comparison } from '../../core/review/compareAnnotators';
 import type { GoldSet } from '../../core/review/adjudicate';
 import type { ReviewState } from '../../core/review/reviewState';
 import type { CodePointIndex } from '../../core/model/offsets';
+import type { Relation } from '../../core/model/relation';
+import type { RelationComparison } from '../../core/review/relationReview';
 
 /** One annotator's tags on the document under review, offsets in code points of the current text. */
 export interface ReviewSet extends AnnotatorSet {
@@ -42,6 +44,12 @@ export interface DocumentReview {
   readonly comparison: Comparison;
   /** Gold decisions in code points; orphans (quote gone from the text) are kept for writing back. */
   readonly gold: GoldSet;
+  /** Relation decisions in gold, between gold entries by id. */
+  readonly goldRelations: readonly Relation[];
+  /** Relations compared like spans: agreed by all, or marked by some only. */
+  readonly relations: RelationComparison;
+  /** The relation types that read both ways when this review was built (the project schema's). */
+  readonly symmetricRelationTypes: readonly string[];
   /** Why the gold file cannot be written (it exists and does not parse), if so. */
   readonly goldProblem?: string;
   readonly state: ReviewState;

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { parseSidecar } from '../../core/sidecar/parseSidecar';
 import type { SidecarProblem } from '../../core/sidecar/sidecarTypes';
 import type { LabelDefinition } from '../../core/model/labels';
+import type { ProjectSchema } from '../../core/model/projectSchema';
+import { DEFAULT_PROJECT_SCHEMA } from '../../core/model/projectSchema';
 import { CodePointIndex } from '../../core/model/offsets';
 import type { AnnotationStores } from '../annotationStores';
 import { isSidecarDocument, outlineOf, readAnnotatedText, textUriOf } from './sidecarText';
@@ -25,6 +27,7 @@ export class SidecarDiagnostics implements vscode.Disposable {
   constructor(
     private readonly stores: AnnotationStores,
     private readonly labels: () => readonly LabelDefinition[],
+    private readonly schema: () => ProjectSchema = () => DEFAULT_PROJECT_SCHEMA,
   ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -66,7 +69,7 @@ export class SidecarDiagnostics implements vscode.Disposable {
     const run = (this.runs.get(key) ?? 0) + 1;
     this.runs.set(key, run);
     const text = document.getText();
-    const parsed = parseSidecar(text, { labels: this.labels() });
+    const parsed = parseSidecar(text, { labels: this.labels(), schema: this.schema() });
     const out: vscode.Diagnostic[] = [];
     // A store that loaded exactly this content has its problems in the Problems panel already
     // (ProblemReporter); repeating them would list every error twice.

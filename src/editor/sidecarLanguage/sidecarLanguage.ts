@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { LabelDefinition } from '../../core/model/labels';
+import type { ProjectSchema } from '../../core/model/projectSchema';
+import { DEFAULT_PROJECT_SCHEMA } from '../../core/model/projectSchema';
 import type { AnnotationStores } from '../annotationStores';
 import { SidecarDiagnostics } from './sidecarDiagnostics';
 import { SidecarHover } from './sidecarHover';
@@ -14,17 +16,17 @@ import { SIDECAR_LANGUAGE } from './sidecarText';
 export class SidecarLanguage implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
-  constructor(stores: AnnotationStores, labels: () => readonly LabelDefinition[]) {
+  constructor(stores: AnnotationStores, labels: () => readonly LabelDefinition[], schema: () => ProjectSchema = () => DEFAULT_PROJECT_SCHEMA) {
     // Any scheme: a sidecar in a diff or a virtual workspace gets lenses and hovers too.
     const selector: vscode.DocumentSelector = { language: SIDECAR_LANGUAGE };
-    const diagnostics = new SidecarDiagnostics(stores, labels);
+    const diagnostics = new SidecarDiagnostics(stores, labels, schema);
     this.disposables = [
       diagnostics,
       vscode.languages.registerCodeLensProvider(selector, new SidecarLenses()),
       vscode.languages.registerHoverProvider(selector, new SidecarHover(labels)),
-      // Unknown labels are warnings, so the label set decides what is reported.
+      // Unknown labels, relation types and attribute values are warnings, so the settings decide what is reported.
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('tawsim.labels')) diagnostics.recheckAll();
+        if (e.affectsConfiguration('tawsim.labels') || e.affectsConfiguration('tawsim.relationTypes') || e.affectsConfiguration('tawsim.attributes')) diagnostics.recheckAll();
       }),
     ];
   }

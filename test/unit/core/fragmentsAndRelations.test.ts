@@ -4,6 +4,9 @@ import { AnnotationHistory, applyAnnotationEdit, applyTextChange, replayChange }
 import { coveredText, FRAGMENT_SEPARATOR, fragmentsAfterEdit, withFragments } from '../../../src/core/model/fragments';
 import type { Relation } from '../../../src/core/model/relation';
 import { TrackedAnnotations } from '../../../src/core/model/trackedAnnotations';
+import { buildSidecar } from '../../../src/core/sidecar/documentAnnotations';
+import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
+import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 
 /** A text with its edits applied, to read spans from as the editor would. */
 class Text {
@@ -41,6 +44,32 @@ const org = (text: string): Annotation => {
 const rel: Relation = { id: 'r1', type: 'member_of', from: 't1', to: 't2', status: 'accepted', source: 'manual' };
 
 describe('fragments and relations in the model', () => {
+  it('a relation whose end had its text deleted stays in memory for a text undo but is not written, so the sidecar still reads', () => {
+    const text = new Text('زار ناصر الرباط أمس');
+    const tracked = new TrackedAnnotations();
+    const history = new AnnotationHistory(tracked);
+    const person: Annotation = { id: 't1', label: 'PER', start: 4, end: 8, text: 'ناصر', status: 'accepted', source: 'manual' };
+    const place: Annotation = { id: 't2', label: 'LOC', start: 9, end: 15, text: 'الرباط', status: 'accepted', source: 'manual' };
+    applyAnnotationEdit(tracked, history, { put: [person, place] });
+    applyAnnotationEdit(tracked, history, { putRelations: [{ id: 'r1', type: 'located_in', from: 't1', to: 't2', status: 'accepted', source: 'manual' }] });
+    applyTextChange(tracked, history, [text.edit(9, 15, '')], text.read, false);
+    assert.deepEqual(
+      tracked.relations.map((r) => r.id),
+      ['r1'],
+      'kept in memory',
+    );
+    const parsed = parseSidecar(serializeSidecar(buildSidecar({ path: 'a.txt', annotator: 's' }, text.value, tracked.all, tracked.orphans, tracked.relations)));
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.sidecar?.relations, undefined);
+    // The text undo brings the tag back, and the relation is there for the next save.
+    applyTextChange(tracked, history, [text.edit(9, 9, 'الرباط')], text.read, 'undo');
+    const again = parseSidecar(serializeSidecar(buildSidecar({ path: 'a.txt', annotator: 's' }, text.value, tracked.all, tracked.orphans, tracked.relations)));
+    assert.deepEqual(
+      again.sidecar?.relations?.map((r) => `${r.from}→${r.to}`),
+      ['t1→t2'],
+    );
+  });
+
   it('fragments move with edits before, between and inside them; the quote is read again', () => {
     const text = new Text(TEXT);
     const tracked = new TrackedAnnotations([frag(TEXT)]);

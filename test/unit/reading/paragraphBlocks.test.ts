@@ -26,6 +26,22 @@ const line1 = { line: 1, text: LINE1, start: START1, cpStart: START1 - 1 };
 const keyOf = (s: { from: number; to: number; label: string }): string => `${START1 + s.from}:${START1 + s.to}:${s.label}`;
 
 describe('paragraph blocks', () => {
+  it('carries the relations between two tags of the paragraph as arcs, and none that reach elsewhere or were rejected', () => {
+    const org = tag('ORG', 'وزارة الخارجية المغربية');
+    const loc = tag('LOC', 'الرباط');
+    const arcs = [
+      { id: 'r1', type: 'located_in', from: org.id, to: loc.id, status: 'accepted' as const },
+      { id: 'r2', type: 'located_in', from: org.id, to: 't-elsewhere', status: 'accepted' as const },
+      { id: 'r3', type: 'met', from: loc.id, to: org.id, status: 'rejected' as const, symmetric: true },
+    ];
+    const block = paragraphBlock(line1, { annotations: [org, loc], suggestions: [], review: [] }, LABELS, arcs);
+    assert.deepEqual(
+      block.arcs?.map((a) => a.id),
+      ['r1'],
+    );
+    assert.equal(paragraphBlock(line1, { annotations: [org, loc], suggestions: [], review: [] }, LABELS).arcs, undefined, 'no relations, no arcs key');
+  });
+
   it('clips spans to the paragraph, in paragraph offsets, and stacks a nested tag inside its container', () => {
     const org = tag('ORG', 'وزارة الخارجية المغربية');
     const loc = tag('LOC', 'المغربية');
@@ -132,6 +148,15 @@ describe('incremental updates of the page', () => {
     );
     texts[2] = 'جج';
     assert.deepEqual(lines(sent.changed(texts.length, (l) => block(l, texts[l] as string))), [2]);
+  });
+
+  it('sends a paragraph again when only its arcs changed (a relation added or removed)', () => {
+    const sent = new SentBlocks();
+    sent.setWindow(0, 0);
+    sent.changed(1, (l) => block(l, 'أ'));
+    const linked = (l: number): ParagraphBlock => ({ ...block(l, 'أ'), arcs: [{ id: 'r1', type: 'met', from: 't1', to: 't2' }] });
+    assert.deepEqual(lines(sent.changed(1, linked)), [0]);
+    assert.deepEqual(lines(sent.changed(1, (l) => block(l, 'أ'))), [0]);
   });
 
   it('a paragraph that only moved is not sent again: lines inserted above, text typed before it', () => {

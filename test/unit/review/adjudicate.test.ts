@@ -24,7 +24,7 @@ describe('review/adjudicate', () => {
 
   it('starts with every disagreement open and agreed spans pending', () => {
     const s = reviewState(comparison, []);
-    assert.deepEqual(s, { done: false, open: 3, total: 3, openIds: ['d10-15', 'd20-25', 'd30-40'], agreedPending: 1 });
+    assert.deepEqual(s, { done: false, open: 3, total: 3, openIds: ['d10-15', 'd20-25', 'd30-40'], agreedPending: 1, relationsOpen: 0, relationsTotal: 0, openRelationKeys: [] });
   });
 
   it('accepts all agreed spans with a review record naming their proposers', () => {
@@ -138,7 +138,16 @@ describe('review/adjudicate', () => {
   });
 
   it('an empty comparison is done at once', () => {
-    assert.deepEqual(reviewState(compareAnnotators([]), []), { done: true, open: 0, total: 0, openIds: [], agreedPending: 0 });
+    assert.deepEqual(reviewState(compareAnnotators([]), []), {
+      done: true,
+      open: 0,
+      total: 0,
+      openIds: [],
+      agreedPending: 0,
+      relationsOpen: 0,
+      relationsTotal: 0,
+      openRelationKeys: [],
+    });
   });
 
   it('taking one annotator’s boundaries everywhere and accepting the agreed spans finishes any review (property)', () => {

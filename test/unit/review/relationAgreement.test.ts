@@ -5,6 +5,8 @@ import type { AnnotatorSet } from '../../../src/core/review/annotatorSet';
 import { relationAgreement, relationDisagreements } from '../../../src/core/review/relationAgreement';
 import { measureAgreement } from '../../../src/core/review/measureAgreement';
 import { formatAgreementTable } from '../../../src/core/review/agreementTable';
+import { agreementToCsv } from '../../../src/core/review/agreementCsv';
+import { agreementToJson } from '../../../src/core/review/agreementJson';
 
 const TEXT = 'التقى الوزير ناصر السفيرة سلمى في الرباط';
 const tag = (id: string, label: string, quote: string): Annotation => {
@@ -69,5 +71,36 @@ describe('relation agreement', () => {
     ]);
     assert.equal(none.relations, undefined);
     assert.doesNotMatch(formatAgreementTable(none), /Relations/);
+  });
+
+  it('puts relation figures in the CSV and JSON exports, and no relation rows when nobody marked a relation', () => {
+    const report = measureAgreement([{ document: 'a.txt', text: TEXT, sets: [salma, omar] }]);
+    const rows = agreementToCsv(report)
+      .split('\r\n')
+      .filter((l) => l.includes(',relation'));
+    assert.deepEqual(rows, [
+      'total,,,,,,relation_precision,0.5,2,spans,',
+      'total,,,,,,relation_recall,0.5,2,spans,',
+      'total,,,,,,relation_f1,0.5,4,spans,',
+      'total,,,,,,relations,4,4,spans,',
+      'total,,,,,,relation_matched,1,1,spans,',
+      'total,,,,,,relation_only_a,1,1,spans,',
+      'total,,,,,,relation_only_b,1,1,spans,',
+    ]);
+    const json = JSON.parse(agreementToJson(report)) as { relations?: { f1: { value: number }; matched: number }; method: { relations: string } };
+    assert.equal(json.relations?.f1.value, 0.5);
+    assert.equal(json.relations?.matched, 1);
+    assert.match(json.method.relations, /type is the same/);
+    const none = measureAgreement([
+      {
+        document: 'a.txt',
+        text: TEXT,
+        sets: [
+          { ...salma, relations: [] },
+          { ...omar, relations: [] },
+        ],
+      },
+    ]);
+    assert.doesNotMatch(agreementToCsv(none), /relation/);
   });
 });

@@ -23,7 +23,8 @@ import { AnnotationHistory, applyAnnotationEdit, applyTextChange, replayChange }
 import type { AnnotationChange, AnnotationEdit } from '../../../src/core/model/annotationHistory';
 import { TrackedAnnotations } from '../../../src/core/model/trackedAnnotations';
 import { buildSidecar, placeSidecarAnnotations } from '../../../src/core/sidecar/documentAnnotations';
-import { mergeAnnotations } from '../../../src/core/sidecar/mergeAnnotations';
+import { mergeSidecarParts } from '../../../src/core/sidecar/mergeAnnotations';
+import type { Relation } from '../../../src/core/model/relation';
 import { reanchorAnnotations } from '../../../src/core/sidecar/reanchor';
 import { parseSidecar } from '../../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
@@ -37,6 +38,7 @@ import { ReferenceModel } from './referenceModel';
 export const FRAGMENTS: readonly string[] = ['المغرب', 'وَزِيرُ', 'الخارجيّة', 'مـــصر', 'في', 'ال', ' ', ' ', '، ', '😀', '👨‍👩‍👧', '\r\n', '\n', 'abc', 'ً', 'ـ', '\u200F', 'ب', 'ا'];
 
 export const LABELS: readonly string[] = ['PER', 'ORG', 'LOC', 'DATE'];
+export const RELATION_TYPES: readonly string[] = ['member_of', 'met'];
 
 export type Step =
   | { readonly k: 'type'; readonly at: number; readonly frags: readonly number[] }
@@ -45,6 +47,8 @@ export type Step =
   | { readonly k: 'tag'; readonly at: number; readonly len: number; readonly label: number }
   | { readonly k: 'remove'; readonly pick: number }
   | { readonly k: 'relabel'; readonly pick: number; readonly label: number }
+  | { readonly k: 'link'; readonly from: number; readonly to: number; readonly type: number }
+  | { readonly k: 'unlink'; readonly pick: number }
   | { readonly k: 'annUndo' }
   | { readonly k: 'annRedo' }
   | { readonly k: 'textUndo' }
@@ -70,6 +74,8 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ k: fc.constant('tag' as const), at: fc.nat(200), len: fc.integer({ min: 1, max: 6 }), label: fc.nat(LABELS.length - 1) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('remove' as const), pick: fc.nat(50) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('relabel' as const), pick: fc.nat(50), label: fc.nat(LABELS.length - 1) }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant('link' as const), from: fc.nat(50), to: fc.nat(50), type: fc.nat(RELATION_TYPES.length - 1) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('unlink' as const), pick: fc.nat(50) }) },
   { weight: 3, arbitrary: fc.constant({ k: 'annUndo' as const }) },
   { weight: 2, arbitrary: fc.constant({ k: 'annRedo' as const }) },
   { weight: 4, arbitrary: fc.constant({ k: 'textUndo' as const }) },
@@ -97,6 +103,8 @@ export interface SessionFigures {
   steps: number;
   tagged: number;
   removedByUser: number;
+  /** Relations made by Link. */
+  linked: number;
   /** Present ids whose whole text was deleted (waiting for a text undo) at the end of a sequence. */
   deletedWithText: number;
   /** Ids that became orphans (kept, not placed) at some point. */
@@ -116,6 +124,7 @@ export function emptyFigures(): SessionFigures {
     steps: 0,
     tagged: 0,
     removedByUser: 0,
+    linked: 0,
     deletedWithText: 0,
     orphaned: 0,
     restoredByUndo: 0,
@@ -196,6 +205,10 @@ export class EditSession {
         return this.remove(step.pick);
       case 'relabel':
         return this.relabel(step.pick, LABELS[step.label] as string);
+      case 'link':
+        return this.link(step.from, step.to, RELATION_TYPES[step.type] as string);
+      case 'unlink':
+        return this.unlink(step.pick);
       case 'annUndo':
         this.replay(this.history.undo());
         this.model.annotationUndo();
@@ -281,10 +294,30 @@ export class EditSession {
     this.model.relabelled(a.id, a.label, label, clash?.id);
   }
 
+  /** Link: between two annotations the user has (live or orphan), not the same relation twice. */
+  private link(from: number, to: number, type: string): void {
+    const a = this.pick(from);
+    const b = this.pick(to);
+    if (!a || !b || a.id === b.id) return;
+    if (this.tracked.relations.some((r) => r.type === type && r.from === a.id && r.to === b.id)) return;
+    const relation: Relation = { id: this.tracked.nextRelationId(), type, from: a.id, to: b.id, status: 'accepted', source: 'manual' };
+    this.model.linked(relation);
+    this.applyAnnotations({ putRelations: [relation] });
+    this.figures.linked++;
+  }
+
+  private unlink(pick: number): void {
+    const all = this.tracked.relations;
+    const r = all[pick % Math.max(1, all.length)];
+    if (!r) return;
+    this.model.unlinked(r.id);
+    this.applyAnnotations({ removeRelations: [r.id] });
+  }
+
   // ---- sidecar ----
 
   private render(): string {
-    return serializeSidecar(buildSidecar({ path: 'article.txt', annotator: 'salma' }, this.text, this.tracked.all, this.tracked.orphans));
+    return serializeSidecar(buildSidecar({ path: 'article.txt', annotator: 'salma' }, this.text, this.tracked.all, this.tracked.orphans, this.tracked.relations));
   }
 
   /** Saves; the sidecar read back must give exactly the annotations in memory. */
@@ -307,6 +340,11 @@ export class EditSession {
       // An orphan whose quote is in the text again is placed on it.
       if (m.orphan && !r.orphan && this.text.slice(r.start, r.end) !== m.text) this.fail(`orphan ${m.id} was placed off its quote`);
     }
+    // Every relation comes back whose two ends were written; one waiting with a deleted end is not written.
+    const written = new Set(memory.map((a) => a.id));
+    const expected = this.tracked.relations.filter((r) => written.has(r.from) && written.has(r.to)).map((r) => `${r.id} ${r.type} ${r.from}→${r.to}`);
+    const readBack = (parsed.sidecar.relations ?? []).map((r) => `${r.id} ${r.type} ${r.from}→${r.to}`);
+    if (expected.join('\n') !== readBack.join('\n')) this.fail(`save and reload changed the relations: [${expected.join('; ')}] → [${readBack.join('; ')}]`);
     this.disk = content;
     return content;
   }
@@ -324,9 +362,10 @@ export class EditSession {
     const parsed = parseSidecar(content);
     if (!parsed.sidecar) this.fail(`sidecar does not parse: ${JSON.stringify(parsed.problems)}`);
     const placed = placeSidecarAnnotations(parsed.sidecar, text);
-    this.tracked.reset(placed.annotations);
+    const relations = parsed.sidecar.relations ?? [];
+    this.tracked.reset(placed.annotations, relations);
     this.history.clear();
-    this.model.loadFrom(placed.annotations);
+    this.model.loadFrom(placed.annotations, relations);
   }
 
   private occurrences(text: string, quote: string): number[] {
@@ -426,7 +465,12 @@ export class EditSession {
       return;
     }
     const target = theirs.length > 0 ? theirs[step.pick % theirs.length] : undefined;
-    if (step.what === 'remove' && target) theirs = theirs.filter((a) => a.id !== target.id);
+    let theirRelations: Relation[] = [...(sidecar.relations ?? [])];
+    if (step.what === 'remove' && target) {
+      theirs = theirs.filter((a) => a.id !== target.id);
+      // Another writer that removes a tag removes its relations, or its file would not read.
+      theirRelations = theirRelations.filter((r) => r.from !== target.id && r.to !== target.id);
+    }
     if (step.what === 'relabel' && target) theirs = theirs.map((a) => (a.id === target.id ? { ...a, label: LABELS[step.label] as string } : a));
     if (step.what === 'add' || step.what === 'merge') {
       if (points.length === 0) return;
@@ -441,7 +485,7 @@ export class EditSession {
       if (step.what === 'add') theirs = theirs.filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i);
       else theirs = theirs.filter((a) => a === theirs[theirs.length - 1] || a.id !== id);
     }
-    const content = serializeSidecar({ ...sidecar, annotations: theirs });
+    const content = serializeSidecar({ ...sidecar, annotations: theirs, relations: theirRelations });
     const parsed = parseSidecar(content);
     if (!parsed.sidecar) this.fail(`their sidecar does not parse: ${JSON.stringify(parsed.problems)}`);
     if (step.what !== 'merge') {
@@ -451,7 +495,16 @@ export class EditSession {
     // "Merge Both": what sidecarSync.resolveConflict does; nothing of either side may go missing.
     const placed = placeSidecarAnnotations(parsed.sidecar, text);
     const current = [...this.tracked.all, ...this.tracked.orphans];
-    const merged = mergeAnnotations(current, placed.annotations, (id) => this.tracked.hasUsed(id));
+    const parts = mergeSidecarParts(
+      { annotations: current, relations: this.tracked.relations },
+      { annotations: placed.annotations, relations: parsed.sidecar.relations ?? [] },
+      (id) => this.tracked.hasUsed(id),
+    );
+    const merged = parts.annotations;
+    for (const r of this.tracked.relations) {
+      const ends = new Set(merged.map((a) => a.id));
+      if (ends.has(r.from) && ends.has(r.to) && !parts.relations.some((x) => x.id === r.id)) this.fail(`merge lost my relation ${r.id}`);
+    }
     for (const m of current) if (!merged.some((x) => x.id === m.id && sameSpanAndLabel(x, m))) this.fail(`merge lost mine ${m.id}`);
     const same = (x: Annotation, t: Annotation): boolean =>
       Boolean(x.orphan) === Boolean(t.orphan) && (t.orphan ? x.label === t.label && x.text === t.text : sameSpanAndLabel(x, t));
@@ -463,6 +516,7 @@ export class EditSession {
         text,
         merged.filter((a) => !a.orphan),
         merged.filter((a) => a.orphan),
+        parts.relations,
       ),
     );
     this.loadFrom(merge, text);
@@ -471,7 +525,7 @@ export class EditSession {
   // ---- the invariant ----
 
   private check(): void {
-    const outcome = this.model.check(this.tracked.all, this.tracked.orphans);
+    const outcome = this.model.check(this.tracked.all, this.tracked.orphans, this.text, this.tracked.relations);
     this.figures.restoredByUndo += outcome.restored;
     for (const id of outcome.orphans) this.orphanedIds.add(id);
   }

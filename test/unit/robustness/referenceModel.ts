@@ -17,9 +17,19 @@
  * - an id the user removed (or whose tagging was undone) is nowhere: no ghosts;
  * - ids are unique, and every live span's `text` is the text it covers.
  * An id the model says should be present that is neither live nor orphan counts as lost.
+ *
+ * Relations are followed by id: Link switches one on, Unlink off; removing an annotation (or the
+ * clash a relabel removes) switches off every relation touching it, and annotation undo and redo
+ * switch them back. A text edit never touches relations (a relation whose end had its text
+ * deleted waits with the end for a text undo). After a load the model has exactly the relations
+ * loaded. The invariant: the editor's relations are the model's, with the same type and ends.
  */
 import type { Annotation } from '../../../src/core/model/annotation';
 import type { TextEdit } from '../../../src/core/model/shift';
+import type { Relation } from '../../../src/core/model/relation';
+
+/** A relation as the model follows it. */
+export type ModelRelation = Pick<Relation, 'id' | 'type' | 'from' | 'to'>;
 
 /** One character-like unit: a code point, or CRLF (which editors never split). */
 export interface Unit {
@@ -34,7 +44,13 @@ interface TextUndo {
   readonly inserted: number;
 }
 
-type ModelChange = { readonly on: readonly string[]; readonly off: readonly string[]; readonly labels: ReadonlyMap<string, string> };
+type ModelChange = {
+  readonly on: readonly string[];
+  readonly off: readonly string[];
+  readonly labels: ReadonlyMap<string, string>;
+  readonly relOn?: readonly ModelRelation[];
+  readonly relOff?: readonly ModelRelation[];
+};
 
 interface ModelAnnotationState {
   label: string;
@@ -72,6 +88,8 @@ function intersection(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>
 export class ReferenceModel {
   units: Unit[];
   private readonly states = new Map<string, ModelAnnotationState>();
+  /** The relations the user has now, by id. */
+  private readonly relationsNow = new Map<string, ModelRelation>();
   private annUndo: ModelChange[] = [];
   private annRedo: ModelChange[] = [];
   private textUndo: TextUndo[] = [];
@@ -181,12 +199,32 @@ export class ReferenceModel {
   }
 
   removed(id: string): void {
-    this.record({ on: [], off: [id], labels: new Map() }, new Map());
+    this.record({ on: [], off: [id], labels: new Map(), relOff: this.touching(id) }, new Map());
   }
 
-  /** Change Label: `clash`, a tag of the new label on the same span, is removed with it. */
+  /** Change Label: `clash`, a tag of the new label on the same span, is removed with it (and its relations). */
   relabelled(id: string, from: string, to: string, clash: string | undefined): void {
-    this.record({ on: [id], off: clash ? [clash] : [], labels: new Map([[id, to]]) }, new Map([[id, from]]));
+    this.record({ on: [id], off: clash ? [clash] : [], labels: new Map([[id, to]]), relOff: clash ? this.touching(clash) : [] }, new Map([[id, from]]));
+  }
+
+  /** Link: a new relation between two annotations the user has. */
+  linked(relation: ModelRelation): void {
+    if (this.relationsNow.has(relation.id)) this.fail(`relation id ${relation.id} is in use`);
+    this.record({ on: [], off: [], labels: new Map(), relOn: [relation] }, new Map());
+  }
+
+  unlinked(id: string): void {
+    const r = this.relationsNow.get(id);
+    if (r) this.record({ on: [], off: [], labels: new Map(), relOff: [r] }, new Map());
+  }
+
+  /** The relations the user has now. */
+  relations(): ModelRelation[] {
+    return [...this.relationsNow.values()];
+  }
+
+  private touching(id: string): ModelRelation[] {
+    return [...this.relationsNow.values()].filter((r) => r.from === id || r.to === id);
   }
 
   annotationUndo(): void {
@@ -195,7 +233,13 @@ export class ReferenceModel {
     const labelsBefore = this.undoLabels.get(change) ?? new Map<string, string>();
     // The inverse switches back what the change switched; a relabelled id stays present with its old label.
     const relabelled = [...change.labels.keys()];
-    this.applyChange({ on: [...change.off, ...relabelled], off: change.on.filter((id) => !relabelled.includes(id)), labels: labelsBefore });
+    this.applyChange({
+      on: [...change.off, ...relabelled],
+      off: change.on.filter((id) => !relabelled.includes(id)),
+      labels: labelsBefore,
+      relOn: change.relOff ?? [],
+      relOff: change.relOn ?? [],
+    });
     this.annRedo.push(change);
   }
 
@@ -217,6 +261,8 @@ export class ReferenceModel {
     for (const id of change.off) (this.states.get(id) as ModelAnnotationState).present = false;
     for (const id of change.on) (this.states.get(id) as ModelAnnotationState).present = true;
     for (const [id, label] of change.labels) (this.states.get(id) as ModelAnnotationState).label = label;
+    for (const r of change.relOff ?? []) this.relationsNow.delete(r.id);
+    for (const r of change.relOn ?? []) this.relationsNow.set(r.id, r);
   }
 
   // ---- loads ----
@@ -226,7 +272,9 @@ export class ReferenceModel {
    * annotation history is cleared, so the model forgets both too and restarts from what was loaded
    * (UTF-16 spans on the model's text; orphans kept aside).
    */
-  loadFrom(annotations: readonly Annotation[]): void {
+  loadFrom(annotations: readonly Annotation[], relations: readonly Relation[] = []): void {
+    this.relationsNow.clear();
+    for (const r of relations) this.relationsNow.set(r.id, { id: r.id, type: r.type, from: r.from, to: r.to });
     this.annUndo = [];
     this.annRedo = [];
     this.textUndo = [];
@@ -295,8 +343,17 @@ export class ReferenceModel {
 
   // ---- the invariant ----
 
+  /** The editor's relations are exactly the model's: same ids, types and ends. */
+  private checkRelations(relations: readonly Relation[]): void {
+    const key = (r: ModelRelation): string => `${r.id} ${r.type} ${r.from}→${r.to}`;
+    const editor = relations.map(key).sort();
+    const model = [...this.relationsNow.values()].map(key).sort();
+    if (editor.join('\n') !== model.join('\n')) this.fail(`relations differ: the editor has [${editor.join('; ')}], the model [${model.join('; ')}]`);
+  }
+
   /** Checks the editor's live annotations and orphans against the model (see the file comment). */
-  check(live: readonly Annotation[], orphans: readonly Annotation[], text: string = this.text): CheckOutcome {
+  check(live: readonly Annotation[], orphans: readonly Annotation[], text: string = this.text, relations?: readonly Relation[]): CheckOutcome {
+    if (relations) this.checkRelations(relations);
     const seen = new Set<string>();
     for (const a of [...live, ...orphans]) {
       if (seen.has(a.id)) this.fail(`duplicate id ${a.id}`);

@@ -3,6 +3,7 @@ import { placeChips } from '../../../core/reading/chipPlacement';
 import { clusterEnd } from '../../../core/reading/readingOffsets';
 import type { BlockSpan, ParagraphBlock } from '../../../core/reading/readingProtocol';
 import { spanActions } from '../../../core/reading/spanActions';
+import { arcGeometry } from '../../../core/reading/relationArcs';
 import type { LabelPalette } from './labelPalette';
 import { describeSpan } from './spanText';
 import type { Strings } from './text';
@@ -42,6 +43,7 @@ export interface DrawContext {
 }
 
 const CHIP_HEIGHT = 15;
+const SVG = 'http://www.w3.org/2000/svg';
 
 /**
  * One paragraph of the reading view. The text is one text node in one element, exactly the line's
@@ -56,6 +58,8 @@ export class ParagraphView {
   private readonly node: Text;
   private readonly boxes: HTMLElement;
   private readonly chips: HTMLElement;
+  /** Relation arcs between this paragraph's boxes, drawn under the text (the chips are above it). */
+  private readonly arcs: SVGSVGElement;
   private measured: Measured[] = [];
   private chipElements: HTMLElement[] = [];
   hits: SpanHit[] = [];
@@ -72,7 +76,10 @@ export class ParagraphView {
     this.node = document.createTextNode('');
     this.text.appendChild(this.node);
     this.chips = el('div', 'chips');
-    this.element.append(this.boxes, this.text, this.chips);
+    this.arcs = document.createElementNS(SVG, 'svg');
+    this.arcs.setAttribute('class', 'arcs');
+    this.arcs.setAttribute('aria-hidden', 'true');
+    this.element.append(this.boxes, this.arcs, this.text, this.chips);
     this.setLine(line);
   }
 
@@ -131,6 +138,7 @@ export class ParagraphView {
   draw(ctx: DrawContext, focusKey: string | undefined): HTMLElement | undefined {
     const block = this.block;
     this.boxes.replaceChildren();
+    this.arcs.replaceChildren();
     this.chips.replaceChildren();
     this.chipElements = [];
     this.hits = this.measured.map((m) => ({ index: m.index, span: m.span, rects: m.rects })).sort((a, b) => a.span.level - b.span.level);
@@ -153,8 +161,41 @@ export class ParagraphView {
       this.chipElements.push(chip);
       if (focusKey !== undefined && spanKey(m.span) === focusKey) focus = chip.querySelector<HTMLElement>('.chip-main') ?? undefined;
     }
+    this.drawArcs(block);
     this.dirty = false;
     return focus;
+  }
+
+  /** One arc per relation whose two ends were measured here; the label says the type. */
+  private drawArcs(block: ParagraphBlock): void {
+    for (const arc of block.arcs ?? []) {
+      const end = (id: string): Measured | undefined => this.measured.find((m) => m.span.id === id && (m.span.kind === 'tag' || m.span.kind === 'suggestion'));
+      const from = end(arc.from);
+      const to = end(arc.to);
+      const fromBox = from?.rects[0];
+      const toBox = to?.rects[0];
+      if (!from || !to || !fromBox || !toBox) continue;
+      const g = arcGeometry(fromBox, toBox, arc.symmetric === true, Math.max(from.outset, to.outset) + 1);
+      const group = document.createElementNS(SVG, 'g');
+      group.setAttribute('class', `arc${arc.status === 'suggested' ? ' suggested' : ''}`);
+      group.dataset['relation'] = arc.id;
+      const path = document.createElementNS(SVG, 'path');
+      path.setAttribute('d', g.path);
+      group.appendChild(path);
+      if (g.arrow !== undefined) {
+        const head = document.createElementNS(SVG, 'polygon');
+        head.setAttribute('points', g.arrow);
+        group.appendChild(head);
+      }
+      const label = document.createElementNS(SVG, 'text');
+      label.setAttribute('x', String(g.labelX));
+      label.setAttribute('y', String(g.labelY));
+      label.setAttribute('text-anchor', 'middle');
+      label.setAttribute('dominant-baseline', 'middle');
+      label.textContent = arc.type;
+      group.appendChild(label);
+      this.arcs.appendChild(group);
+    }
   }
 
   /** Third phase (reads): the chips' widths. */
