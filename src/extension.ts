@@ -40,6 +40,7 @@ import { toggleSuggestions } from './editor/commands/toggleSuggestions';
 import { setDocumentDate } from './editor/commands/setDocumentDate';
 import { SuggestionEngine } from './editor/suggestions/suggestionEngine';
 import { LearnedEntries } from './editor/suggestions/learnedEntries';
+import { SidecarIndex } from './editor/index/sidecarIndex';
 import { SuggestionHover } from './editor/suggestions/suggestionHover';
 import { SuggestionCodeActions } from './editor/suggestions/suggestionCodeActions';
 import { loadGazetteers } from './editor/suggestions/gazetteerFiles';
@@ -94,20 +95,23 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     () => settings.conflict,
   );
   const sidecarFiles = new SidecarWatcher();
+  const index = new SidecarIndex(log, context.storageUri, sidecarFiles, sync.onDidWrite);
   stores = new AnnotationStores(settings, sync, log, sidecarFiles);
   const storesRef = stores;
   const painter = new DecorationPainter(stores);
-  const services: Services = { stores, sync, problems, sidecarFiles, log, files, labels: () => settings.labels, schema: () => settings.schema, context };
+  const services: Services = { stores, sync, problems, sidecarFiles, index, log, files, labels: () => settings.labels, schema: () => settings.schema, context };
   const review = createReviewFeature(services);
   const explorer = createExplorerFeature(services);
-  const learned = new LearnedEntries(stores, log, sidecarFiles);
+  const learned = new LearnedEntries(stores, log, index);
   const dates = new DocumentDateOffer(stores);
   const engine = new SuggestionEngine(stores, learned, log, (store) => dates.dateOf(store));
   painter.setSuggestionSource((store) => engine.suggestions(store).map((s) => ({ ...s, id: s.key, status: 'suggested' as const })));
-  const model = new ModelService(context, stores, learned, log);
+  const model = new ModelService(context, stores, learned, log, index);
   engine.setTaggerSource(model);
   const uncertain = new UncertainTree(stores, engine);
-  void learned.scanWorkspace();
+  learned.follow();
+  // The index is built in the background once activation has returned.
+  index.start();
   const readingView = createReadingViewFeature(services, engine, review.sessions);
   const validation = new ValidationDiagnostics(() => settings.labels);
   const project = new ProjectFeature(log);
@@ -155,7 +159,9 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     log,
     problems,
     stores,
+    sync,
     sidecarFiles,
+    index,
     painter,
     review,
     explorer,
@@ -193,6 +199,8 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown)),
     onSettings((next) => {
       const gazetteersChanged = next.gazetteers.join('\n') !== settings.gazetteers.join('\n');
+      // Another sidecar pattern (in the settings or the project file) names other files.
+      if (next.sidecarPattern !== settings.sidecarPattern) void index.rebuild();
       settings = next;
       storesRef.updateSettings(next);
       painter.setLabels(next.labels);

@@ -22,6 +22,8 @@ export interface ReconcileOutcome {
   /** Sidecars whose summary was taken from the cache. */
   readonly reused: number;
   readonly removed: number;
+  /** The keys read or removed: the ones whose summary may differ from before. */
+  readonly changed: readonly string[];
 }
 
 /** Reads run this many at a time: thousands of parallel reads stall remote file systems. */
@@ -63,13 +65,14 @@ export class SidecarIndexState {
    * go, files that are new or whose size or time changed are read; the rest keep their summary.
    */
   async reconcile(listing: ReadonlyMap<string, FileStat>, reader: IndexReader, isCancelled: () => boolean = () => false): Promise<ReconcileOutcome> {
-    let removed = 0;
+    const gone: string[] = [];
     for (const key of [...this.map.keys()]) {
       if (!listing.has(key)) {
         this.map.delete(key);
-        removed++;
+        gone.push(key);
       }
     }
+    const removed = gone.length;
     const stale: string[] = [];
     for (const [key, stat] of listing) if (!isFresh(this.map.get(key), stat)) stale.push(key);
     if (removed > 0 || stale.length > 0) this.changedSincePersist = true;
@@ -83,7 +86,7 @@ export class SidecarIndexState {
         sliceStart = Date.now();
       }
     }
-    return { read: stale.length, reused: listing.size - stale.length, removed };
+    return { read: stale.length, reused: listing.size - stale.length, removed, changed: [...stale, ...gone] };
   }
 
   /** One file changed, was created or was written by the editor: read it unless its stat says it is the same. Returns whether anything changed. */

@@ -4,6 +4,7 @@ import type { LabelDefinition } from '../../core/model/labels';
 import type { CountedDocument, WorkspaceStatistics } from '../../core/stats/workspaceStatistics';
 import { countStatistics } from '../../core/stats/workspaceStatistics';
 import { readSettings } from '../settings';
+import { INDEX_EXCLUDED_FOLDERS } from '../../core/index/sidecarNamePattern';
 import type { AnnotationsSnapshot } from '../explorer/workspaceAnnotations';
 
 /** Texts beyond this many are not counted as documents (their sidecars still are). */
@@ -16,7 +17,8 @@ export interface CollectedStatistics {
 }
 
 /**
- * The workspace's figures: every text matching `tawsim.files` is a document (so progress counts
+ * The workspace's figures: every text matching `tawsim.files` (outside the folders the sidecar
+ * index leaves out) is a document (so progress counts
  * the ones nobody has annotated yet), plus any text that has a sidecar. Copies Tawsim exported
  * into `export/<format>` are not documents of the corpus and are left out.
  */
@@ -45,7 +47,7 @@ export async function collectStatistics(snapshot: AnnotationsSnapshot, labels: r
 
 async function annotatableTexts(): Promise<vscode.Uri[]> {
   // Search globs allow no nested braces, so each export folder is its own alternative.
-  const exclude = `{**/node_modules/**,${FORMATS.map((f) => `**/export/${f.id}/**`).join(',')}}`;
+  const exclude = `{${INDEX_EXCLUDED_FOLDERS.map((f) => `**/${f}/**`).join(',')},${FORMATS.map((f) => `**/export/${f.id}/**`).join(',')}}`;
   const found = new Map<string, vscode.Uri>();
   for (const pattern of readSettings().files) {
     try {

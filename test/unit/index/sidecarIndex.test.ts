@@ -108,7 +108,7 @@ describe('the workspace sidecar index', () => {
     fs.writeFileSync(b, sidecarText('omar', ['suggested']));
     const state = new SidecarIndexState((c) => summariseSidecar(c));
     const reader = new CountingReader();
-    assert.deepEqual(await state.reconcile(listing([a, b]), reader), { read: 2, reused: 0, removed: 0 });
+    assert.deepEqual(await state.reconcile(listing([a, b]), reader), { read: 2, reused: 0, removed: 0, changed: [a, b] });
 
     // A warm start from the persisted cache reads nothing.
     const warm = new SidecarIndexState((c) => summariseSidecar(c));
@@ -116,7 +116,7 @@ describe('the workspace sidecar index', () => {
     assert.equal(cached.problem, undefined);
     warm.seed(cached.entries);
     const warmReader = new CountingReader();
-    assert.deepEqual(await warm.reconcile(listing([a, b]), warmReader), { read: 0, reused: 2, removed: 0 });
+    assert.deepEqual(await warm.reconcile(listing([a, b]), warmReader), { read: 0, reused: 2, removed: 0, changed: [] });
     assert.deepEqual(warmReader.reads, []);
     assert.equal(warm.get(b)?.summary.annotator, 'omar');
 
@@ -127,12 +127,12 @@ describe('the workspace sidecar index', () => {
     const bTime = fs.statSync(b).mtime;
     fs.writeFileSync(b, sidecarText('omar', ['accepted', 'accepted']));
     fs.utimesSync(b, bTime, bTime);
-    assert.deepEqual(await warm.reconcile(listing([a, b]), warmReader), { read: 2, reused: 0, removed: 0 });
+    assert.deepEqual(await warm.reconcile(listing([a, b]), warmReader), { read: 2, reused: 0, removed: 0, changed: [a, b] });
     assert.deepEqual(warm.get(b)?.summary.labels, { PER: 1, LOC: 1 });
 
     // A deleted file leaves the index.
     fs.rmSync(a);
-    assert.deepEqual(await warm.reconcile(listing([b]), warmReader), { read: 0, reused: 1, removed: 1 });
+    assert.deepEqual(await warm.reconcile(listing([b]), warmReader), { read: 0, reused: 1, removed: 1, changed: [a] });
     assert.equal(warm.get(a), undefined);
   });
 
