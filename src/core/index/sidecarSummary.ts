@@ -51,11 +51,14 @@ export function summaryOf(sidecar: Sidecar): SidecarSummary {
     if (a.status !== 'suggested') decided = true;
     if (a.status === 'rejected') continue;
     labels[a.label] = (labels[a.label] ?? 0) + 1;
-    if (a.status === 'accepted') learned.set(`${a.label}\u0000${a.text}`, [a.text, a.label]);
+    if (a.status === 'accepted') {
+      const key = `${a.text}\u0000${a.label}`;
+      if (!learned.has(key)) learned.set(key, key.split('\u0000') as [string, string]);
+    }
   }
   return {
-    documentPath: sidecar.document.path,
-    annotator: sidecar.annotator,
+    documentPath: detached(sidecar.document.path),
+    annotator: detached(sidecar.annotator),
     ...(sidecar.document.status ? { status: sidecar.document.status } : {}),
     annotations: sidecar.annotations.length,
     labels,
@@ -64,6 +67,15 @@ export function summaryOf(sidecar: Sidecar): SidecarSummary {
     errors: 0,
     warnings: 0,
   };
+}
+
+/**
+ * A copy of a string that does not point into the file's content: a summary outlives the content,
+ * and a slice of it would keep the whole file in memory (the index holds thousands of summaries).
+ * Split pieces of a freshly built key are copies too, which is why the learned pairs are made so.
+ */
+function detached(s: string): string {
+  return `\u0000${s}`.split('\u0000')[1] as string;
 }
 
 function unreadable(problems: readonly SidecarProblem[]): SidecarSummary {
