@@ -41,6 +41,7 @@ import { setDocumentDate } from './editor/commands/setDocumentDate';
 import { SuggestionEngine } from './editor/suggestions/suggestionEngine';
 import { LearnedEntries } from './editor/suggestions/learnedEntries';
 import { SidecarIndex } from './editor/index/sidecarIndex';
+import { MY_DOCUMENTS_VIEW_ID, MyDocumentsTree } from './editor/project/myDocumentsTree';
 import { SuggestionHover } from './editor/suggestions/suggestionHover';
 import { SuggestionCodeActions } from './editor/suggestions/suggestionCodeActions';
 import { loadGazetteers } from './editor/suggestions/gazetteerFiles';
@@ -76,6 +77,8 @@ export interface TawsimApi {
   /** The trained tagger: online learning, background re-fits, held-out figures. */
   readonly model: ModelService;
   readonly readingView: ReadingViewFeature;
+  /** The My Documents view's provider. */
+  readonly myDocuments: MyDocumentsTree;
 }
 
 let root: vscode.Disposable | undefined;
@@ -115,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   const readingView = createReadingViewFeature(services, engine, review.sessions);
   const validation = new ValidationDiagnostics(() => settings.labels);
   const project = new ProjectFeature(log);
+  const myDocuments = new MyDocumentsTree(services);
 
   const handlers: Record<CommandIdValue, (...args: never[]) => unknown> = {
     [CommandId.tag]: (args?: Parameters<typeof tag>[1]) => tag(services, args),
@@ -176,6 +180,8 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     }),
     uncertain,
     vscode.window.registerTreeDataProvider('tawsim.uncertain', uncertain),
+    myDocuments,
+    vscode.window.registerTreeDataProvider(MY_DOCUMENTS_VIEW_ID, myDocuments),
     setModelSectionSource(() => {
       const s = model.status();
       const r = s.report;
@@ -216,7 +222,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
   root = vscode.Disposable.from(...disposables);
   context.subscriptions.push(root);
   log.info(`Tawsim activated (annotator ${settings.annotator})`);
-  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick, model, readingView, project };
+  return { services, suggestions: engine, review, explorer, painter, onDidShowLabelPick, model, readingView, project, myDocuments };
 }
 
 /** Every pending and running sidecar write finishes before the extension host goes. */
