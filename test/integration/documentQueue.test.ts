@@ -103,11 +103,17 @@ describe('Mark Done and Next Document', function () {
     assert.equal(activePath(), file('a.txt'));
   });
 
-  it('My Documents shows the texts marked done', async () => {
+  it('My Documents shows the texts marked done, and Statistics counts them for the annotator', async () => {
     await waitFor('every text done in My Documents', async () => {
       const r = await myDocuments();
       return r['a.txt'] === 'done' && r['b.txt'] === 'done' && r['c.txt'] === 'done';
     });
+    const mine = await waitFor('three done of three in the statistics', async () => {
+      const collected = await api.explorer.collectStatistics();
+      const row = collected.progress.find((p) => p.annotator === annotator);
+      return row?.done === 3 ? row : undefined;
+    });
+    assert.deepEqual(mine, { annotator, assigned: 3, done: 3, inProgress: 0 });
   });
 
   it('Mark Done on a done text puts it back in progress, and Next Document offers it again', async () => {
