@@ -24,6 +24,7 @@ const programs: [string, string[]][] = [
   ['cli.bench.ts', quick ? ['1000'] : ['10000']],
   ['tagger.bench.ts', quick ? ['0.2'] : ['1']],
   ['readingView.bench.ts', quick ? ['1', '10000'] : ['10', '100000']],
+  ['workspaceIndex.bench.ts', quick ? ['1000'] : ['10000']],
 ];
 
 const rows: BenchRow[] = [];

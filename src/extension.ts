@@ -16,6 +16,7 @@ import { registerExchange } from './editor/exchange/registerExchange';
 import { registerBatch } from './editor/batch/registerBatch';
 import { registerProject } from './editor/project/registerProject';
 import type { ProjectFeature } from './editor/project/projectFeature';
+import type { ProjectCommands } from './editor/project/registerProject';
 import { createReviewFeature } from './editor/review/reviewFeature';
 import type { ReviewFeature } from './editor/review/reviewFeature';
 import { createExplorerFeature } from './editor/explorer/explorerFeature';
@@ -41,6 +42,8 @@ export interface TawsimApi {
   /** The trained tagger: online learning, background re-fits, held-out figures. */
   readonly model: ModelService;
   readonly readingView: ReadingViewFeature;
+  /** The My Documents view's provider. */
+  readonly myDocuments: ProjectCommands['myDocuments'];
 }
 
 let root: vscode.Disposable | undefined;
@@ -98,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): TawsimApi {
     model: suggestions.model,
     readingView,
     project: project.project,
+    myDocuments: project.myDocuments,
   };
 }
 

@@ -193,6 +193,14 @@
         progress(t('reviewed'), totals.reviewed, totals.documents, t('reviewedHint')),
       ]),
     );
+    if (message.progress) {
+      root.appendChild(
+        el('section', { className: 'progress-section assigned' }, [
+          el('h2', { text: t('assignedProgress') }),
+          ...message.progress.map((p) => progress(p.annotator, p.done, p.assigned, format(t('assignedHint'), p.inProgress))),
+        ]),
+      );
+    }
     root.appendChild(
       el('section', { className: 'cards' }, [
         card(t('documents'), totals.documents),

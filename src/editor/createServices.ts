@@ -6,6 +6,7 @@ import { ProblemReporter } from './problems';
 import { DecorationPainter } from './decorations';
 import { RelationMarkPainter } from './relationMarks';
 import { SidecarWatcher } from './sidecarWatcher';
+import { SidecarIndex } from './index/sidecarIndex';
 import { createLogger } from './logger';
 import { onSettings, readSettings } from './settings';
 import type { TawsimSettings } from './settings';
@@ -41,24 +42,31 @@ export function createServices(context: vscode.ExtensionContext): Core {
     () => settings.schema,
   );
   const sidecarFiles = new SidecarWatcher();
+  const index = new SidecarIndex(log, context.storageUri, sidecarFiles, sync.onDidWrite);
   const stores = new AnnotationStores(settings, sync, log, sidecarFiles);
   const painter = new DecorationPainter(stores);
   const relationMarks = new RelationMarkPainter(stores);
-  const services: Services = { stores, sync, problems, sidecarFiles, log, files, labels: () => settings.labels, schema: () => settings.schema, context };
+  const services: Services = { stores, sync, problems, sidecarFiles, index, log, files, labels: () => settings.labels, schema: () => settings.schema, context };
   const disposables: vscode.Disposable[] = [
     log,
     problems,
     stores,
+    sync,
     sidecarFiles,
+    index,
     painter,
     relationMarks,
     stores.onDidChange((store) => problems.update(store)),
     onSettings((next) => {
+      // Another sidecar pattern (in the settings or the project file) names other files.
+      if (next.sidecarPattern !== settings.sidecarPattern) void index.rebuild();
       settings = next;
       stores.updateSettings(next);
       painter.setLabels(next.labels);
     }),
   ];
+  // The index is built in the background once activation has returned.
+  index.start();
   return {
     services,
     painter,

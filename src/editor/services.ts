@@ -7,6 +7,7 @@ import type { Logger } from './logger';
 import type { ProblemReporter } from './problems';
 import type { SidecarWatcher } from './sidecarWatcher';
 import type { HostFiles } from './files/hostFiles';
+import type { SidecarIndex } from './index/sidecarIndex';
 
 /** What commands need, built once by the composition root. */
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   readonly problems: ProblemReporter;
   /** The one watcher on the workspace's sidecars. */
   readonly sidecarFiles: SidecarWatcher;
+  /** The one index of the workspace's sidecars: consumers ask it instead of searching the workspace. */
+  readonly index: SidecarIndex;
   readonly log: Logger;
   /** Atomic, checked file writes as this host allows them. */
   readonly files: HostFiles;

@@ -49,10 +49,13 @@ const WRITE_ATTEMPTS = 5;
  * the file changes on disk. Every write and every reload of one sidecar runs in one queue, so a
  * reload never sees our own write half done, and writes never interleave.
  */
-export class SidecarSync {
+export class SidecarSync implements vscode.Disposable {
   private readonly queues = new Map<string, Promise<void>>();
   /** Complete temporary files of interrupted writes, removed after the next successful write. */
   private readonly leftovers = new Map<string, Leftover[]>();
+  private readonly written = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after the editor wrote a sidecar, before (or without) the file watcher hearing of it. */
+  readonly onDidWrite = this.written.event;
 
   constructor(
     private readonly labels: () => readonly LabelDefinition[],
@@ -209,6 +212,7 @@ export class SidecarSync {
       const outcome = await this.files.writeChecked(store.sidecarUri, onDisk, content);
       if (outcome.written) {
         store.markWritten(content);
+        this.written.fire(store.sidecarUri);
         this.log.info(`Wrote ${basename(store.sidecarUri)}: ${store.tracked.size} annotations (${this.files.describe(store.sidecarUri)})`);
         await this.dropLeftovers(store);
         return;
@@ -352,5 +356,9 @@ export class SidecarSync {
   async writeRecovered(store: AnnotationDocument, document: vscode.TextDocument, target: vscode.Uri): Promise<void> {
     await this.files.writeChecked(target, null, this.render(store, document));
     this.log.info(`Wrote recovery file ${target.toString()}`);
+  }
+
+  dispose(): void {
+    this.written.dispose();
   }
 }

@@ -53,6 +53,32 @@ describe('Mark Done and Next Document', function () {
 
   const activePath = (): string | undefined => vscode.window.activeTextEditor?.document.uri.fsPath;
 
+  /** The My Documents view's rows of this test's folder, as path → state. */
+  const myDocuments = async (): Promise<Record<string, string>> => {
+    const folder = path.basename(dir);
+    return Object.fromEntries((await api.myDocuments.documents()).filter((d) => d.path.startsWith(`${folder}/`)).map((d) => [d.path.slice(folder.length + 1), d.state]));
+  };
+
+  it('My Documents lists the texts assigned to the annotator with their states, and a click opens one', async () => {
+    const rows = await waitFor('b.txt done in My Documents', async () => {
+      const r = await myDocuments();
+      return r['b.txt'] === 'done' ? r : undefined;
+    });
+    assert.deepEqual(rows, { 'a.txt': 'not-started', 'b.txt': 'done', 'c.txt': 'not-started' });
+    const all = await api.myDocuments.documents();
+    assert.ok(
+      all.every((d) => d.path.startsWith(`${path.basename(dir)}/`)),
+      'only the texts assigned to this annotator',
+    );
+    const c = all.find((d) => d.path.endsWith('/c.txt'));
+    assert.ok(c);
+    const item = api.myDocuments.getTreeItem(c);
+    assert.match(String(item.description), /not started|لم يبدأ/u);
+    assert.ok(item.command);
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    await waitFor('c.txt opened from My Documents', () => activePath() === file('c.txt'));
+  });
+
   it('skips a text whose sidecar is done and opens the next assigned one', async () => {
     await openInEditor(file('a.txt'));
     const opened = await vscode.commands.executeCommand<string | undefined>(CommandId.nextDocument);
@@ -75,6 +101,19 @@ describe('Mark Done and Next Document', function () {
     // Everything assigned is done: nothing is opened.
     assert.equal(await vscode.commands.executeCommand(CommandId.nextDocument), undefined);
     assert.equal(activePath(), file('a.txt'));
+  });
+
+  it('My Documents shows the texts marked done, and Statistics counts them for the annotator', async () => {
+    await waitFor('every text done in My Documents', async () => {
+      const r = await myDocuments();
+      return r['a.txt'] === 'done' && r['b.txt'] === 'done' && r['c.txt'] === 'done';
+    });
+    const mine = await waitFor('three done of three in the statistics', async () => {
+      const collected = await api.explorer.collectStatistics();
+      const row = collected.progress.find((p) => p.annotator === annotator);
+      return row?.done === 3 ? row : undefined;
+    });
+    assert.deepEqual(mine, { annotator, assigned: 3, done: 3, inProgress: 0 });
   });
 
   it('Mark Done on a done text puts it back in progress, and Next Document offers it again', async () => {

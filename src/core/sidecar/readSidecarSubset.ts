@@ -54,6 +54,7 @@ const NUMBER_LIKE = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[
 const PLAIN_INTEGER = /^(?:0|-?[1-9][0-9]{0,14})$/;
 /** Keys the subset takes: words of letters, marks, digits and underscores (schema keys, attribute names in any script). */
 const PLAIN_KEY = /^[\p{L}\p{M}_][\p{L}\p{M}\p{N}_]*$/u;
+const MAX_KEYS_OF_A_LENGTH = 16;
 const KEYWORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
 function indentOf(line: string): number {
@@ -69,7 +70,10 @@ function isSequenceItem(line: string, col: number): boolean {
 class SubsetReader {
   /** The line being read. */
   i = 0;
-  private readonly keyChecked = new Map<string, boolean>();
+  /** Keys already read, by length: a key is found in the line without cutting it out, and the same string is used every time. */
+  private readonly keysByLength = new Map<number, string[]>();
+  /** The key `keyEnd` found last. */
+  private key = '';
 
   constructor(private readonly lines: string[]) {}
 
@@ -118,7 +122,7 @@ class SubsetReader {
       const line = this.lines[this.i] as string;
       const end = this.keyEnd(line, col);
       if (end === -1) throw OUTSIDE;
-      const key = line.slice(col, end);
+      const key = this.key;
       if (Object.prototype.hasOwnProperty.call(map, key)) throw OUTSIDE;
       if (end + 1 === line.length) {
         // "key:" alone: the value is the block on the following lines (a sequence may sit at the key's own indent).
@@ -148,13 +152,23 @@ class SubsetReader {
       if (line.charCodeAt(line.length - 1) !== 58 /* : */) return -1;
       end = line.length - 1;
     }
-    const key = line.slice(col, end);
-    let ok = this.keyChecked.get(key);
-    if (ok === undefined) {
-      ok = PLAIN_KEY.test(key) && !KEYWORDS.has(key) && key !== '__proto__';
-      this.keyChecked.set(key, ok);
+    const known = this.keysByLength.get(end - col);
+    if (known) {
+      for (const key of known) {
+        if (line.startsWith(key, col)) {
+          this.key = key;
+          return end;
+        }
+      }
     }
-    if (ok) return end;
+    const key = line.slice(col, end);
+    if (PLAIN_KEY.test(key) && !KEYWORDS.has(key) && key !== '__proto__') {
+      // A few keys of each length: a file of many different keys (attribute names) is read as before, key by key.
+      if (!known) this.keysByLength.set(key.length, [key]);
+      else if (known.length < MAX_KEYS_OF_A_LENGTH) known.push(key);
+      this.key = key;
+      return end;
+    }
     // A quoted scalar holding ": " is not a key; anything else that looks like one is outside the subset.
     const first = line.charCodeAt(col);
     if (first === 34 /* " */ || first === 39 /* ' */) return -1;

@@ -20,7 +20,7 @@ export async function agreementReport(ctx: ReviewContext, args?: AgreementReport
   if (!scope) return undefined;
   let inputs: AgreementInputs;
   if (scope === 'document' && uri) inputs = await documentAgreementInputs(ctx.sessions, uri);
-  else if (folder) inputs = await folderAgreementInputs(ctx.sessions, folder);
+  else if (folder) inputs = await folderAgreementInputs(ctx.sessions, folder, ctx.services.index);
   else {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a document or a folder with annotator sidecars first.'));
     return undefined;

@@ -25,9 +25,10 @@ export async function validateWorkspace(services: Services, diagnostics: Validat
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Validating sidecars'), cancellable: true },
     async (progress, token): Promise<ValidationOutcome> => {
-      const sidecars: vscode.Uri[] = [];
-      for (const folder of folders) sidecars.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.ann.yaml'), undefined, undefined, token)));
-      sidecars.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      // The index lists what the editor takes for sidecars (the patterns, without node_modules and .git).
+      // Listed again first, so a file created a moment ago is checked too; unchanged files are not read.
+      await services.index.rebuild();
+      const sidecars = (await services.index.sidecars()).map((s) => s.uri);
       diagnostics.collection.clear();
       let checked = 0;
       let errors = 0;

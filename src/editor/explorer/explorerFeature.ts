@@ -13,6 +13,8 @@ import type { ExplorerCommandIdValue, FilterArgs, FindAnnotationsArgs, RevealAnn
 import { filterAnnotations } from './filterCommands';
 import { revealAnnotation } from './revealAnnotation';
 import { WorkspaceAnnotations } from './workspaceAnnotations';
+import { collectStatistics } from '../statistics/statisticsInputs';
+import type { CollectedStatistics } from '../statistics/statisticsInputs';
 
 /** The Annotations view, Find and Statistics as the composition root sees them. */
 export interface ExplorerFeature extends vscode.Disposable {
@@ -20,6 +22,8 @@ export interface ExplorerFeature extends vscode.Disposable {
   readonly tree: AnnotationsTree;
   readonly treeView: vscode.TreeView<AnnotationsNode>;
   readonly filter: FilterState;
+  /** The Statistics page's figures now, as the page is sent them. */
+  collectStatistics(): Promise<CollectedStatistics>;
   /** One handler per command id of `ExplorerCommandId`, to register with the others. */
   readonly handlers: Record<ExplorerCommandIdValue, (...args: never[]) => unknown>;
 }
@@ -53,10 +57,11 @@ export function createExplorerFeature(services: Services): ExplorerFeature {
     treeView.onDidChangeVisibility(rebuild),
   ];
   rebuild();
+  const collect = async (): Promise<CollectedStatistics> => collectStatistics(await annotations.snapshot(), services.labels(), services.index);
   const pick = (dimension: FilterDimension, args?: FilterArgs): Promise<void> => filterAnnotations(filter, dimension, () => annotations.snapshot(), services.labels(), args);
   const handlers: Record<ExplorerCommandIdValue, (...args: never[]) => unknown> = {
     [ExplorerCommandId.find]: (args?: FindAnnotationsArgs) => findAnnotations(services, annotations, args),
-    [ExplorerCommandId.statistics]: () => showStatistics(services, annotations),
+    [ExplorerCommandId.statistics]: () => showStatistics(services, annotations.onDidChange, collect),
     [ExplorerCommandId.revealAnnotation]: (args?: RevealAnnotationArgs) => revealAnnotation(services, args),
     [ExplorerCommandId.filterByLabel]: (args?: FilterArgs) => pick('labels', args),
     [ExplorerCommandId.filterByAnnotator]: (args?: FilterArgs) => pick('annotators', args),
@@ -65,7 +70,7 @@ export function createExplorerFeature(services: Services): ExplorerFeature {
     [ExplorerCommandId.refreshAnnotations]: () => refreshAnnotations(annotations, tree),
   };
   const root = vscode.Disposable.from(...disposables);
-  return { annotations, tree, treeView, filter, handlers, dispose: () => root.dispose() };
+  return { annotations, tree, treeView, filter, handlers, collectStatistics: collect, dispose: () => root.dispose() };
 }
 
 /** The filter in the view's description; the message says what it hides, or that there is nothing yet. */

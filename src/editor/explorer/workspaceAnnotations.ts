@@ -41,13 +41,8 @@ export interface AnnotationsSnapshot {
   readonly unreadable: readonly UnreadableSidecar[];
 }
 
-/** At most this many sidecars are read; a corpus beyond it is listed in part (and the log says so). */
-const MAX_SIDECARS = 5000;
 /** Store edits and file events are gathered for this long before views refresh. */
 const REFRESH_DELAY_MS = 250;
-/** Bounds the folder walk used where the host has no file search. */
-const MAX_WALK_ENTRIES = 20_000;
-const RECOVERED = /\.recovered\.ann\.yaml$/;
 const GOLD_SUFFIX = /\.gold\.ann\.yaml$/;
 
 /**
@@ -67,18 +62,14 @@ export class WorkspaceAnnotations implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly services: Services) {
-    const reread = (uri: vscode.Uri): void => {
-      // Before the first scan there is nothing to update: the scan reads the file anyway.
-      if (this.scan) void this.read(uri).then(() => this.schedule());
-    };
     this.disposables.push(
-      services.sidecarFiles.onDidCreate(reread),
-      services.sidecarFiles.onDidChange(reread),
-      services.sidecarFiles.onDidDelete((uri) => {
-        if (this.disk.delete(uri.toString())) this.schedule();
+      // The index hears of files created, changed and deleted (and of its rebuilds) and says which.
+      services.index.onDidChange((uris) => {
+        // Before the first scan there is nothing to update: the scan reads the files anyway.
+        if (!this.scan) return;
+        void Promise.all(uris.map((uri) => this.read(uri))).then(() => this.schedule());
       }),
       services.stores.onDidChange(() => this.schedule()),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
     );
   }
 
@@ -89,8 +80,9 @@ export class WorkspaceAnnotations implements vscode.Disposable {
     return this.cached;
   }
 
-  /** Reads every sidecar again (the view's Refresh). */
+  /** Lists the workspace again and reads every sidecar again (the view's Refresh). */
   async refresh(): Promise<void> {
+    await this.services.index.rebuild();
     this.scan = this.readAll();
     await this.scan;
     this.cached = undefined;
@@ -104,8 +96,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
   }
 
   private async readAll(): Promise<void> {
-    const files = await findSidecarFiles();
-    if (files.length >= MAX_SIDECARS) this.services.log.warn(`The Annotations view lists the first ${MAX_SIDECARS} sidecars of the workspace`);
+    const files = (await this.services.index.sidecars()).map((s) => s.uri);
     this.disk.clear();
     // A few at a time: thousands of parallel reads stall remote file systems.
     for (let i = 0; i < files.length; i += 16) await Promise.all(files.slice(i, i + 16).map((uri) => this.read(uri)));
@@ -114,8 +105,17 @@ export class WorkspaceAnnotations implements vscode.Disposable {
 
   private async read(uri: vscode.Uri): Promise<void> {
     const name = basename(uri);
-    if (RECOVERED.test(name) || name.startsWith('.')) return;
     const key = uri.toString();
+    const summary = this.services.index.summary(uri);
+    if (!summary) {
+      this.disk.delete(key);
+      return;
+    }
+    // The index has read it already and found it broken: no need to read it again to say so.
+    if (summary.problem !== undefined) {
+      this.disk.set(key, { uri, reason: summary.problem });
+      return;
+    }
     try {
       const content = await readTextFile(uri);
       if (content === undefined) {
@@ -192,37 +192,6 @@ function liveSet(store: AnnotationDocument, document: vscode.TextDocument | unde
     annotations,
     relations: store.tracked.relations,
   };
-}
-
-/** The workspace's sidecars: file search where the host has it, else a bounded walk of the folders. */
-async function findSidecarFiles(): Promise<vscode.Uri[]> {
-  let found: vscode.Uri[] = [];
-  try {
-    found = await vscode.workspace.findFiles('**/*.ann.yaml', '**/node_modules/**', MAX_SIDECARS);
-  } catch {
-    found = [];
-  }
-  // Virtual file systems in browser hosts may have no search provider: findFiles then finds nothing.
-  if (found.length > 0 || vscode.env.uiKind !== vscode.UIKind.Web) return found;
-  const out: vscode.Uri[] = [];
-  let budget = MAX_WALK_ENTRIES;
-  const walk = async (folder: vscode.Uri): Promise<void> => {
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(folder);
-    } catch {
-      return;
-    }
-    for (const [name, type] of entries) {
-      if (--budget < 0 || out.length >= MAX_SIDECARS) return;
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const uri = vscode.Uri.joinPath(folder, name);
-      if (type & vscode.FileType.Directory) await walk(uri);
-      else if (name.endsWith('.ann.yaml')) out.push(uri);
-    }
-  };
-  for (const folder of vscode.workspace.workspaceFolders ?? []) await walk(folder.uri);
-  return out;
 }
 
 function compare(a: string, b: string): number {

@@ -6,6 +6,7 @@ import { sidecarsByText, readFolder } from './annotatorSidecars';
 import type { ReviewSessions } from './reviewSessions';
 import { goldFileName } from './reviewSettings';
 import type { DocumentReview, SidecarFailure } from './reviewTypes';
+import type { SidecarIndex } from '../index/sidecarIndex';
 
 /** What the agreement figures are computed from, and what had to be left out. */
 export interface AgreementInputs {
@@ -24,11 +25,11 @@ export async function documentAgreementInputs(sessions: ReviewSessions, uri: vsc
 }
 
 /** Every document of a workspace folder with at least two annotator sidecars, in name order. */
-export async function folderAgreementInputs(sessions: ReviewSessions, folder: vscode.WorkspaceFolder): Promise<AgreementInputs> {
-  const sidecars = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.ann.yaml'), '**/{node_modules,.git}/**');
+export async function folderAgreementInputs(sessions: ReviewSessions, folder: vscode.WorkspaceFolder, index: SidecarIndex): Promise<AgreementInputs> {
+  const sidecars = await index.sidecars(folder.uri);
   const dirs = new Map<string, vscode.Uri>();
   for (const s of sidecars) {
-    const dir = vscode.Uri.joinPath(s, '..');
+    const dir = vscode.Uri.joinPath(s.uri, '..');
     dirs.set(dir.toString(), dir);
   }
   const texts: vscode.Uri[] = [];

@@ -3,7 +3,12 @@ import { FORMATS } from '../../core/formats/formatRegistry';
 import type { LabelDefinition } from '../../core/model/labels';
 import type { CountedDocument, WorkspaceStatistics } from '../../core/stats/workspaceStatistics';
 import { countStatistics } from '../../core/stats/workspaceStatistics';
-import { readSettings } from '../settings';
+import { currentProject, readSettings } from '../settings';
+import { assignmentProgress } from '../../core/project/assignmentProgress';
+import type { AnnotatorProgress } from '../../core/project/assignmentProgress';
+import type { SidecarIndex } from '../index/sidecarIndex';
+import { sidecarUriFor } from '../sidecarFiles';
+import { INDEX_EXCLUDED_FOLDERS } from '../../core/index/sidecarNamePattern';
 import type { AnnotationsSnapshot } from '../explorer/workspaceAnnotations';
 
 /** Texts beyond this many are not counted as documents (their sidecars still are). */
@@ -13,14 +18,17 @@ const MAX_TEXTS = 20_000;
 export interface CollectedStatistics {
   readonly statistics: WorkspaceStatistics;
   readonly uris: ReadonlyMap<string, vscode.Uri>;
+  /** Per annotator, the texts the project assigns them and how many are done; empty without assignments. */
+  readonly progress: readonly AnnotatorProgress[];
 }
 
 /**
- * The workspace's figures: every text matching `tawsim.files` is a document (so progress counts
+ * The workspace's figures: every text matching `tawsim.files` (outside the folders the sidecar
+ * index leaves out) is a document (so progress counts
  * the ones nobody has annotated yet), plus any text that has a sidecar. Copies Tawsim exported
  * into `export/<format>` are not documents of the corpus and are left out.
  */
-export async function collectStatistics(snapshot: AnnotationsSnapshot, labels: readonly LabelDefinition[]): Promise<CollectedStatistics> {
+export async function collectStatistics(snapshot: AnnotationsSnapshot, labels: readonly LabelDefinition[], index?: SidecarIndex): Promise<CollectedStatistics> {
   const docs = new Map<string, { uri: vscode.Uri; sets: CountedDocument['sets'][number][] }>();
   const add = (uri: vscode.Uri): { uri: vscode.Uri; sets: CountedDocument['sets'][number][] } => {
     const key = uri.toString();
@@ -40,12 +48,28 @@ export async function collectStatistics(snapshot: AnnotationsSnapshot, labels: r
     uris.set(path, d.uri);
     return { path, sets: d.sets };
   });
-  return { statistics: countStatistics({ documents, labelOrder: labels.map((l) => l.id) }), uris };
+  return { statistics: countStatistics({ documents, labelOrder: labels.map((l) => l.id) }), uris, progress: index ? await progressOf(docs, index) : [] };
+}
+
+/** Progress against the project's assignments, which are relative to the first folder (where the project file is). */
+async function progressOf(docs: ReadonlyMap<string, { uri: vscode.Uri }>, index: SidecarIndex): Promise<AnnotatorProgress[]> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const project = currentProject();
+  if (!folder || !project) return [];
+  await index.ready();
+  const settings = readSettings(folder.uri);
+  const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  const byPath = new Map<string, vscode.Uri>();
+  for (const { uri } of docs.values()) if (uri.path.startsWith(root)) byPath.set(uri.path.slice(root.length), uri);
+  return assignmentProgress([...byPath.keys()], project, (annotator, path) => {
+    const summary = index.summary(sidecarUriFor(byPath.get(path) as vscode.Uri, annotator, settings.sidecarPattern));
+    return summary ? (summary.status ?? 'in-progress') : undefined;
+  });
 }
 
 async function annotatableTexts(): Promise<vscode.Uri[]> {
   // Search globs allow no nested braces, so each export folder is its own alternative.
-  const exclude = `{**/node_modules/**,${FORMATS.map((f) => `**/export/${f.id}/**`).join(',')}}`;
+  const exclude = `{${INDEX_EXCLUDED_FOLDERS.map((f) => `**/${f}/**`).join(',')},${FORMATS.map((f) => `**/export/${f.id}/**`).join(',')}}`;
   const found = new Map<string, vscode.Uri>();
   for (const pattern of readSettings().files) {
     try {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LabelDefinition } from '../../core/model/labels';
 import type { WorkspaceStatistics } from '../../core/stats/workspaceStatistics';
+import type { AnnotatorProgress } from '../../core/project/assignmentProgress';
 import { isArabicUi } from '../review/reportStringsL10n';
 import type { CollectedStatistics } from './statisticsInputs';
 import { statisticsStrings } from './statisticsStrings';
@@ -19,6 +20,8 @@ export interface StatisticsMessage {
   readonly labels: readonly { readonly id: string; readonly name: string; readonly color: string }[];
   /** The tagger's held-out figures, when a model is in use. */
   readonly model?: ModelSection;
+  /** Per annotator, assigned texts and how many are done, when the project assigns texts. */
+  readonly progress?: readonly AnnotatorProgress[];
 }
 
 /** What the page asks for. */
@@ -85,7 +88,7 @@ export class StatisticsPanel implements vscode.Disposable {
   }
 
   private async post(): Promise<void> {
-    const { statistics, uris } = await this.collect();
+    const { statistics, uris, progress } = await this.collect();
     // The user may close the page while the figures are being collected.
     if (this.disposed) return;
     this.uris = uris;
@@ -98,6 +101,7 @@ export class StatisticsPanel implements vscode.Disposable {
     };
     const model = modelSection();
     if (model) Object.assign(message, { model });
+    if (progress.length > 0) Object.assign(message, { progress });
     // Webviews queue messages posted before their page has loaded, so posting right after setting html is safe.
     await this.panel.webview.postMessage(message);
   }

@@ -9,6 +9,8 @@ export function statisticsStrings(): Record<string, string> {
     title: vscode.l10n.t('Annotation Statistics'),
     refresh: vscode.l10n.t('Refresh'),
     progress: vscode.l10n.t('Progress'),
+    assignedProgress: vscode.l10n.t('Done per annotator (texts assigned in the project)'),
+    assignedHint: vscode.l10n.t('Assigned texts whose own sidecar is marked done; {0} more in progress'),
     documents: vscode.l10n.t('Documents'),
     document: vscode.l10n.t('Document'),
     annotated: vscode.l10n.t('Annotated'),

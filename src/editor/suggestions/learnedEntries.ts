@@ -1,13 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { LearnedEntry } from '../../core/recognize/recognizeTypes';
 import type { AnnotationStores } from '../annotationStores';
-import { parseSidecar } from '../../core/sidecar/parseSidecar';
-import { readTextFile } from '../sidecarFiles';
 import type { Logger } from '../logger';
-import type { SidecarWatcher } from '../sidecarWatcher';
-
-/** At most this many sidecars are read from the workspace for learning; the rest are skipped. */
-const MAX_WORKSPACE_SIDECARS = 2000;
+import type { SidecarIndex } from '../index/sidecarIndex';
 
 /**
  * What the annotator has tagged, in open documents and in the workspace's other sidecars, as
@@ -15,7 +10,7 @@ const MAX_WORKSPACE_SIDECARS = 2000;
  * tags change, and kept as one array so the recogniser's per-array cache stays valid.
  */
 export class LearnedEntries implements vscode.Disposable {
-  private fromWorkspace = new Map<string, LearnedEntry[]>();
+  private readonly fromWorkspace = new Map<string, LearnedEntry[]>();
   private current: readonly LearnedEntry[] = [];
   private key = '';
   /** Bumped when a workspace sidecar is read, so `entries()` can skip work when nothing changed. */
@@ -27,30 +22,25 @@ export class LearnedEntries implements vscode.Disposable {
   constructor(
     private readonly stores: AnnotationStores,
     private readonly log: Logger,
-    private readonly sidecarFiles: SidecarWatcher,
+    private readonly index: SidecarIndex,
   ) {}
 
-  /** Reads the workspace's sidecars once, in the background. */
-  async scanWorkspace(): Promise<void> {
-    const files = await vscode.workspace.findFiles('**/*.ann.yaml', '**/node_modules/**', MAX_WORKSPACE_SIDECARS);
-    for (const uri of files) await this.readSidecar(uri);
+  /** Follows the sidecar index: its summaries carry each sidecar's accepted text and label pairs. */
+  follow(): void {
     this.disposables.push(
-      this.sidecarFiles.onDidChange((u) => void this.readSidecar(u)),
-      this.sidecarFiles.onDidCreate((u) => void this.readSidecar(u)),
-      this.sidecarFiles.onDidDelete((u) => this.fromWorkspace.delete(u.toString())),
+      this.index.onDidChange((uris) => {
+        for (const uri of uris) {
+          const summary = this.index.summary(uri);
+          if (summary)
+            this.fromWorkspace.set(
+              uri.toString(),
+              summary.learned.map(([text, label]) => ({ text, label })),
+            );
+          else this.fromWorkspace.delete(uri.toString());
+        }
+        this.workspaceVersion++;
+      }),
     );
-    this.log.info(`Learning from ${files.length} sidecars in the workspace`);
-  }
-
-  private async readSidecar(uri: vscode.Uri): Promise<void> {
-    try {
-      const content = await readTextFile(uri);
-      const sidecar = content === undefined ? undefined : parseSidecar(content).sidecar;
-      if (sidecar) this.fromWorkspace.set(uri.toString(), sidecar.annotations.filter((a) => a.status === 'accepted').map(toEntry));
-      this.workspaceVersion++;
-    } catch {
-      // A broken sidecar teaches nothing; the store that owns it reports it.
-    }
   }
 
   /** The learned entries now; the same array as last time when nothing changed. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AnnotationDocument } from '../annotationDocument';
 import type { AnnotationStores } from '../annotationStores';
 import type { Logger } from '../logger';
+import type { SidecarIndex } from '../index/sidecarIndex';
 import type { LearnedEntries } from './learnedEntries';
 import type { RefitWorker } from './refitWorkerClient';
 import { startRefitWorker } from './refitWorkerClient';
@@ -91,6 +92,7 @@ export class ModelService implements vscode.Disposable {
     private readonly stores: AnnotationStores,
     private readonly learned: LearnedEntries,
     private readonly log: Logger,
+    private readonly index: SidecarIndex,
   ) {
     this.disposables.push(
       this.changed,
@@ -310,8 +312,10 @@ export class ModelService implements vscode.Disposable {
       if (document && store.tracked.all.length > 0 && document.getText().length <= MAX_REFIT_TEXT)
         out.push({ text: document.getText(), annotations: store.tracked.all.map(evidence) });
     }
-    const files = await vscode.workspace.findFiles(folder ? new vscode.RelativePattern(folder, '**/*.ann.yaml') : '**/*.ann.yaml', '**/node_modules/**', MAX_WORKSPACE_SIDECARS);
-    for (const uri of files) {
+    // The index's summaries say which sidecars hold a decision: only those are read.
+    const decided = (await this.index.sidecars(folder)).filter((s) => s.summary.decided);
+    if (decided.length > MAX_WORKSPACE_SIDECARS) this.log.info(`The re-fit reads the first ${MAX_WORKSPACE_SIDECARS} of ${decided.length} annotated sidecars`);
+    for (const { uri } of decided.slice(0, MAX_WORKSPACE_SIDECARS)) {
       if (open.has(uri.toString())) continue;
       try {
         const content = await readTextFile(uri);

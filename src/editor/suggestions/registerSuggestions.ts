@@ -34,14 +34,14 @@ export interface SuggestionsFeature extends Feature<ReturnType<typeof suggestion
  */
 export function registerSuggestions(services: Services, painter: DecorationPainter): SuggestionsFeature {
   const { stores, log, context } = services;
-  const learned = new LearnedEntries(stores, log, services.sidecarFiles);
+  const learned = new LearnedEntries(stores, log, services.index);
   const dates = new DocumentDateOffer(stores);
   const engine = new SuggestionEngine(stores, learned, log, (store) => dates.dateOf(store));
   painter.setSuggestionSource((store) => engine.suggestions(store).map((s) => ({ ...s, id: s.key, status: 'suggested' as const })));
-  const model = new ModelService(context, stores, learned, log);
+  const model = new ModelService(context, stores, learned, log, services.index);
   engine.setTaggerSource(model);
   const uncertain = new UncertainTree(stores, engine);
-  void learned.scanWorkspace();
+  learned.follow();
   let gazetteers: readonly string[] = [];
   const disposables: vscode.Disposable[] = [
     learned,

@@ -1,0 +1,120 @@
+import * as vscode from 'vscode';
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { TawsimApi } from '../../src/extension';
+import { SidecarIndex, INDEX_CACHE_FILE } from '../../src/editor/index/sidecarIndex';
+import type { Logger } from '../../src/editor/logger';
+import { SidecarWatcher } from '../../src/editor/sidecarWatcher';
+import { activateTawsim, freshCopy, sidecarTagging, waitFor, workspaceDir } from './helpers';
+
+/** A logger that keeps what it is told, so a test can read what the index did. */
+function capturingLog(): Logger & { readonly lines: string[] } {
+  const lines: string[] = [];
+  const keep = (message: string): void => void lines.push(message);
+  return { lines, info: keep, warn: keep, error: keep, debug: keep, trace: keep } as unknown as Logger & { readonly lines: string[] };
+}
+
+describe('sidecar index: one index of the workspace sidecars', () => {
+  let api: TawsimApi;
+  before(async () => {
+    api = await activateTawsim();
+  });
+
+  const listed = async (file: string): Promise<boolean> => (await api.services.index.sidecars()).some((s) => s.uri.fsPath === file);
+
+  it('lists sidecars written from outside, follows a change, and forgets a deleted one; the Annotations view follows', async () => {
+    const a = freshCopy('article.txt');
+    const b = freshCopy('article.txt');
+    fs.writeFileSync(`${a}.ann.yaml`, sidecarTagging(a, [{ label: 'LOC', quote: 'المغرب' }]));
+    fs.writeFileSync(`${b}.omar.ann.yaml`, sidecarTagging(b, [{ label: 'LOC', quote: 'الرباط' }], 'omar'));
+    await waitFor('both sidecars in the index', async () => (await listed(`${a}.ann.yaml`)) && (await listed(`${b}.omar.ann.yaml`)));
+    const summary = api.services.index.summary(vscode.Uri.file(`${b}.omar.ann.yaml`));
+    assert.equal(summary?.annotator, 'omar');
+    assert.deepEqual(summary?.labels, { LOC: 1 });
+    assert.deepEqual(summary?.learned, [['الرباط', 'LOC']]);
+
+    const inView = async (file: string): Promise<boolean> => (await api.explorer.annotations.snapshot()).sets.some((s) => s.sidecarUri.fsPath === file);
+    await waitFor('the new sidecar in the Annotations view', () => inView(`${a}.ann.yaml`));
+
+    fs.writeFileSync(
+      `${a}.ann.yaml`,
+      sidecarTagging(a, [
+        { label: 'LOC', quote: 'المغرب' },
+        { label: 'PER', quote: 'الجانبان' },
+      ]),
+    );
+    await waitFor('the changed counts in the index', () => api.services.index.summary(vscode.Uri.file(`${a}.ann.yaml`))?.labels['PER'] === 1);
+
+    fs.rmSync(`${a}.ann.yaml`);
+    await waitFor('the deleted sidecar gone from the index', async () => !(await listed(`${a}.ann.yaml`)));
+    await waitFor('the deleted sidecar gone from the Annotations view', async () => !(await inView(`${a}.ann.yaml`)));
+  });
+
+  it('reports a broken sidecar and one of a newer schema with their problem, and leaves node_modules and .git out', async () => {
+    const broken = freshCopy('article.txt');
+    const newer = freshCopy('article.txt');
+    fs.writeFileSync(`${broken}.ann.yaml`, 'tawsim: 1\ndocument: [unclosed\n');
+    fs.writeFileSync(`${newer}.ann.yaml`, sidecarTagging(newer, [{ label: 'LOC', quote: 'المغرب' }]).replace(/^tawsim: \d+/u, 'tawsim: 99'));
+    const hidden = path.join(workspaceDir(), 'run', 'node_modules', 'dep');
+    fs.mkdirSync(hidden, { recursive: true });
+    const dependency = path.join(hidden, 'x.txt.ann.yaml');
+    fs.writeFileSync(dependency, fs.readFileSync(`${newer}.ann.yaml`));
+    await api.services.index.rebuild();
+    assert.match(api.services.index.summary(vscode.Uri.file(`${broken}.ann.yaml`))?.problem ?? '', /^\d+: /u);
+    const newerSummary = api.services.index.summary(vscode.Uri.file(`${newer}.ann.yaml`));
+    assert.equal(newerSummary?.newer, true);
+    assert.match(newerSummary?.problem ?? '', /version 99/u);
+    assert.ok(!(await listed(dependency)), 'a sidecar under node_modules is not the corpus');
+    const unreadable = (await api.explorer.annotations.snapshot()).unreadable.map((u) => u.uri.fsPath);
+    assert.ok(unreadable.includes(`${newer}.ann.yaml`), 'the Annotations view lists the newer sidecar as unreadable');
+    fs.rmSync(path.join(workspaceDir(), 'run', 'node_modules'), { recursive: true, force: true });
+    fs.rmSync(`${broken}.ann.yaml`);
+    fs.rmSync(`${newer}.ann.yaml`);
+  });
+
+  it('starts warm from its cache: a second index reads no sidecar that did not change, and a corrupt cache is ignored with a message', async () => {
+    const storage = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-index-storage-')));
+    const start = async (): Promise<{ index: SidecarIndex; log: ReturnType<typeof capturingLog>; watcher: SidecarWatcher; count: number }> => {
+      const log = capturingLog();
+      const watcher = new SidecarWatcher();
+      const index = new SidecarIndex(log, storage, watcher, new vscode.EventEmitter<vscode.Uri>().event);
+      const count = (await index.sidecars()).length;
+      return { index, log, watcher, count };
+    };
+    const stop = async (run: { index: SidecarIndex; watcher: SidecarWatcher }): Promise<void> => {
+      await run.index.persist();
+      run.index.dispose();
+      run.watcher.dispose();
+    };
+    try {
+      const cold = await start();
+      assert.ok(cold.count > 0, 'the test workspace has sidecars');
+      assert.ok(
+        cold.log.lines.some((l) => new RegExp(`\\(${cold.count} read, 0 from the cache`, 'u').test(l)),
+        cold.log.lines.join('\n'),
+      );
+      await stop(cold);
+      assert.ok(fs.existsSync(path.join(storage.fsPath, INDEX_CACHE_FILE)), 'the cache is kept in the workspace storage');
+
+      const warm = await start();
+      assert.ok(
+        warm.log.lines.some((l) => /\(0 read, \d+ from the cache/u.test(l)),
+        warm.log.lines.join('\n'),
+      );
+      await stop(warm);
+
+      fs.writeFileSync(path.join(storage.fsPath, INDEX_CACHE_FILE), '{"tawsimIndex": 1, "entries": [');
+      const afterCorruption = await start();
+      assert.ok(
+        afterCorruption.log.lines.some((l) => l.includes(INDEX_CACHE_FILE) && /not valid JSON/u.test(l)),
+        afterCorruption.log.lines.join('\n'),
+      );
+      assert.equal(afterCorruption.count, cold.count, 'every sidecar is read again');
+      await stop(afterCorruption);
+    } finally {
+      fs.rmSync(storage.fsPath, { recursive: true, force: true });
+    }
+  });
+});
