@@ -6,6 +6,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { openFile, runCommand, startHost } from '../../scripts/host/e2e-host';
 import type { Host } from '../../scripts/host/e2e-host';
 import type { Annotation } from '../../src/core/model/annotation';
+import type { Relation } from '../../src/core/model/relation';
 import { buildSidecar } from '../../src/core/sidecar/documentAnnotations';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
@@ -19,6 +20,8 @@ const root = path.resolve(__dirname, '..', '..');
  * there on), a word tagged after a joining proclitic (ب + القطار), and enough of it to wrap.
  */
 const TRAIN = 'القطار';
+const COMMITTEE = 'اللجنة المشتركة';
+const BEIRUT = 'بيروت';
 const ARTICLE = [
   `🇲🇦 وصل الوفد إلى طنجة صباح الأحد، ثم انتقل ب${TRAIN} السريع إلى الرباط حيث استقبله وزير الخارجية في مقر الوزارة، وتناولت المحادثات التعاون في مجالات النقل والطاقة والمياه.`,
   'وقال المتحدث باسم الوفد إن الجولة المقبلة من المحادثات ستعقد في بيروت الشهر المقبل، على أن تصدر اللجنة المشتركة تقريرها قبل نهاية العام.',
@@ -26,12 +29,12 @@ const ARTICLE = [
 ].join('\n');
 
 /** A sidecar for our article, spans found from quotes (the annotator is whoever runs the host: the default sidecar name is not per annotator). */
-function sidecarFor(text: string, tags: readonly (readonly [string, string])[]): string {
+function sidecarFor(text: string, tags: readonly (readonly [string, string])[], relations: readonly Relation[] = []): string {
   const live: Annotation[] = tags.map(([label, quote], i) => {
     const at = text.indexOf(quote);
     return { id: `t${i + 1}`, label, start: at, end: at + quote.length, text: quote, status: 'accepted', source: 'manual' };
   });
-  return serializeSidecar(buildSidecar({ path: 'tangier-visit.txt', annotator: 'annotator' }, text, live, []));
+  return serializeSidecar(buildSidecar({ path: 'tangier-visit.txt', annotator: 'annotator' }, text, live, [], relations));
 }
 
 /** A temporary copy of samples/ and our article, so the runs never write into the repository. */
@@ -39,7 +42,20 @@ function workspace(): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-reading-'));
   for (const f of fs.readdirSync(path.join(root, 'samples'))) fs.copyFileSync(path.join(root, 'samples', f), path.join(folder, f));
   fs.writeFileSync(path.join(folder, 'tangier-visit.txt'), ARTICLE);
-  fs.writeFileSync(path.join(folder, 'tangier-visit.txt.ann.yaml'), sidecarFor(ARTICLE, [['MISC', TRAIN]]));
+  // The second paragraph's committee is located in Beirut: one relation, drawn as an arc.
+  const located: Relation = { id: 'r1', type: 'located_in', from: 't2', to: 't3', status: 'accepted', source: 'manual' };
+  fs.writeFileSync(
+    path.join(folder, 'tangier-visit.txt.ann.yaml'),
+    sidecarFor(
+      ARTICLE,
+      [
+        ['MISC', TRAIN],
+        ['ORG', COMMITTEE],
+        ['LOC', BEIRUT],
+      ],
+      [located],
+    ),
+  );
   return folder;
 }
 
@@ -198,6 +214,32 @@ describe('the reading view in the browser-hosted VS Code', function () {
     assert.ok(
       (await boxesOver(frame, TRAIN)).some((c) => c.includes('tag')),
       'the MISC tag is drawn over القطار',
+    );
+
+    // The relation between the committee and Beirut is an arc labelled with its type, reaching
+    // from one word's box to the other's, in the paragraph that holds both.
+    await frame.waitForSelector('svg.arcs g.arc');
+    const committee = await wordBox(frame, COMMITTEE);
+    const beirut = await wordBox(frame, BEIRUT);
+    const arcs = await frame.evaluate(() =>
+      Array.from(document.querySelectorAll('svg.arcs g.arc'), (g) => {
+        const r = g.getBoundingClientRect();
+        return {
+          label: g.querySelector('text')?.textContent ?? '',
+          left: r.left,
+          right: r.right,
+          paragraph: g.closest('section.para')?.querySelector('p.text')?.textContent ?? '',
+        };
+      }),
+    );
+    assert.equal(arcs.length, 1, `one arc: ${JSON.stringify(arcs)}`);
+    const arc = arcs[0] as (typeof arcs)[number];
+    assert.equal(arc.label, 'located_in');
+    assert.ok(arc.paragraph.includes(BEIRUT), 'drawn in the paragraph of its ends');
+    const centres = [committee.left + committee.width / 2, beirut.left + beirut.width / 2];
+    assert.ok(
+      centres.every((x) => x >= arc.left - 2 && x <= arc.right + 2),
+      `the arc spans both words: ${JSON.stringify({ arc, centres })}`,
     );
   });
 
