@@ -30,24 +30,13 @@ import { writeTextAtomic } from '../../src/node/atomicWrite';
 import { ReferenceModel } from '../unit/robustness/referenceModel';
 import { FRAGMENTS, LABELS } from '../unit/robustness/editSession';
 import { activateTawsim, closeAll, waitFor, workspaceDir } from './helpers';
+import { seeded } from '../../src/core/random';
 
 const RUNS = Number(process.env['TAWSIM_FUZZ_RUNS'] ?? 4);
 const STEPS = Number(process.env['TAWSIM_FUZZ_STEPS'] ?? 100);
 const FIXED_SEED = process.env['TAWSIM_FUZZ_SEED'];
 /** A VS Code document has one line-end style: inserting a lone LF into it stays LF only without CR. */
 const HOST_FRAGMENTS = FRAGMENTS.filter((f) => !f.includes('\r'));
-
-/** mulberry32: small, seedable, good enough to pick steps. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type StepKind = 'type' | 'delete' | 'replace' | 'tag' | 'remove' | 'relabel' | 'annUndo' | 'annRedo' | 'textUndo' | 'save' | 'close' | 'extText' | 'extSidecar' | 'check';
 const WEIGHTS: readonly [StepKind, number][] = [
@@ -97,7 +86,7 @@ class HostSession {
     private readonly seed: number,
     private readonly figures: FuzzFigures,
   ) {
-    this.rnd = random(seed);
+    this.rnd = seeded(seed);
     this.file = path.join(workspaceDir(), 'fuzz', `s${seed}-${Date.now().toString(36)}.txt`);
     this.sidecar = `${this.file}.ann.yaml`;
   }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { RelationDecisionProblem, RelationProposal } from '../../core/review/relationReview';
+import type { GoldParts, RelationDecisionProblem, RelationDecisionResult, RelationProposal } from '../../core/review/relationReview';
 import { reviewFor } from './decisionTarget';
 import type { RelationDecisionArgs } from './reviewCommandIds';
 import type { ReviewContext } from './reviewContext';
 import type { DocumentReview } from './reviewTypes';
 import { relationTitle, relationEndTitle } from './reviewText';
+import { symmetricTypes } from './symmetricTypes';
 
 export interface RelationTarget {
   readonly review: DocumentReview;
@@ -52,4 +53,30 @@ export function showRelationProblem(problem: RelationDecisionProblem): void {
       ? vscode.l10n.t('{0} is rejected in gold; a relation cannot stand on it.', relationEndTitle(problem.end))
       : vscode.l10n.t('Decide on {0} in gold first: the rejected relation names its ends.', problem.ends.map(relationEndTitle).join(vscode.l10n.t(' and ')));
   void vscode.window.showWarningMessage(message);
+}
+
+/**
+ * One relation decision from start to end: the relation named or picked, the core's decision applied
+ * to the review's gold, and the reviewer told why when it could not be written. True once written.
+ */
+export async function decideRelation(
+  ctx: ReviewContext,
+  args: RelationDecisionArgs | undefined,
+  placeHolder: string,
+  apply: (gold: GoldParts, proposal: RelationProposal, review: DocumentReview, symmetric: (type: string) => boolean) => RelationDecisionResult,
+): Promise<boolean> {
+  const target = await relationFor(ctx, args, placeHolder);
+  if (!target) return false;
+  const symmetric = symmetricTypes(ctx.services);
+  let written = false;
+  const done = await ctx.sessions.decide(target.review.uri, (r): GoldParts | undefined => {
+    const result = apply({ annotations: r.gold, relations: r.goldRelations }, target.proposal, r, symmetric);
+    if ('problem' in result) {
+      showRelationProblem(result.problem);
+      return undefined;
+    }
+    written = true;
+    return result.gold;
+  });
+  return done !== undefined && written;
 }
