@@ -50,7 +50,8 @@ function spanAfterEdit(a: Annotation, edit: TextEdit): SpanAfterEdit {
 /**
  * A discontinuous span: each fragment moves by the span rule; the cover follows them. Text typed
  * between fragments stays outside; a fragment whose text is deleted drops out, and when one is
- * left the annotation is an ordinary span again. Its text is read again whenever a fragment changed length.
+ * left the annotation is an ordinary span again. Its text is read again whenever a fragment changed length
+ * or had text replaced.
  * An edit that cuts or deletes a fragment's text, or joins two fragments, buries the whole version
  * before it, as a cut buries an ordinary span: the text undo brings every fragment back.
  */
@@ -61,11 +62,11 @@ function fragmentedAfterEdit(a: Annotation, fragments: Fragments, edit: TextEdit
   const first = next[0] as readonly [number, number];
   const last = next[next.length - 1] as readonly [number, number];
   const same = next.length === fragments.length && next.every((f, i) => f[0] === fragments[i]?.[0] && f[1] === fragments[i]?.[1]);
-  if (same) return { next: a, changed: false, retext: false, buried: false };
+  if (same && !buried) return { next: a, changed: false, retext: false, buried: false };
   const lengths = (list: Fragments): string => list.map(([s, e]) => e - s).join(',');
   const { fragments: _old, ...rest } = a;
   const base = { ...rest, start: first[0], end: last[1] };
-  return { next: next.length > 1 ? { ...base, fragments: next } : base, changed: true, retext: lengths(next) !== lengths(fragments), buried };
+  return { next: next.length > 1 ? { ...base, fragments: next } : base, changed: true, retext: buried || lengths(next) !== lengths(fragments), buried };
 }
 
 /** Whether an edit removes some of a span's text (see `shiftSpan`: damaged or deleted). */

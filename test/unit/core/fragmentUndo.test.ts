@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import type { Annotation } from '../../../src/core/model/annotation';
 import { AnnotationHistory, applyAnnotationEdit, applyTextChange } from '../../../src/core/model/annotationHistory';
 import { coveredText, FRAGMENT_SEPARATOR } from '../../../src/core/model/fragments';
@@ -153,6 +154,15 @@ describe('text undo of a deleted fragment (issue 17)', () => {
     assert.equal(typed.get('t1')?.fragments, undefined);
   });
 
+  it('reads the quote again when text inside a fragment is replaced by text of the same length', () => {
+    const doc = new Doc(TEXT, [split]);
+    doc.edit(A + 1, A + 3, 'و ');
+    assert.equal(doc.get('t1')?.text, `وو ر الخارجية${FRAGMENT_SEPARATOR}ناصر`);
+    assert.equal(coveredText(doc.get('t1') as Annotation, doc.read), doc.get('t1')?.text);
+    doc.edit(A + 1, A + 3, 'زي', 'undo');
+    assert.deepEqual(span(doc.get('t1')), span(split));
+  });
+
   it('a redo deletes the fragment again, and the next undo brings it back again', () => {
     const doc = new Doc(TEXT, [split]);
     doc.edit(N - 1, N + 4, '');
@@ -161,5 +171,32 @@ describe('text undo of a deleted fragment (issue 17)', () => {
     assert.equal(doc.get('t1')?.fragments, undefined);
     doc.edit(N - 1, N - 1, ' ناصر', 'undo');
     assert.deepEqual(span(doc.get('t1')), span(split));
+  });
+});
+
+describe('text undo of fragments (property)', () => {
+  const editArb = fc.record({ at: fc.nat(40), removed: fc.nat(8), inserted: fc.constantFrom('', 'ـ', 'و ', 'جديد') });
+
+  it('undoing every edit in turn, as the editor does, gives back each tag exactly, split or not', function () {
+    this.timeout(20_000);
+    fc.assert(
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 12 }), (edits) => {
+        const words: Annotation = { id: 't2', label: 'ORG', start: A + 5, end: A + 13, text: 'الخارجية', status: 'accepted', source: 'manual' };
+        const doc = new Doc(TEXT, [split, words]);
+        const done: { start: number; removed: string; inserted: number }[] = [];
+        for (const e of edits) {
+          const start = Math.min(e.at, doc.text.length);
+          const end = Math.min(doc.text.length, start + e.removed);
+          if (start === end && e.inserted === '') continue;
+          done.push({ start, removed: doc.text.slice(start, end), inserted: e.inserted.length });
+          doc.edit(start, end, e.inserted);
+        }
+        for (const d of done.reverse()) doc.edit(d.start, d.start + d.inserted, d.removed, 'undo');
+        assert.equal(doc.text, TEXT);
+        assert.deepEqual(span(doc.get('t1')), span(split));
+        assert.deepEqual(span(doc.get('t2')), span(words));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
