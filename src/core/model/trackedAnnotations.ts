@@ -1,9 +1,9 @@
 import type { Annotation } from './annotation';
 import { compareAnnotations } from './annotation';
-import type { TextEdit } from './shift';
+import type { Span, TextEdit } from './shift';
 import { shiftSpan } from './shift';
 import type { Fragments } from './fragments';
-import { coveredText, fragmentsAfterEdit } from './fragments';
+import { coveredText, fragmentsAfterEdit, moved } from './fragments';
 import type { Relation } from './relation';
 import { compareRelations, nextRelationId } from './relation';
 import { LazyShiftedSpans } from './lazyShiftedSpans';
@@ -50,19 +50,35 @@ function spanAfterEdit(a: Annotation, edit: TextEdit): SpanAfterEdit {
 /**
  * A discontinuous span: each fragment moves by the span rule; the cover follows them. Text typed
  * between fragments stays outside; a fragment whose text is deleted drops out, and when one is
- * left the annotation is an ordinary span again. Its text is read again whenever a fragment changed length.
+ * left the annotation is an ordinary span again. Its text is read again whenever a fragment changed length
+ * or had text replaced.
+ * An edit that cuts or deletes a fragment's text, or joins two fragments, buries the whole version
+ * before it, as a cut buries an ordinary span: the text undo brings every fragment back.
  */
 function fragmentedAfterEdit(a: Annotation, fragments: Fragments, edit: TextEdit): SpanAfterEdit {
   const next = fragmentsAfterEdit(fragments, edit);
   if (!next) return { changed: true, retext: false, buried: true };
+  const buried = next.length !== fragments.length || fragments.some(([start, end]) => cutsText({ start, end }, edit));
   const first = next[0] as readonly [number, number];
   const last = next[next.length - 1] as readonly [number, number];
   const same = next.length === fragments.length && next.every((f, i) => f[0] === fragments[i]?.[0] && f[1] === fragments[i]?.[1]);
-  if (same) return { next: a, changed: false, retext: false, buried: false };
+  if (same && !buried) return { next: a, changed: false, retext: false, buried: false };
   const lengths = (list: Fragments): string => list.map(([s, e]) => e - s).join(',');
   const { fragments: _old, ...rest } = a;
   const base = { ...rest, start: first[0], end: last[1] };
-  return { next: next.length > 1 ? { ...base, fragments: next } : base, changed: true, retext: lengths(next) !== lengths(fragments), buried: false };
+  return { next: next.length > 1 ? { ...base, fragments: next } : base, changed: true, retext: buried || lengths(next) !== lengths(fragments), buried };
+}
+
+/** Whether an edit removes some of a span's text (see `shiftSpan`: damaged or deleted). */
+function cutsText(span: Span, edit: TextEdit): boolean {
+  const kind = shiftSpan(span, edit).kind;
+  return kind === 'damaged' || kind === 'deleted';
+}
+
+/** The annotation on another span: its offsets, text and fragments (none when the span has none). */
+function withSpan(a: Annotation, span: Pick<Annotation, 'start' | 'end' | 'text' | 'fragments'>): Annotation {
+  const { fragments: _old, ...rest } = a;
+  return { ...rest, start: span.start, end: span.end, text: span.text, ...(span.fragments ? { fragments: span.fragments } : {}) };
 }
 
 /**
@@ -390,13 +406,15 @@ export class TrackedAnnotations {
       if (!undone.has(t) || restored.has(a.id)) return;
       // The undo puts the text back exactly where the edit took it from; text that merely looks
       // the same nearby is not this span.
-      const length = a.end - a.start;
       const start = t.at + t.offsetFromEdit;
-      if (length === 0 || start < 0 || read(start, start + length) !== a.text) return;
+      // The span as it was, where the undo put it back (fragments and all).
+      const place = moved(a, start - a.start);
+      if (a.end === a.start || start < 0 || coveredText(place, read) !== a.text) return;
+      const span = { start: place.start, end: place.end, text: a.text, fragments: place.fragments };
       if (this.ids.isRemoved(a.id)) {
         // Removed by the user: restored out of sight, for an annotation undo to bring back.
         const hidden = this.removedItems.find((x) => x.id === a.id) ?? a;
-        this.removedItems = [...this.removedItems.filter((x) => x.id !== a.id), { ...hidden, start, end: start + length, text: a.text }];
+        this.removedItems = [...this.removedItems.filter((x) => x.id !== a.id), withSpan(hidden, span)];
         restored.set(a.id, index);
         return;
       }
@@ -404,7 +422,7 @@ export class TrackedAnnotations {
       const current = this.spans.items.find((x) => x.id === a.id) ?? this.orphanItems.find((x) => x.id === a.id);
       const { orphan: _orphan, ...base } = current ?? a;
       this.removeQuietly(a.id);
-      this.spans.insert({ ...base, start, end: start + length, text: a.text } as Annotation);
+      this.spans.insert(withSpan(base as Annotation, span));
       restored.set(a.id, index);
     });
     // The restored versions and later ones of the same spans are spent; older ones stay for further undos.

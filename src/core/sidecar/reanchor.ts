@@ -40,7 +40,9 @@ export function reanchorAnnotations(annotations: readonly Annotation[], text: st
   // Spans whose text is still at their offsets stay, even two alike (the file said so; nothing
   // here made them), and claim their places. An orphan that fits its old place again is back,
   // unless a placed span already has that place and label.
-  const fits = (a: Annotation): boolean => a.end <= length && a.start <= a.end && coveredText(a, slice) === a.text;
+  // An orphan's fragments are where they were (only its cover is clamped), perhaps past the end now.
+  const inText = (a: Annotation): boolean => a.end <= length && a.start <= a.end && (a.fragments ?? []).every(([s, e]) => s <= e && e <= length);
+  const fits = (a: Annotation): boolean => inText(a) && coveredText(a, slice) === a.text;
   const result: (Annotation | undefined)[] = annotations.map((a) => (!a.orphan && fits(a) ? a : undefined));
   if (result.every((a) => a !== undefined)) return { annotations: result as Annotation[], moved: 0, orphans: 0 };
   for (const a of result) if (a) claim(a.start, a.end, a.label);

@@ -13,6 +13,28 @@ describe('reanchorAnnotations', () => {
   const old = 'اتفق المغرب وإسرائيل. زار الوزير المغرب 😀 ثم الرباط.';
   const tags = [tag('t1', 'المغرب', old, 0), tag('t2', 'إسرائيل', old), tag('t3', 'المغرب', old, 1), tag('t4', 'الرباط', old)];
 
+  it('keeps a split orphan whose fragments lie past the end of a shorter text, instead of failing', () => {
+    // An orphan's cover is clamped to the text but its fragments stay where they were.
+    const orphan: Annotation = {
+      id: 't1',
+      label: 'PER',
+      start: 0,
+      end: 5,
+      text: 'ا … رب',
+      status: 'accepted',
+      source: 'manual',
+      orphan: true,
+      fragments: [
+        [0, 1],
+        [4, 6],
+      ],
+    };
+    const result = reanchorAnnotations([orphan, tag('t2', 'مغرب', '\nمغرب')], '\nمغرب');
+    assert.equal(result.annotations[0]?.orphan, true);
+    assert.deepEqual(result.annotations[0]?.fragments, orphan.fragments);
+    assert.equal(result.annotations[1]?.orphan, undefined);
+  });
+
   it('keeps spans whose text still matches', () => {
     const r = reanchorAnnotations(tags, old);
     assert.deepEqual(r.annotations, tags);
