@@ -52,6 +52,10 @@ const KEYWORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false
 /** Keys remembered so that each is one string however often it occurs; a file of ever new keys is read key by key beyond this. */
 const MAX_REMEMBERED_KEYS = 256;
 
+/** Values up to this length are shared (JSON.parse shares up to 10 characters). */
+const MAX_SHARED_VALUE_LENGTH = 10;
+const SHARED_VALUE_SLOTS = 1024;
+
 const SPACE = 32;
 const LINE_FEED = 10;
 const COLON = 58;
@@ -83,6 +87,8 @@ class SubsetReader {
   private readonly keysByHash = new Map<number, string>();
   /** Other keys (attribute names in Arabic), the same string for each occurrence. */
   private readonly otherKeys = new Map<string, string>();
+  /** Short plain values by a hash of their characters; a value of another hash in the slot replaces it. */
+  private readonly sharedValues: (string | undefined)[] = new Array<string | undefined>(SHARED_VALUE_SLOTS).fill(undefined);
   /** The key `keyEnd` found last. */
   private key = '';
 
@@ -268,8 +274,24 @@ class SubsetReader {
       case 46 /* . */:
         return numberOrPlain(t.slice(col, end));
       default:
-        return plain(t.slice(col, end));
+        return end - col <= MAX_SHARED_VALUE_LENGTH ? this.sharedPlain(col, end) : plain(t.slice(col, end));
     }
+  }
+
+  /**
+   * A short plain scalar, the same string as the last one of the same characters in its slot: labels,
+   * statuses and sources repeat on every annotation, and one string each is less for the collector to copy.
+   */
+  private sharedPlain(col: number, end: number): unknown {
+    const t = this.t;
+    let hash = end - col;
+    for (let k = col; k < end; k++) hash = (Math.imul(hash, 31) + t.charCodeAt(k)) | 0;
+    const slot = hash & (SHARED_VALUE_SLOTS - 1);
+    const known = this.sharedValues[slot];
+    if (known !== undefined && known.length === end - col && t.startsWith(known, col)) return known;
+    const value = plain(t.slice(col, end));
+    if (typeof value === 'string') this.sharedValues[slot] = value;
+    return value;
   }
 
   /**
