@@ -6,35 +6,26 @@
  * is read on every open.
  *
  * Anything it is not certain about (comments, anchors, tags, flow collections, folded or multi-line
- * scalars, blank lines, tabs, control characters, duplicate keys, numbers other than plain decimal
- * integers) makes it answer `undefined`, and the caller reads the file with the full parser, which
- * accepts every valid file and places every problem on its line.
+ * scalars, blank lines, empty values, tabs, control characters, duplicate keys, numbers other than
+ * plain decimal integers) makes it answer `undefined`, and the caller reads the file with the full
+ * parser, which accepts every valid file and places every problem on its line.
+ *
+ * It walks offsets in the one string and cuts out only values: splitting a large sidecar into lines
+ * made a string per line and kept the collector busy for longer than the reading itself.
  */
 export function readSidecarSubset(text: string): { readonly value: unknown } | undefined {
   if (text.length === 0 || UNSAFE_CHARACTERS.test(text)) return undefined;
-  const lines = text.split('\n');
-  const crlf = text.includes('\r');
-  if (crlf) {
-    for (let k = 0; k < lines.length; k++) {
-      const line = lines[k] as string;
-      // A lone carriage return is a line break to YAML too; only CRLF pairs are taken here.
-      const cr = line.indexOf('\r');
-      if (cr === -1) {
-        if (k < lines.length - 1) return undefined;
-        continue;
-      }
-      if (cr !== line.length - 1 || k === lines.length - 1) return undefined;
-      lines[k] = line.slice(0, -1);
-    }
+  if (text.includes('\r')) {
+    // A lone carriage return is a line break to YAML too; only CRLF pairs, at every line end, are taken here.
+    if (LONE_CR.test(text) || LONE_LF.test(text)) return undefined;
+    text = text.replace(CRLF, '\n');
   }
+  const reader = new SubsetReader(text);
   // The text ends with one line break, or none; nothing else may be blank.
-  if (lines[lines.length - 1] === '') lines.pop();
-  const reader = new SubsetReader(lines);
+  if (reader.atEnd() || reader.indentHere() !== 0) return undefined;
   try {
-    const first = lines[0] as string;
-    if (indentOf(first) !== 0) return undefined;
     const value = reader.block(0, 0);
-    if (reader.i !== lines.length) return undefined;
+    if (!reader.atEnd()) return undefined;
     return { value };
   } catch (e) {
     if (e === OUTSIDE) return undefined;
@@ -45,6 +36,9 @@ export function readSidecarSubset(text: string): { readonly value: unknown } | u
 /** Tabs, C0/C1 controls (NEL among them), DEL and byte-order marks: YAML treats them specially or refuses them. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE_CHARACTERS = /[\x00-\x08\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]/;
+const LONE_CR = /\r(?!\n)/;
+const LONE_LF = /(?<!\r)\n/;
+const CRLF = /\r\n/g;
 
 /** Thrown (never escaping this file) when the text leaves the subset. */
 const OUTSIDE: unique symbol = Symbol('outside the sidecar subset');
@@ -54,147 +48,214 @@ const NUMBER_LIKE = /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[
 const PLAIN_INTEGER = /^(?:0|-?[1-9][0-9]{0,14})$/;
 /** Keys the subset takes: words of letters, marks, digits and underscores (schema keys, attribute names in any script). */
 const PLAIN_KEY = /^[\p{L}\p{M}_][\p{L}\p{M}\p{N}_]*$/u;
-const MAX_KEYS_OF_A_LENGTH = 16;
 const KEYWORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+/** Keys remembered so that each is one string however often it occurs; a file of ever new keys is read key by key beyond this. */
+const MAX_REMEMBERED_KEYS = 256;
 
-function indentOf(line: string): number {
-  let n = 0;
-  while (line.charCodeAt(n) === 32) n++;
-  return n;
+/** Values up to this length are shared (JSON.parse shares up to 10 characters). */
+const MAX_SHARED_VALUE_LENGTH = 10;
+const SHARED_VALUE_SLOTS = 1024;
+
+const SPACE = 32;
+const LINE_FEED = 10;
+const COLON = 58;
+const DASH = 45;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+/** `A`–`Z`, `a`–`z`, `_`: the first character of a key found without cutting it out. */
+function isAsciiKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
-function isSequenceItem(line: string, col: number): boolean {
-  return line.charCodeAt(col) === 45 /* - */ && (col + 1 === line.length || line.charCodeAt(col + 1) === 32);
+function isAsciiKeyPart(c: number): boolean {
+  return isAsciiKeyStart(c) || (c >= DIGIT_0 && c <= DIGIT_9);
 }
 
+/**
+ * The cursor is one line of `t`: from `p` to `e` (its line feed, or the end of the content). Columns
+ * (`indent`) count from the start of a line; positions (`col`, `end`) are offsets in `t`.
+ */
 class SubsetReader {
-  /** The line being read. */
-  i = 0;
-  /** Keys already read, by length: a key is found in the line without cutting it out, and the same string is used every time. */
-  private readonly keysByLength = new Map<number, string[]>();
+  /** Start of the current line; past `n` once every line is read. */
+  private p = 0;
+  /** End of the current line. */
+  private e: number;
+  /** End of the content: the text without its final line feed. */
+  private readonly n: number;
+  /** ASCII keys by a hash of their characters, compared in place before one is cut out. */
+  private readonly keysByHash = new Map<number, string>();
+  /** Other keys (attribute names in Arabic), the same string for each occurrence. */
+  private readonly otherKeys = new Map<string, string>();
+  /** Short plain values by a hash of their characters; a value of another hash in the slot replaces it. */
+  private readonly sharedValues: (string | undefined)[] = new Array<string | undefined>(SHARED_VALUE_SLOTS).fill(undefined);
   /** The key `keyEnd` found last. */
   private key = '';
 
-  constructor(private readonly lines: string[]) {}
+  constructor(private readonly t: string) {
+    this.n = t.charCodeAt(t.length - 1) === LINE_FEED ? t.length - 1 : t.length;
+    this.e = this.lineEnd(0);
+  }
+
+  atEnd(): boolean {
+    return this.p > this.n;
+  }
+
+  /** Spaces at the start of the current line. */
+  indentHere(): number {
+    let k = this.p;
+    while (this.t.charCodeAt(k) === SPACE) k++;
+    return k - this.p;
+  }
+
+  private lineEnd(from: number): number {
+    const lf = this.t.indexOf('\n', from);
+    return lf === -1 ? this.n : lf;
+  }
+
+  private nextLine(): void {
+    this.p = this.e + 1;
+    if (this.p <= this.n) this.e = this.lineEnd(this.p);
+  }
+
+  private isSequenceItem(col: number): boolean {
+    return this.t.charCodeAt(col) === DASH && (col + 1 === this.e || this.t.charCodeAt(col + 1) === SPACE);
+  }
 
   /**
-   * The node whose first line is line `i`, its content starting at column `col`, in a collection
-   * indented `indent` (from which a literal block's lines and indentation indicator count).
+   * The node whose first line is the current one, its content starting at position `col`, in a
+   * collection indented `indent` (from which a literal block's lines and indentation indicator count).
    */
   block(indent: number, col: number): unknown {
-    const line = this.lines[this.i] as string;
-    if (isSequenceItem(line, col)) return this.sequence(col);
-    if (this.keyEnd(line, col) !== -1) return this.mapping(col);
-    return this.scalar(line, col, indent);
+    if (this.isSequenceItem(col)) return this.sequence(col - this.p);
+    const end = this.keyEnd(col);
+    if (end !== -1) return this.mapping(col - this.p, end);
+    return this.scalar(col, indent);
   }
 
   private sequence(indent: number): unknown[] {
     const items: unknown[] = [];
-    let col = indent;
     for (;;) {
-      const line = this.lines[this.i] as string;
-      if (col + 1 === line.length) {
+      const col = this.p + indent;
+      if (col + 1 === this.e) {
         // "-" alone: the item is the block on the following lines.
-        this.i++;
-        const next = this.lines[this.i];
-        if (next === undefined) throw OUTSIDE;
-        const inner = indentOf(next);
+        this.nextLine();
+        if (this.atEnd()) throw OUTSIDE;
+        const inner = this.indentHere();
         if (inner <= indent) throw OUTSIDE;
-        items.push(this.block(indent, inner));
+        items.push(this.block(indent, this.p + inner));
       } else {
         const at = col + 2;
-        if (line.charCodeAt(at) === 32) throw OUTSIDE;
+        if (this.t.charCodeAt(at) === SPACE) throw OUTSIDE;
         items.push(this.block(indent, at));
       }
-      const next = this.lines[this.i];
-      if (next === undefined) return items;
-      const n = indentOf(next);
+      if (this.atEnd()) return items;
+      const n = this.indentHere();
       if (n > indent) throw OUTSIDE;
-      if (n < indent || !isSequenceItem(next, n)) return items;
-      col = indent;
+      if (n < indent || !this.isSequenceItem(this.p + n)) return items;
     }
   }
 
-  private mapping(indent: number): Record<string, unknown> {
+  /** A mapping whose first key, on the current line, ends at `end`. */
+  private mapping(indent: number, end: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    let col = indent;
     for (;;) {
-      const line = this.lines[this.i] as string;
-      const end = this.keyEnd(line, col);
-      if (end === -1) throw OUTSIDE;
       const key = this.key;
       if (Object.prototype.hasOwnProperty.call(map, key)) throw OUTSIDE;
-      if (end + 1 === line.length) {
+      if (end + 1 === this.e) {
         // "key:" alone: the value is the block on the following lines (a sequence may sit at the key's own indent).
-        this.i++;
-        const next = this.lines[this.i];
-        if (next === undefined) throw OUTSIDE;
-        const n = indentOf(next);
-        if (n > indent || (n === indent && isSequenceItem(next, n))) map[key] = this.block(indent, n);
+        this.nextLine();
+        if (this.atEnd()) throw OUTSIDE;
+        const n = this.indentHere();
+        if (n > indent || (n === indent && this.isSequenceItem(this.p + n))) map[key] = this.block(indent, this.p + n);
         else throw OUTSIDE;
       } else {
-        map[key] = this.scalar(line, end + 2, indent);
+        map[key] = this.scalar(end + 2, indent);
       }
-      const next = this.lines[this.i];
-      if (next === undefined) return map;
-      const n = indentOf(next);
+      if (this.atEnd()) return map;
+      const n = this.indentHere();
       if (n > indent) throw OUTSIDE;
       if (n < indent) return map;
-      if (isSequenceItem(next, n)) return map;
-      col = indent;
+      if (this.isSequenceItem(this.p + n)) return map;
+      end = this.keyEnd(this.p + indent);
+      if (end === -1) throw OUTSIDE;
     }
   }
 
-  /** Column of the colon ending a plain key that starts at `col`, or -1 when the line has no such key. */
-  private keyEnd(line: string, col: number): number {
-    let end = line.indexOf(': ', col);
-    if (end === -1) {
-      if (line.charCodeAt(line.length - 1) !== 58 /* : */) return -1;
-      end = line.length - 1;
-    }
-    const known = this.keysByLength.get(end - col);
-    if (known) {
-      for (const key of known) {
-        if (line.startsWith(key, col)) {
-          this.key = key;
-          return end;
+  /** Position of the colon ending a plain key that starts at `col`, or -1 when the line has no such key. */
+  private keyEnd(col: number): number {
+    const t = this.t;
+    let c = t.charCodeAt(col);
+    if (isAsciiKeyStart(c)) {
+      let k = col;
+      let hash = 0;
+      do {
+        hash = (Math.imul(hash, 31) + c) | 0;
+        c = t.charCodeAt(++k);
+      } while (isAsciiKeyPart(c));
+      if (c === COLON && (k + 1 === this.e || t.charCodeAt(k + 1) === SPACE)) {
+        const known = this.keysByHash.get(hash);
+        if (known !== undefined && known.length === k - col && t.startsWith(known, col)) {
+          this.key = known;
+          return k;
         }
+        const key = t.slice(col, k);
+        if (KEYWORDS.has(key) || key === '__proto__') throw OUTSIDE;
+        if (known === undefined && this.keysByHash.size < MAX_REMEMBERED_KEYS) this.keysByHash.set(hash, key);
+        this.key = key;
+        return k;
       }
     }
-    const key = line.slice(col, end);
+    return this.otherKeyEnd(col);
+  }
+
+  /** `keyEnd` for keys beyond ASCII words, and for lines that hold none: the first ": " (or a colon ending the line) decides. */
+  private otherKeyEnd(col: number): number {
+    const t = this.t;
+    let end = -1;
+    for (let k = t.indexOf(':', col); k !== -1 && k < this.e; k = t.indexOf(':', k + 1)) {
+      if (k + 1 === this.e || t.charCodeAt(k + 1) === SPACE) {
+        end = k;
+        break;
+      }
+    }
+    if (end === -1) return -1;
+    const key = t.slice(col, end);
     if (PLAIN_KEY.test(key) && !KEYWORDS.has(key) && key !== '__proto__') {
-      // A few keys of each length: a file of many different keys (attribute names) is read as before, key by key.
-      if (!known) this.keysByLength.set(key.length, [key]);
-      else if (known.length < MAX_KEYS_OF_A_LENGTH) known.push(key);
-      this.key = key;
+      const known = this.otherKeys.get(key);
+      if (known !== undefined) this.key = known;
+      else {
+        if (this.otherKeys.size < MAX_REMEMBERED_KEYS) this.otherKeys.set(key, key);
+        this.key = key;
+      }
       return end;
     }
     // A quoted scalar holding ": " is not a key; anything else that looks like one is outside the subset.
-    const first = line.charCodeAt(col);
+    const first = t.charCodeAt(col);
     if (first === 34 /* " */ || first === 39 /* ' */) return -1;
     throw OUTSIDE;
   }
 
   /** The scalar (or empty collection) from `col` to the end of the line; literal blocks take the lines after. */
-  private scalar(line: string, col: number, indent: number): unknown {
-    const first = line.charCodeAt(col);
-    this.i++;
+  private scalar(col: number, indent: number): unknown {
+    const t = this.t;
+    const end = this.e;
+    const first = t.charCodeAt(col);
+    this.nextLine();
     switch (first) {
       case 34 /* " */:
-        return doubleQuoted(line, col);
+        return doubleQuoted(t, col, end);
       case 39 /* ' */:
-        return singleQuoted(line, col);
+        return singleQuoted(t.slice(col, end));
       case 124 /* | */:
-        return this.literal(line.slice(col), indent);
+        return this.literal(t.slice(col, end), indent);
       case 91 /* [ */:
-        if (line.length === col + 2 && line.charCodeAt(col + 1) === 93) return [];
+        if (end === col + 2 && t.charCodeAt(col + 1) === 93) return [];
         throw OUTSIDE;
       case 123 /* { */:
-        if (line.length === col + 2 && line.charCodeAt(col + 1) === 125) return {};
+        if (end === col + 2 && t.charCodeAt(col + 1) === 125) return {};
         throw OUTSIDE;
       case 45 /* - */:
-      case 43 /* + */:
-      case 46 /* . */:
       case 48:
       case 49:
       case 50:
@@ -205,14 +266,32 @@ class SubsetReader {
       case 55:
       case 56:
       case 57: {
-        const s = line.slice(col);
-        if (PLAIN_INTEGER.test(s)) return Number(s);
-        if (NUMBER_LIKE.test(s)) throw OUTSIDE;
-        return plain(s);
+        const integer = plainInteger(t, col, end);
+        if (integer !== undefined) return integer;
+        return numberOrPlain(t.slice(col, end));
       }
+      case 43 /* + */:
+      case 46 /* . */:
+        return numberOrPlain(t.slice(col, end));
       default:
-        return plain(line.slice(col));
+        return end - col <= MAX_SHARED_VALUE_LENGTH ? this.sharedPlain(col, end) : plain(t.slice(col, end));
     }
+  }
+
+  /**
+   * A short plain scalar, the same string as the last one of the same characters in its slot: labels,
+   * statuses and sources repeat on every annotation, and one string each is less for the collector to copy.
+   */
+  private sharedPlain(col: number, end: number): unknown {
+    const t = this.t;
+    let hash = end - col;
+    for (let k = col; k < end; k++) hash = (Math.imul(hash, 31) + t.charCodeAt(k)) | 0;
+    const slot = hash & (SHARED_VALUE_SLOTS - 1);
+    const known = this.sharedValues[slot];
+    if (known !== undefined && known.length === end - col && t.startsWith(known, col)) return known;
+    const value = plain(t.slice(col, end));
+    if (typeof value === 'string') this.sharedValues[slot] = value;
+    return value;
   }
 
   /**
@@ -224,39 +303,43 @@ class SubsetReader {
     if (!m) throw OUTSIDE;
     const indicator = m[1] ?? m[4];
     const chomp = m[2] ?? m[3] ?? '';
-    const firstLine = this.lines[this.i];
-    if (firstLine === undefined) throw OUTSIDE;
+    if (this.atEnd()) throw OUTSIDE;
+    const t = this.t;
     let at: number;
     if (indicator !== undefined) at = indent + Number(indicator);
     else {
       // Without an indicator the first non-blank line sets the indentation; blank lines before it may not be longer.
-      let k = this.i;
+      let q = this.p;
       let longestBlank = 0;
       for (;;) {
-        const line = this.lines[k];
-        const n = line === undefined ? 0 : indentOf(line);
-        if (line === undefined || n < line.length) {
-          // Only blank lines before the next key (or the end): the block holds nothing but line breaks.
+        if (q > this.n) {
+          // Only blank lines before the end: the block holds nothing but line breaks.
+          at = indent + 1;
+          break;
+        }
+        const qe = this.lineEnd(q);
+        let k = q;
+        while (t.charCodeAt(k) === SPACE) k++;
+        const n = k - q;
+        if (k < qe) {
           at = n > indent ? n : indent + 1;
           break;
         }
         longestBlank = Math.max(longestBlank, n);
-        k++;
+        q = qe + 1;
       }
       if (longestBlank > at) throw OUTSIDE;
     }
     if (at <= indent) throw OUTSIDE;
     const parts: string[] = [];
-    for (;;) {
-      const line = this.lines[this.i];
-      if (line === undefined) break;
-      const n = indentOf(line);
-      if (n >= at) parts.push(line.slice(at));
-      else if (n === line.length) parts.push('');
+    while (!this.atEnd()) {
+      const n = this.indentHere();
+      if (n >= at) parts.push(t.slice(this.p + at, this.e));
+      else if (this.p + n === this.e) parts.push('');
       else break;
-      this.i++;
+      this.nextLine();
     }
-    if (chomp === '+') return parts.map((p) => p + '\n').join('');
+    if (chomp === '+') return parts.map((s) => s + '\n').join('');
     let last = parts.length;
     while (last > 0 && parts[last - 1] === '') last--;
     const body = parts.slice(0, last).join('\n');
@@ -267,12 +350,38 @@ class SubsetReader {
 /** `|`, then an indentation indicator and a chomping indicator in either order. */
 const LITERAL_HEADER = /^\|(?:([1-9])([-+])?|([-+])([1-9])?)?$/;
 
+/** The integer `PLAIN_INTEGER` takes, read in place; `undefined` for anything else. */
+function plainInteger(t: string, col: number, end: number): number | undefined {
+  let k = col;
+  const negative = t.charCodeAt(k) === DASH;
+  if (negative) k++;
+  const d = t.charCodeAt(k) - DIGIT_0;
+  if (d === 0) return !negative && k + 1 === end ? 0 : undefined;
+  if (!(d >= 1 && d <= 9) || end - k > 15) return undefined;
+  let value = d;
+  for (k++; k < end; k++) {
+    const c = t.charCodeAt(k);
+    if (c < DIGIT_0 || c > DIGIT_9) return undefined;
+    value = value * 10 + (c - DIGIT_0);
+  }
+  return negative ? -value : value;
+}
+
+/** A scalar starting like a number: the integers the subset takes, a string, or outside the subset. */
+function numberOrPlain(s: string): unknown {
+  if (PLAIN_INTEGER.test(s)) return Number(s);
+  if (NUMBER_LIKE.test(s)) throw OUTSIDE;
+  return plain(s);
+}
+
 /** A plain scalar as the core schema reads it: null, a boolean, or the string itself. */
 function plain(s: string): unknown {
+  // An empty value is null to YAML; Tawsim never writes one.
+  if (s.length === 0) throw OUTSIDE;
   const c = s.charCodeAt(0);
   // Indicators that start something other than a plain scalar, or that YAML forbids there.
-  if (c === 32 || '-?:,[]{}#&*!|>\'"%@`'.includes(s[0] as string)) throw OUTSIDE;
-  if (s.charCodeAt(s.length - 1) === 32 || s.includes(' #') || s.includes(': ') || s.charCodeAt(s.length - 1) === 58) throw OUTSIDE;
+  if (c === SPACE || '-?:,[]{}#&*!|>\'"%@`'.includes(s[0] as string)) throw OUTSIDE;
+  if (s.charCodeAt(s.length - 1) === SPACE || s.includes(' #') || s.includes(': ') || s.charCodeAt(s.length - 1) === COLON) throw OUTSIDE;
   if (s.length <= 5) {
     if (s === 'true' || s === 'True' || s === 'TRUE') return true;
     if (s === 'false' || s === 'False' || s === 'FALSE') return false;
@@ -281,19 +390,20 @@ function plain(s: string): unknown {
   return s;
 }
 
-function singleQuoted(line: string, col: number): string {
+/** A single-quoted scalar that is the whole of `s`. */
+function singleQuoted(s: string): string {
   let out = '';
-  let from = col + 1;
+  let from = 1;
   for (;;) {
-    const q = line.indexOf("'", from);
+    const q = s.indexOf("'", from);
     if (q === -1) throw OUTSIDE;
-    out += line.slice(from, q);
-    if (line.charCodeAt(q + 1) === 39) {
+    out += s.slice(from, q);
+    if (s.charCodeAt(q + 1) === 39) {
       out += "'";
       from = q + 2;
       continue;
     }
-    if (q + 1 !== line.length) throw OUTSIDE;
+    if (q + 1 !== s.length) throw OUTSIDE;
     return out;
   }
 }
@@ -319,10 +429,11 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 };
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-function doubleQuoted(line: string, col: number): string {
-  const close = line.length - 1;
-  if (close <= col || line.charCodeAt(close) !== 34) throw OUTSIDE;
-  const body = line.slice(col + 1, close);
+/** A double-quoted scalar from `col` to `end`, the end of its line. */
+function doubleQuoted(t: string, col: number, end: number): string {
+  const close = end - 1;
+  if (close <= col || t.charCodeAt(close) !== 34) throw OUTSIDE;
+  const body = t.slice(col + 1, close);
   if (!body.includes('\\')) {
     if (body.includes('"')) throw OUTSIDE;
     return body;

@@ -191,6 +191,23 @@ describe('the sidecar subset reader', () => {
     }
   });
 
+  it('declines empty values, which YAML reads as null, and a lone blank final line', () => {
+    const base = serializeSidecar(generated());
+    for (const edited of [base.replace('annotator: سلمى', 'annotator: '), base.replace(/\n {2}- id: t2\n/, '\n  - \n    id: t2\n'), base + '\n', '\n']) {
+      assert.equal(readSidecarSubset(edited), undefined, JSON.stringify(edited.slice(0, 60)));
+    }
+    assert.equal((load(base.replace('annotator: سلمى', 'annotator: '), { schema: CORE_SCHEMA }) as { annotator: unknown }).annotator, null);
+  });
+
+  it('reads the same object from a sidecar of many annotations whose short values repeat', () => {
+    const one = generated();
+    const many: Sidecar = {
+      ...one,
+      annotations: Array.from({ length: 4 }, (_, k) => one.annotations.map((a) => ({ ...a, id: `${a.id}_${k}`, start: a.start + k * 1000, end: a.end + k * 1000 }))).flat(),
+    };
+    assertSameAsFullParsers(serializeSidecar(many), 'many annotations');
+  });
+
   it('declines duplicate keys and leaves the error to the full parser, with its line', () => {
     const text = serializeSidecar(generated()).replace('    label: PER', '    label: PER\n    label: LOC');
     assert.equal(readSidecarSubset(text), undefined);
