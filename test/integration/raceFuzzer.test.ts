@@ -26,6 +26,7 @@ import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import { placeSidecarAnnotations } from '../../src/core/sidecar/documentAnnotations';
 import { sha256Hex } from '../../src/core/sidecar/hash';
+import { CodePointIndex } from '../../src/core/model/offsets';
 import { writeTextAtomic } from '../../src/node/atomicWrite';
 import { ReferenceModel } from '../unit/robustness/referenceModel';
 import { FRAGMENTS, LABELS } from '../unit/robustness/editSession';
@@ -348,7 +349,21 @@ class HostSession {
     if (!parsed.sidecar) this.fail(`the sidecar on disk does not parse: ${JSON.stringify(parsed.problems)}`);
     const placed = placeSidecarAnnotations(parsed.sidecar, this.document.getText());
     const key = (a: Annotation): string => `${a.id} ${a.label} ${a.orphan ? `orphan «${a.text}»` : `${a.start}-${a.end}`}`;
-    assert.deepEqual(placed.annotations.map(key).sort(), [...store.tracked.all, ...store.tracked.orphans].map(key).sort(), 'the sidecar on disk holds what the store holds');
+    // An orphan whose quote is back at its old place (code points) is placed there by the next load,
+    // as the re-anchoring documents; the open store keeps it an orphan until then. Both hold it.
+    const text = this.document.getText();
+    const points = new CodePointIndex(text);
+    const storeKey = (a: Annotation): string => {
+      if (!a.orphan || a.fragments || a.end > points.codePointLength) return key(a);
+      const [start, end] = [points.toUtf16(a.start), points.toUtf16(a.end)];
+      const taken = store.tracked.all.some((b) => b.label === a.label && b.start === start && b.end === end);
+      return text.slice(start, end) === a.text && !taken ? `${a.id} ${a.label} ${start}-${end}` : key(a);
+    };
+    assert.deepEqual(
+      placed.annotations.map(key).sort(),
+      [...store.tracked.all.map(key), ...store.tracked.orphans.map(storeKey)].sort(),
+      'the sidecar on disk holds what the store holds',
+    );
   }
 
   private async sync(): Promise<void> {

@@ -56,10 +56,16 @@ describe('suggestions', () => {
     const second = freshCopy('article.txt');
     await openInEditor(second);
     const other = await storeFor(api, second);
-    const learned = await waitFor('a learned suggestion in the other document', async () => {
-      const list = await api.suggestions.refresh(other);
-      return list.find((s) => s.text === 'الجانبان' && s.label === 'PER');
-    });
+    // Each probe recomputes the document's suggestions, which on a busy machine takes seconds: the
+    // bound is generous, the wait still ends as soon as the suggestion is there.
+    const learned = await waitFor(
+      'a learned suggestion in the other document',
+      async () => {
+        const list = await api.suggestions.refresh(other);
+        return list.find((s) => s.text === 'الجانبان' && s.label === 'PER');
+      },
+      60_000,
+    );
     // Found again by the annotator's names, or by the model that learned the tag at once.
     assert.ok(learned.source === 'learned' || learned.source === 'model');
     assert.equal(store.tracked.all.length, 1);
