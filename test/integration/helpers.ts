@@ -9,6 +9,7 @@ import type { Sidecar } from '../../src/core/sidecar/sidecarTypes';
 import type { Annotation } from '../../src/core/model/annotation';
 import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import { buildSidecar } from '../../src/core/sidecar/documentAnnotations';
+import { CommandId } from '../../src/editor/commandIds';
 
 export const EXTENSION_ID = 'tawsim.tawsim';
 
@@ -129,4 +130,20 @@ export function sidecarTagging(file: string, tags: readonly QuoteTag[], annotato
     return { id: t.id ?? `t${i + 1}`, label: t.label, start: at, end: at + t.quote.length, text: t.quote, status: 'accepted', source: t.source ?? 'manual' };
   });
   return serializeSidecar(buildSidecar({ path: path.basename(file), annotator }, text, annotations, []));
+}
+
+/** A fresh copy of a fixture, opened, with each quote's first occurrence tagged by the Tag command in turn. */
+export async function tagFreshCopy(
+  api: TawsimApi,
+  fixture: string,
+  tags: readonly (readonly [quote: string, label: string])[],
+): Promise<{ file: string; editor: vscode.TextEditor; store: AnnotationDocument }> {
+  const file = freshCopy(fixture);
+  const editor = await openInEditor(file);
+  const store = await storeFor(api, file);
+  for (const [quote, label] of tags) {
+    editor.selection = select(editor, quote);
+    await vscode.commands.executeCommand(CommandId.tag, { label });
+  }
+  return { file, editor, store };
 }

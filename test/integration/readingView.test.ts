@@ -11,7 +11,7 @@ import { serializeSidecar } from '../../src/core/sidecar/serializeSidecar';
 import { CommandId } from '../../src/editor/commandIds';
 import type { ReadingPanel } from '../../src/editor/readingView/readingPanel';
 import { ReviewCommandId } from '../../src/editor/review/reviewCommandIds';
-import { activateTawsim, closeAll, codePointOffset, freshCopy, openInEditor, readSidecar, select, storeFor, waitFor, waitForSidecar, workspaceDir } from './helpers';
+import { activateTawsim, closeAll, codePointOffset, freshCopy, openInEditor, readSidecar, select, storeFor, waitFor, waitForSidecar, workspaceDir, tagFreshCopy } from './helpers';
 
 /** Every message a panel sends to its page, from now on. */
 function record(panel: ReadingPanel): HostMessage[] {
@@ -88,13 +88,10 @@ describe('the reading view', function () {
   });
 
   it('sends a relation between two tags of one paragraph as an arc of its block, and takes it away with a linked tag', async () => {
-    const file = freshCopy('article.txt');
-    const editor = await openInEditor(file);
-    const store = await storeFor(api, file);
-    editor.selection = select(editor, 'المتحدث');
-    await vscode.commands.executeCommand(CommandId.tag, { label: 'PER' });
-    editor.selection = select(editor, 'الجيش');
-    await vscode.commands.executeCommand(CommandId.tag, { label: 'ORG' });
+    const { file, editor, store } = await tagFreshCopy(api, 'article.txt', [
+      ['المتحدث', 'PER'],
+      ['الجيش', 'ORG'],
+    ]);
     const per = store.tracked.all.find((a) => a.label === 'PER');
     const org = store.tracked.all.find((a) => a.label === 'ORG');
     assert.ok(per && org);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import type { TawsimApi } from '../../src/extension';
-import { activateTawsim, closeAll, codePointOffset, freshCopy, openInEditor, select, storeFor, waitFor, waitForSidecar } from './helpers';
+import { activateTawsim, closeAll, codePointOffset, freshCopy, openInEditor, select, storeFor, waitFor, waitForSidecar, tagFreshCopy } from './helpers';
 import { CommandId } from '../../src/editor/commandIds';
 import { FRAGMENT_SEPARATOR } from '../../src/core/model/fragments';
 import { parseSidecar } from '../../src/core/sidecar/parseSidecar';
@@ -19,13 +19,10 @@ describe('relations, fragments and attributes in the editor', () => {
   afterEach(closeAll);
 
   it('links two tags, adds a fragment, sets an attribute; an edit between the fragments, save and reopen keep all of it', async () => {
-    const file = freshCopy('article.txt');
-    const editor = await openInEditor(file);
-    const store = await storeFor(api, file);
-    editor.selection = select(editor, 'المتحدث');
-    await vscode.commands.executeCommand(CommandId.tag, { label: 'PER' });
-    editor.selection = select(editor, 'للقيادة العامة');
-    await vscode.commands.executeCommand(CommandId.tag, { label: 'ORG' });
+    const { file, editor, store } = await tagFreshCopy(api, 'article.txt', [
+      ['المتحدث', 'PER'],
+      ['للقيادة العامة', 'ORG'],
+    ]);
     const per = store.tracked.all.find((a) => a.label === 'PER');
     const org = store.tracked.all.find((a) => a.label === 'ORG');
     assert.ok(per && org);
@@ -69,13 +66,10 @@ describe('relations, fragments and attributes in the editor', () => {
   });
 
   it('removing a linked tag by id takes its relations along, and annotation undo brings both back', async () => {
-    const file = freshCopy('article.txt');
-    const editor = await openInEditor(file);
-    const store = await storeFor(api, file);
-    editor.selection = select(editor, 'المتحدث');
-    await vscode.commands.executeCommand(CommandId.tag, { label: 'PER' });
-    editor.selection = select(editor, 'الجيش');
-    await vscode.commands.executeCommand(CommandId.tag, { label: 'ORG' });
+    const { file, store } = await tagFreshCopy(api, 'article.txt', [
+      ['المتحدث', 'PER'],
+      ['الجيش', 'ORG'],
+    ]);
     const [per, org] = [store.tracked.all.find((a) => a.label === 'PER'), store.tracked.all.find((a) => a.label === 'ORG')];
     await vscode.commands.executeCommand(CommandId.link, { id: per?.id, to: org?.id, type: 'member_of' });
     assert.equal(store.tracked.relations.length, 1);
@@ -89,13 +83,10 @@ describe('relations, fragments and attributes in the editor', () => {
   });
 
   it('marks both ends of a relation with overlay borders, outlines the partner of the tag at the cursor, and clears the marks when the relation goes', async () => {
-    const file = freshCopy('article.txt');
-    const editor = await openInEditor(file);
-    const store = await storeFor(api, file);
-    editor.selection = select(editor, 'المتحدث');
-    await vscode.commands.executeCommand(CommandId.tag, { label: 'PER' });
-    editor.selection = select(editor, 'الجيش');
-    await vscode.commands.executeCommand(CommandId.tag, { label: 'ORG' });
+    const { editor, store } = await tagFreshCopy(api, 'article.txt', [
+      ['المتحدث', 'PER'],
+      ['الجيش', 'ORG'],
+    ]);
     const [per, org] = [store.tracked.all.find((a) => a.label === 'PER'), store.tracked.all.find((a) => a.label === 'ORG')];
     assert.ok(per && org);
     const text = (spans: readonly { start: number; end: number }[]): string[] =>
