@@ -5,6 +5,7 @@ import { stemsOf } from '../recognize/words';
 import { feature1, feature2, hashText } from './featureHash';
 import type { TaggerInput } from './taggerInput';
 import type { WordStats } from './wordStats';
+import type { WordClusters } from './wordClusters';
 import { pathPrefix } from './wordClusters';
 
 /**
@@ -36,6 +37,15 @@ interface WordParts {
   readonly classes: number;
   /** Hashes of the features that depend on the word alone. */
   readonly own: Uint32Array;
+  /**
+   * The word's statistics code and cluster path, with the statistics and clusters they were read
+   * from: a model's statistics are built whole before any feature reads them (WordStats.of, the
+   * model file), and each sentence asks again for every word it has.
+   */
+  statsFrom: WordStats | undefined;
+  statsCode: number;
+  clustersFrom: WordClusters | undefined;
+  path: number;
 }
 
 /** Template hashes, one per feature kind. */
@@ -173,13 +183,33 @@ function wordParts(w: Word): WordParts {
   }
   const classesHash = hashOf(classes);
   own.push(feature1(T_CLS, classesHash));
-  parts = { id: nextWordId++, word: wordHash, core: coreHash, classes: classesHash, own: Uint32Array.from(own) };
+  parts = {
+    id: nextWordId++,
+    word: wordHash,
+    core: coreHash,
+    classes: classesHash,
+    own: Uint32Array.from(own),
+    statsFrom: undefined,
+    statsCode: 0,
+    clustersFrom: undefined,
+    path: 0,
+  };
   if (partsCache.size >= MAX_CACHED_WORDS) partsCache.clear();
   partsCache.set(key, parts);
   return parts;
 }
 
-const BOUNDARY: WordParts = { id: 0, word: hashText('<s>'), core: hashText('<s>'), classes: hashText('<s>'), own: new Uint32Array(0) };
+const BOUNDARY: WordParts = {
+  id: 0,
+  word: hashText('<s>'),
+  core: hashText('<s>'),
+  classes: hashText('<s>'),
+  own: new Uint32Array(0),
+  statsFrom: undefined,
+  statsCode: 0,
+  clustersFrom: undefined,
+  path: 0,
+};
 
 /**
  * Labels per token of greedy longest phrase matches: BILOU position and label, '' where none.
@@ -329,13 +359,27 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
   let statCodes: number[] | undefined;
   if (stats) {
     statCodes = new Array<number>(n + 4).fill(0);
-    for (let i = 0; i < n; i++) statCodes[i + 2] = statsCode(stats, words[i] as Word, parts[i + 2] as WordParts);
+    for (let i = 0; i < n; i++) {
+      const p = parts[i + 2] as WordParts;
+      if (p.statsFrom !== stats) {
+        p.statsCode = statsCode(stats, words[i] as Word, p);
+        p.statsFrom = stats;
+      }
+      statCodes[i + 2] = p.statsCode;
+    }
   }
   const clusters = stats?.clusters;
   let paths: number[] | undefined;
   if (clusters) {
     paths = new Array<number>(n + 4).fill(0);
-    for (let i = 0; i < n; i++) paths[i + 2] = (words[i] as Word).kind === 'letters' ? clusters.pathOf((parts[i + 2] as WordParts).core) : 0;
+    for (let i = 0; i < n; i++) {
+      const p = parts[i + 2] as WordParts;
+      if (p.clustersFrom !== clusters) {
+        p.path = (words[i] as Word).kind === 'letters' ? clusters.pathOf(p.core) : 0;
+        p.clustersFrom = clusters;
+      }
+      paths[i + 2] = p.path;
+    }
   }
 
   const offsets = new Uint32Array(n + 1);

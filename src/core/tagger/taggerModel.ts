@@ -248,6 +248,8 @@ export class TaggerModel {
 
   private scratchEmissions = new Float32Array(0);
   private scratchScore = new Float64Array(0);
+  /** One span's rows of marginals, while it is scored. */
+  private scratchSpanRows = new Float64Array(0);
   private scratchBack = new Uint8Array(0);
   /** Forward-backward's working rows (emissions' exponentials, alpha, beta), reused between sentences. */
   private scratchMarginals = new Float64Array(0);
@@ -408,9 +410,10 @@ export class TaggerModel {
     this.forwardBackward(e, f.length);
     const T = this.tags;
     const spans = raw.map((s) => {
-      const rows = new Float64Array((s.last - s.first + 1) * T);
-      for (let i = s.first; i <= s.last; i++) this.marginalRow(f.length, i, rows, (i - s.first) * T);
-      return scoreSpan(s, tags, rows, s.first, T);
+      const size = (s.last - s.first + 1) * T;
+      if (this.scratchSpanRows.length < size) this.scratchSpanRows = new Float64Array(Math.max(size, 2 * this.scratchSpanRows.length));
+      for (let i = s.first; i <= s.last; i++) this.marginalRow(f.length, i, this.scratchSpanRows, (i - s.first) * T);
+      return scoreSpan(s, tags, this.scratchSpanRows, s.first, T);
     });
     return { tags, spans };
   }
@@ -493,26 +496,26 @@ function normalize(a: Float64Array, from: number, count: number): void {
 function scoreSpan(s: TokenSpan, tags: Uint8Array, m: Float64Array, base: number, T: number): ScoredSpan {
   let score = 1;
   for (let i = s.first; i <= s.last; i++) score = Math.min(score, m[(i - base) * T + (tags[i] as number)] as number);
-  // The runner-up: the most probable reading of the first token with another label (O included),
-  // summed per label in tag order; slot 0 is O, slot k + 1 label k.
+  // The runner-up: the most probable reading of the first token with another label (O included).
+  // Tags are O then four per label, so each label's probability is summed in tag order and the
+  // labels are compared in order, O first: the first of equals wins.
   const first = (s.first - base) * T;
-  const byLabel = new Float64Array((T - 1) / 4 + 1);
-  for (let t = 0; t < T; t++) {
-    const label = labelIndexOf(t);
-    if (label === s.label) continue;
-    byLabel[label + 1] = (byLabel[label + 1] as number) + (m[first + t] as number);
-  }
   let alternative = -1;
   let alternativeScore = -1;
-  for (let k = 0; k < byLabel.length; k++) {
-    if (k - 1 === s.label) continue;
-    const p = byLabel[k] as number;
-    if (p > alternativeScore) {
-      alternative = k - 1;
-      alternativeScore = p;
+  for (let t = 0; t < T;) {
+    const label = labelIndexOf(t);
+    const end = label < 0 ? t + 1 : t + 4;
+    if (label !== s.label) {
+      let p = 0;
+      for (; t < end; t++) p += m[first + t] as number;
+      if (p > alternativeScore) {
+        alternative = label;
+        alternativeScore = p;
+      }
     }
+    t = end;
   }
-  return { ...s, score, alternative, alternativeScore: Math.max(0, alternativeScore) };
+  return { first: s.first, last: s.last, label: s.label, score, alternative, alternativeScore: Math.max(0, alternativeScore) };
 }
 
 /** Allowed tags (n × T) that fix every token to its gold tag. */
