@@ -5,7 +5,16 @@ export interface YMD {
   readonly day: number;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
+  // Every candidate date of a text is checked here, and a Date object each costs more than the
+  // reading around it. Date is kept for what the arithmetic does not cover (to Date.UTC, years
+  // 0–99 are 1900–1999).
+  if (Number.isInteger(year) && Number.isInteger(month) && year >= 100 && year <= 200_000 && month >= 1 && month <= 12) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number);
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

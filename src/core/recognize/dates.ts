@@ -163,8 +163,6 @@ export class DateReader {
   }
 
   private readFromWord(i: number, key: string, skip: number): WordMatch | undefined {
-    const match = (end: number, value: string | undefined, reason: string): WordMatch => ({ start: i, end, skip, value, reason });
-
     // يوم / يومي / صباح … before a weekday or a date: the lead belongs to the span.
     if (DAY_LEADS.has(key)) {
       // يومي الخميس والجمعة، أيام السبت والأحد والاثنين: a run of weekdays.
@@ -221,7 +219,7 @@ export class DateReader {
     if (YEAR_WORDS.has(key) && HIJRI_YEAR_ADJECTIVES.has(this.text(i + 1))) return this.readHijriYearWord(i, skip);
     if (YEAR_WORDS.has(key)) {
       const year = this.readYear(i + 1, true);
-      if (year) return match(year.end, this.yearValue(year), 'date: year');
+      if (year) return { start: i, end: year.end, skip, value: this.yearValue(year), reason: 'date: year' };
       const unit = UNITS.get(key);
       if (unit) return this.readUnit(i, skip, unit);
       return undefined;
@@ -230,7 +228,7 @@ export class DateReader {
     if (unit) return this.readUnit(i, skip, unit);
     if (THIS_WORDS.has(key)) {
       const u = UNITS.get(this.text(i + 1));
-      if (u) return match(i + 2, unitValue(u, 'current', this.doc), 'date: relative unit');
+      if (u) return { start: i, end: i + 2, skip, value: unitValue(u, 'current', this.doc), reason: 'date: relative unit' };
       return undefined;
     }
     if (POSITION_IN_SPAN.has(key)) return this.readPosition(i, skip);

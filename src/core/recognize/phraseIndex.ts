@@ -29,10 +29,10 @@ export function phraseWords(text: string): string[] {
 
 /** Word lists that keep their words' readings, so five lookups at one word split it once. */
 export interface StemCache {
-  readonly stems: Array<Stem[] | undefined>;
+  readonly stems: Array<readonly Stem[] | undefined>;
 }
 
-function stemsFor(words: readonly Word[], i: number, w: Word): Stem[] {
+function stemsFor(words: readonly Word[], i: number, w: Word): readonly Stem[] {
   const cache = (words as Partial<StemCache>).stems;
   if (!cache) return stemsOf(w.text);
   let s = cache[i];
@@ -41,6 +41,12 @@ function stemsFor(words: readonly Word[], i: number, w: Word): Stem[] {
     cache[i] = s;
   }
   return s;
+}
+
+/** Whether the words from `from` on are `rest`, as written. */
+function followedBy(words: readonly Word[], from: number, rest: readonly string[]): boolean {
+  for (let k = 0; k < rest.length; k++) if (words[from + k]?.text !== rest[k]) return false;
+  return true;
 }
 
 export class PhraseIndex<T> {
@@ -88,23 +94,24 @@ export class PhraseIndex<T> {
   matchAt(words: readonly Word[], i: number, allowClitics = true): PhraseMatch<T> | undefined {
     const w = words[i];
     if (!w || w.kind === 'digits') return undefined;
+    if (!allowClitics) return this.longestAt(words, i, 0, w.text, undefined);
     let best: PhraseMatch<T> | undefined;
-    const stems = allowClitics ? stemsFor(words, i, w) : [{ skip: 0, key: w.text }];
-    for (const stem of stems) {
-      const list = this.byFirst.get(stem.key);
-      if (!list) continue;
-      if (this.unsorted.size > 0 && this.unsorted.has(list)) {
-        // Longest first, so the first phrase that fits is the longest.
-        list.sort((a, b) => b.rest.length - a.rest.length);
-        this.unsorted.delete(list);
-      }
-      for (const p of list) {
-        if (best && best.end - best.start >= p.rest.length + 1) break;
-        if (p.rest.every((r, k) => words[i + 1 + k]?.text === r)) {
-          best = { start: i, end: i + 1 + p.rest.length, skip: stem.skip, key: stem.key, payload: p.payload };
-          break;
-        }
-      }
+    for (const stem of stemsFor(words, i, w)) best = this.longestAt(words, i, stem.skip, stem.key, best);
+    return best;
+  }
+
+  /** The longest phrase whose first word is `key` at word i, if it is longer than `best`; else `best`. */
+  private longestAt(words: readonly Word[], i: number, skip: number, key: string, best: PhraseMatch<T> | undefined): PhraseMatch<T> | undefined {
+    const list = this.byFirst.get(key);
+    if (!list) return best;
+    if (this.unsorted.size > 0 && this.unsorted.has(list)) {
+      // Longest first, so the first phrase that fits is the longest.
+      list.sort((a, b) => b.rest.length - a.rest.length);
+      this.unsorted.delete(list);
+    }
+    for (const p of list) {
+      if (best && best.end - best.start >= p.rest.length + 1) break;
+      if (followedBy(words, i + 1, p.rest)) return { start: i, end: i + 1 + p.rest.length, skip, key, payload: p.payload };
     }
     return best;
   }

@@ -8,6 +8,6 @@ export type WordList = Word[] & StemCache;
 
 export function wordList(normalized: NormalizedText | string): WordList {
   const words = scanWords(normalized) as WordList;
-  (words as { stems: Array<Stem[] | undefined> }).stems = new Array<Stem[] | undefined>(words.length);
+  (words as { stems: Array<readonly Stem[] | undefined> }).stems = new Array<readonly Stem[] | undefined>(words.length);
   return words;
 }

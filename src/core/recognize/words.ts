@@ -44,6 +44,9 @@ function isDigitStart(code: number): boolean {
 
 const LETTER = /^[\p{L}\p{M}]/u;
 function isLetterStart(w: string): boolean {
+  const c = w.charCodeAt(0);
+  // Arabic and Latin letters, nearly every word, are known without the regular expression.
+  if ((c >= 0x0621 && c <= 0x064a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return true;
   return LETTER.test(w);
 }
 
@@ -65,8 +68,22 @@ export interface Stem {
 const CONJUNCTIONS = 'وف';
 const PREPOSITIONS = 'بكل';
 
+/** Readings by word form: news repeats its words, and every look-up of a word reads them. */
+const stemCache = new Map<string, readonly Stem[]>();
+const MAX_CACHED_STEMS = 100_000;
+
 /** Readings of a folded word, the bare word first, then with one and two proclitic letters removed. */
-export function stemsOf(word: string): Stem[] {
+export function stemsOf(word: string): readonly Stem[] {
+  let stems = stemCache.get(word);
+  if (stems === undefined) {
+    stems = readingsOf(word);
+    if (stemCache.size >= MAX_CACHED_STEMS) stemCache.clear();
+    stemCache.set(word, stems);
+  }
+  return stems;
+}
+
+function readingsOf(word: string): readonly Stem[] {
   const stems: Stem[] = [{ skip: 0, key: word }];
   const first = word[0] ?? '';
   if (word.length >= 3 && (CONJUNCTIONS.includes(first) || PREPOSITIONS.includes(first))) {

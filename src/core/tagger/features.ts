@@ -5,6 +5,7 @@ import { stemsOf } from '../recognize/words';
 import { feature1, feature2, hashText } from './featureHash';
 import type { TaggerInput } from './taggerInput';
 import type { WordStats } from './wordStats';
+import type { WordClusters } from './wordClusters';
 import { pathPrefix } from './wordClusters';
 
 /**
@@ -36,6 +37,15 @@ interface WordParts {
   readonly classes: number;
   /** Hashes of the features that depend on the word alone. */
   readonly own: Uint32Array;
+  /**
+   * The word's statistics code and cluster path, with the statistics and clusters they were read
+   * from: a model's statistics are built whole before any feature reads them (WordStats.of, the
+   * model file), and each sentence asks again for every word it has.
+   */
+  statsFrom: WordStats | undefined;
+  statsCode: number;
+  clustersFrom: WordClusters | undefined;
+  path: number;
 }
 
 /** Template hashes, one per feature kind. */
@@ -173,15 +183,38 @@ function wordParts(w: Word): WordParts {
   }
   const classesHash = hashOf(classes);
   own.push(feature1(T_CLS, classesHash));
-  parts = { id: nextWordId++, word: wordHash, core: coreHash, classes: classesHash, own: Uint32Array.from(own) };
+  parts = {
+    id: nextWordId++,
+    word: wordHash,
+    core: coreHash,
+    classes: classesHash,
+    own: Uint32Array.from(own),
+    statsFrom: undefined,
+    statsCode: 0,
+    clustersFrom: undefined,
+    path: 0,
+  };
   if (partsCache.size >= MAX_CACHED_WORDS) partsCache.clear();
   partsCache.set(key, parts);
   return parts;
 }
 
-const BOUNDARY: WordParts = { id: 0, word: hashText('<s>'), core: hashText('<s>'), classes: hashText('<s>'), own: new Uint32Array(0) };
+const BOUNDARY: WordParts = {
+  id: 0,
+  word: hashText('<s>'),
+  core: hashText('<s>'),
+  classes: hashText('<s>'),
+  own: new Uint32Array(0),
+  statsFrom: undefined,
+  statsCode: 0,
+  clustersFrom: undefined,
+  path: 0,
+};
 
-/** Labels per token of greedy longest phrase matches: BILOU position and label, '' where none. */
+/**
+ * Labels per token of greedy longest phrase matches: BILOU position and label, '' where none.
+ * Token i is at i + 2, with two empty places at each end (as all per-token lists here).
+ */
 function phraseTags<T>(words: readonly Word[], index: PhraseIndex<T> | undefined, labelOf: (payload: T) => string): string[] | undefined {
   if (!index || index.size === 0) return undefined;
   let out: string[] | undefined;
@@ -190,13 +223,13 @@ function phraseTags<T>(words: readonly Word[], index: PhraseIndex<T> | undefined
     if (w.kind !== 'letters') continue;
     const m = index.matchAt(words, i);
     if (!m) continue;
-    out ??= new Array<string>(words.length).fill('');
+    out ??= new Array<string>(words.length + 4).fill('');
     const label = labelOf(m.payload);
-    if (m.end - m.start === 1) out[i] = `U-${label}`;
+    if (m.end - m.start === 1) out[i + 2] = `U-${label}`;
     else {
-      out[i] = `B-${label}`;
-      for (let k = i + 1; k < m.end - 1; k++) out[k] = `I-${label}`;
-      out[m.end - 1] = `L-${label}`;
+      out[i + 2] = `B-${label}`;
+      for (let k = i + 1; k < m.end - 1; k++) out[k + 2] = `I-${label}`;
+      out[m.end + 1] = `L-${label}`;
     }
     i = m.end - 1;
   }
@@ -282,26 +315,27 @@ function statsCode(stats: WordStats, w: Word, parts: WordParts): number {
 export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFeatures {
   const words = input.words;
   const n = words.length;
-  const parts = words.map(wordParts);
-  const at = (i: number): WordParts => (i < 0 || i >= n ? BOUNDARY : (parts[i] as WordParts));
+  // Every per-token list keeps token i at i + 2, with two boundary places at each end, so the
+  // features of neighbours up to two away read them without bounds checks.
+  const parts = new Array<WordParts>(n + 4).fill(BOUNDARY);
+  for (let i = 0; i < n; i++) parts[i + 2] = wordParts(words[i] as Word);
   const lexicon = input.lexicon;
   const gazetteer = phraseTags(words, lexicon.entities, (p) => p.label);
   const learned = phraseTags(words, input.learned, (p) => p.label);
-  const ruleTag = new Array<string>(n).fill('');
-  const ruleKind = new Array<string>(n).fill('');
+  const ruleTag = new Array<string>(n + 4).fill('');
+  const ruleKind = new Array<string>(n + 4).fill('');
   for (const c of input.rules) {
     const kind = c.reason.slice(0, c.reason.indexOf(':'));
     for (let k = c.start; k < c.end; k++) {
       const p = c.end - c.start === 1 ? 'U' : k === c.start ? 'B' : k === c.end - 1 ? 'L' : 'I';
-      ruleTag[k] = `${p}-${c.label}`;
-      ruleKind[k] = kind;
+      ruleTag[k + 2] = `${p}-${c.label}`;
+      ruleKind[k + 2] = kind;
     }
   }
   const given = new Uint8Array(n + 4);
   const title = new Uint8Array(n + 4);
   const head = new Uint8Array(n + 4);
   const place = new Uint8Array(n + 4);
-  // Flags are stored two places to the right, so i - 2 … i + 1 need no bounds checks.
   const flagsOf = lexiconFlags(lexicon);
   for (let i = 0; i < n; i++) {
     const w = words[i] as Word;
@@ -321,95 +355,137 @@ export function extractFeatures(input: TaggerInput, rowMask: number): SentenceFe
     head[i + 2] = (bits >> 2) & 1;
     place[i + 2] = (bits >> 3) & 1;
   }
-  const tagAt = (list: readonly string[] | undefined, i: number): string => (list && i >= 0 && i < n ? (list[i] as string) : '');
   const stats = input.stats;
-  const statCodes = stats ? parts.map((p, i) => statsCode(stats, words[i] as Word, p)) : undefined;
-  const statAt = (i: number): number => (statCodes && i >= 0 && i < n ? (statCodes[i] as number) : 0);
+  let statCodes: number[] | undefined;
+  if (stats) {
+    statCodes = new Array<number>(n + 4).fill(0);
+    for (let i = 0; i < n; i++) {
+      const p = parts[i + 2] as WordParts;
+      if (p.statsFrom !== stats) {
+        p.statsCode = statsCode(stats, words[i] as Word, p);
+        p.statsFrom = stats;
+      }
+      statCodes[i + 2] = p.statsCode;
+    }
+  }
   const clusters = stats?.clusters;
-  const paths = clusters ? parts.map((p, i) => ((words[i] as Word).kind === 'letters' ? clusters.pathOf(p.core) : 0)) : undefined;
-  const pathAt = (i: number): number => (paths && i >= 0 && i < n ? (paths[i] as number) : 0);
+  let paths: number[] | undefined;
+  if (clusters) {
+    paths = new Array<number>(n + 4).fill(0);
+    for (let i = 0; i < n; i++) {
+      const p = parts[i + 2] as WordParts;
+      if (p.clustersFrom !== clusters) {
+        p.path = (words[i] as Word).kind === 'letters' ? clusters.pathOf(p.core) : 0;
+        p.clustersFrom = clusters;
+      }
+      paths[i + 2] = p.path;
+    }
+  }
 
   const offsets = new Uint32Array(n + 1);
   const ownEnd = new Uint32Array(n);
   const wordIds = new Uint32Array(n);
-  let rows = new Uint32Array(Math.max(64, n * 48));
-  let size = 0;
-  const pushRow = (row: number): void => {
-    if (size === rows.length) {
-      const grown = new Uint32Array(rows.length * 2);
-      grown.set(rows);
-      rows = grown;
-    }
-    rows[size++] = row;
-  };
-  const push = (hash: number): void => pushRow(hashedRow(hash, rowMask));
+  const out = ROWS;
+  out.start(rowMask);
   for (let i = 0; i < n; i++) {
-    offsets[i] = size;
-    const p = at(i);
+    const j = i + 2;
+    offsets[i] = out.size;
+    const p = parts[j] as WordParts;
     const own = p.own;
-    const prev = at(i - 1);
-    const next = at(i + 1);
-    push(T_BIAS);
-    for (let k = 0; k < own.length; k++) push(own[k] as number);
-    ownEnd[i] = size;
+    const prev = parts[j - 1] as WordParts;
+    const next = parts[j + 1] as WordParts;
+    out.hashed(T_BIAS);
+    for (let k = 0; k < own.length; k++) out.hashed(own[k] as number);
+    ownEnd[i] = out.size;
     wordIds[i] = p.id;
-    push(feature2(T_W_1C, prev.word, p.core));
-    push(feature2(T_CW1, p.core, next.word));
-    const prev2 = at(i - 2);
-    const next2 = at(i + 2);
-    push(feature1(T_W_1, prev.word));
-    push(feature1(T_W_2, prev2.word));
-    push(feature1(T_W1, next.word));
-    push(feature1(T_W2, next2.word));
-    push(feature1(T_C_1, prev.core));
-    push(feature1(T_C1, next.core));
-    push(feature2(T_W_2W_1, prev2.word, prev.word));
-    push(feature2(T_W1W2, next.word, next2.word));
-    push(feature1(T_C_2, prev2.core));
-    push(feature1(T_CLS_1, prev.classes));
-    push(feature1(T_CLS1, next.classes));
-    push(feature2(T_CLS_1CLS1, prev.classes, next.classes));
-    push(feature1(T_C2, next2.core));
+    out.hashed(feature2(T_W_1C, prev.word, p.core));
+    out.hashed(feature2(T_CW1, p.core, next.word));
+    const prev2 = parts[j - 2] as WordParts;
+    const next2 = parts[j + 2] as WordParts;
+    out.hashed(feature1(T_W_1, prev.word));
+    out.hashed(feature1(T_W_2, prev2.word));
+    out.hashed(feature1(T_W1, next.word));
+    out.hashed(feature1(T_W2, next2.word));
+    out.hashed(feature1(T_C_1, prev.core));
+    out.hashed(feature1(T_C1, next.core));
+    out.hashed(feature2(T_W_2W_1, prev2.word, prev.word));
+    out.hashed(feature2(T_W1W2, next.word, next2.word));
+    out.hashed(feature1(T_C_2, prev2.core));
+    out.hashed(feature1(T_CLS_1, prev.classes));
+    out.hashed(feature1(T_CLS1, next.classes));
+    out.hashed(feature2(T_CLS_1CLS1, prev.classes, next.classes));
+    out.hashed(feature1(T_C2, next2.core));
     if (gazetteer) {
-      if (gazetteer[i] !== '') push(feature1(T_GZ, hashOf(gazetteer[i] as string)));
-      if (tagAt(gazetteer, i - 1) !== '') push(feature1(T_GZ_1, hashOf(labelOfTag(tagAt(gazetteer, i - 1)))));
-      if (tagAt(gazetteer, i + 1) !== '') push(feature1(T_GZ1, hashOf(labelOfTag(tagAt(gazetteer, i + 1)))));
+      if (gazetteer[j] !== '') out.hashed(feature1(T_GZ, hashOf(gazetteer[j] as string)));
+      if (gazetteer[j - 1] !== '') out.hashed(feature1(T_GZ_1, hashOf(labelOfTag(gazetteer[j - 1] as string))));
+      if (gazetteer[j + 1] !== '') out.hashed(feature1(T_GZ1, hashOf(labelOfTag(gazetteer[j + 1] as string))));
     }
     if (learned) {
-      if (learned[i] !== '') push(feature1(T_LX, hashOf(learned[i] as string)));
-      if (tagAt(learned, i - 1) !== '') push(feature1(T_LX_1, hashOf(labelOfTag(tagAt(learned, i - 1)))));
-      if (tagAt(learned, i + 1) !== '') push(feature1(T_LX1, hashOf(labelOfTag(tagAt(learned, i + 1)))));
+      if (learned[j] !== '') out.hashed(feature1(T_LX, hashOf(learned[j] as string)));
+      if (learned[j - 1] !== '') out.hashed(feature1(T_LX_1, hashOf(labelOfTag(learned[j - 1] as string))));
+      if (learned[j + 1] !== '') out.hashed(feature1(T_LX1, hashOf(labelOfTag(learned[j + 1] as string))));
     }
-    if (ruleTag[i] !== '') pushRow(ruleFeatureRow(ruleTag[i] as string, ruleKind[i] as string, rowMask));
-    push(feature2(T_R_1R1, hashOf(labelOfTag(tagAt(ruleTag, i - 1))), hashOf(labelOfTag(tagAt(ruleTag, i + 1)))));
-    const j = i + 2;
-    if (given[j]) push(FLAGS.gn);
-    if (given[j - 1]) push(FLAGS.gn_1);
-    if (given[j + 1]) push(FLAGS.gn1);
-    if (title[j]) push(FLAGS.ti);
-    if (title[j - 1]) push(FLAGS.ti_1);
-    if (title[j - 2]) push(FLAGS.ti_2);
-    if (head[j]) push(FLAGS.hd);
-    if (head[j - 1]) push(FLAGS.hd_1);
-    if (head[j - 2]) push(FLAGS.hd_2);
-    if (place[j - 1]) push(FLAGS.pw_1);
-    if (place[j - 2]) push(FLAGS.pw_2);
-    if (input.temporal[i] !== 0) push(FLAGS.tm);
+    if (ruleTag[j] !== '') out.row(ruleFeatureRow(ruleTag[j] as string, ruleKind[j] as string, rowMask));
+    out.hashed(feature2(T_R_1R1, hashOf(labelOfTag(ruleTag[j - 1] as string)), hashOf(labelOfTag(ruleTag[j + 1] as string))));
+    if (given[j]) out.hashed(FLAGS.gn);
+    if (given[j - 1]) out.hashed(FLAGS.gn_1);
+    if (given[j + 1]) out.hashed(FLAGS.gn1);
+    if (title[j]) out.hashed(FLAGS.ti);
+    if (title[j - 1]) out.hashed(FLAGS.ti_1);
+    if (title[j - 2]) out.hashed(FLAGS.ti_2);
+    if (head[j]) out.hashed(FLAGS.hd);
+    if (head[j - 1]) out.hashed(FLAGS.hd_1);
+    if (head[j - 2]) out.hashed(FLAGS.hd_2);
+    if (place[j - 1]) out.hashed(FLAGS.pw_1);
+    if (place[j - 2]) out.hashed(FLAGS.pw_2);
+    if (input.temporal[i] !== 0) out.hashed(FLAGS.tm);
     // A title before a word ending like a nisba (الرئيس طالباني) is not a title before a nisba (الرئيس الروسي).
-    if (title[j - 1]) push(feature1(T_TI_1CLS, p.classes));
+    if (title[j - 1]) out.hashed(feature1(T_TI_1CLS, p.classes));
     if (statCodes) {
-      const own = statAt(i);
-      push(feature1(T_FQ, own));
-      push(feature2(T_FQ_1FQ, statAt(i - 1), own));
-      push(feature2(T_FQFQ1, own, statAt(i + 1)));
+      const code = statCodes[j] as number;
+      out.hashed(feature1(T_FQ, code));
+      out.hashed(feature2(T_FQ_1FQ, statCodes[j - 1] as number, code));
+      out.hashed(feature2(T_FQFQ1, code, statCodes[j + 1] as number));
     }
     if (paths) {
-      const path = pathAt(i);
-      if (path !== 0) for (let k = 0; k < K_BITS.length; k++) push(feature1(T_K[k] as number, pathPrefix(path, K_BITS[k] as number)));
-      push(feature1(T_K_1, pathPrefix(pathAt(i - 1), 8)));
-      push(feature1(T_K1, pathPrefix(pathAt(i + 1), 8)));
+      const path = paths[j] as number;
+      if (path !== 0) for (let k = 0; k < K_BITS.length; k++) out.hashed(feature1(T_K[k] as number, pathPrefix(path, K_BITS[k] as number)));
+      out.hashed(feature1(T_K_1, pathPrefix(paths[j - 1] as number, 8)));
+      out.hashed(feature1(T_K1, pathPrefix(paths[j + 1] as number, 8)));
     }
   }
-  offsets[n] = size;
-  return { length: n, offsets, rows: rows.slice(0, size), ownEnd, wordIds };
+  offsets[n] = out.size;
+  return { length: n, offsets, rows: out.rows.slice(0, out.size), ownEnd, wordIds };
 }
+
+/**
+ * Where a sentence's rows are written before they are copied out at their own size: one buffer
+ * for all sentences, grown as needed, so extracting allocates only what it returns.
+ */
+class RowBuffer {
+  rows = new Uint32Array(4096);
+  size = 0;
+  private mask = 0;
+
+  start(rowMask: number): void {
+    this.size = 0;
+    this.mask = rowMask;
+  }
+
+  /** Adds a row of the table as it is. */
+  row(row: number): void {
+    if (this.size === this.rows.length) {
+      const grown = new Uint32Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    this.rows[this.size++] = row;
+  }
+
+  /** Adds the row of a hashed feature. */
+  hashed(hash: number): void {
+    this.row(hashedRow(hash, this.mask));
+  }
+}
+
+const ROWS = new RowBuffer();

@@ -247,6 +247,10 @@ export class TaggerModel {
   private touched = 0;
 
   private scratchEmissions = new Float32Array(0);
+  private scratchScore = new Float64Array(0);
+  /** One span's rows of marginals, while it is scored. */
+  private scratchSpanRows = new Float64Array(0);
+  private scratchBack = new Uint8Array(0);
   /** Forward-backward's working rows (emissions' exponentials, alpha, beta), reused between sentences. */
   private scratchMarginals = new Float64Array(0);
   private readonly scratchSums = new Int32Array(64);
@@ -259,8 +263,13 @@ export class TaggerModel {
     const T = this.tags;
     const tags = new Uint8Array(n);
     if (n === 0) return { tags, score: 0 };
-    const score = new Float64Array(n * T).fill(Number.NEGATIVE_INFINITY);
-    const back = new Uint8Array(n * T);
+    // Working rows reused between sentences: tagging and training decode one sentence after another.
+    if (this.scratchScore.length < n * T) {
+      this.scratchScore = new Float64Array(Math.max(n * T, 2 * this.scratchScore.length));
+      this.scratchBack = new Uint8Array(this.scratchScore.length);
+    }
+    const score = this.scratchScore.fill(Number.NEGATIVE_INFINITY, 0, n * T);
+    const back = this.scratchBack;
     const from = this.predecessors;
     const fromStart = this.predecessorStart;
     for (let t = 0; t < T; t++) {
@@ -307,6 +316,14 @@ export class TaggerModel {
 
   /** Marginal probability of each tag at each token (n × T), from forward-backward at the model's temperature. */
   marginals(emissions: Float32Array, n: number): Float64Array {
+    this.forwardBackward(emissions, n);
+    const out = new Float64Array(n * this.tags);
+    for (let i = 0; i < n; i++) this.marginalRow(n, i, out, i * this.tags);
+    return out;
+  }
+
+  /** Forward-backward into the working rows: alpha at `n × T`, beta at `2n × T` (read by marginalRow). */
+  private forwardBackward(emissions: Float32Array, n: number): void {
     const T = this.tags;
     const inv = 1 / this.temperature;
     const expTrans = this.expTransitions();
@@ -349,13 +366,17 @@ export class TaggerModel {
       }
       normalize(beta, i * T, T);
     }
-    const out = new Float64Array(n * T);
-    for (let i = 0; i < n; i++) {
-      let z = 0;
-      for (let t = 0; t < T; t++) z += (alpha[i * T + t] as number) * (beta[i * T + t] as number);
-      for (let t = 0; t < T; t++) out[i * T + t] = z > 0 ? ((alpha[i * T + t] as number) * (beta[i * T + t] as number)) / z : t === OUTSIDE ? 1 : 0;
-    }
-    return out;
+  }
+
+  /** The marginals of token i's tags into `out` from `at`, from the working rows forwardBackward left. */
+  private marginalRow(n: number, i: number, out: Float64Array, at: number): void {
+    const T = this.tags;
+    const w = this.scratchMarginals;
+    const a = n * T + i * T;
+    const b = 2 * n * T + i * T;
+    let z = 0;
+    for (let t = 0; t < T; t++) z += (w[a + t] as number) * (w[b + t] as number);
+    for (let t = 0; t < T; t++) out[at + t] = z > 0 ? ((w[a + t] as number) * (w[b + t] as number)) / z : t === OUTSIDE ? 1 : 0;
   }
 
   private expCache: { version: number; temperature: number; values: Float64Array } | undefined;
@@ -381,8 +402,20 @@ export class TaggerModel {
     const { tags } = this.viterbi(e, f.length);
     const raw = decodeBilou(tags);
     if (!withScores || (raw.length === 0 && !withMarginals)) return { tags, spans: raw.map((s) => ({ ...s, score: 1, alternative: -1, alternativeScore: 0 })) };
-    const m = this.marginals(e, f.length);
-    return { tags, spans: raw.map((s) => scoreSpan(s, tags, m, this.tags)), marginals: m };
+    if (withMarginals) {
+      const m = this.marginals(e, f.length);
+      return { tags, spans: raw.map((s) => scoreSpan(s, tags, m, 0, this.tags)), marginals: m };
+    }
+    // Scores read the marginals of the spans' own tokens only: those rows alone are worked out.
+    this.forwardBackward(e, f.length);
+    const T = this.tags;
+    const spans = raw.map((s) => {
+      const size = (s.last - s.first + 1) * T;
+      if (this.scratchSpanRows.length < size) this.scratchSpanRows = new Float64Array(Math.max(size, 2 * this.scratchSpanRows.length));
+      for (let i = s.first; i <= s.last; i++) this.marginalRow(f.length, i, this.scratchSpanRows, (i - s.first) * T);
+      return scoreSpan(s, tags, this.scratchSpanRows, s.first, T);
+    });
+    return { tags, spans };
   }
 
   /**
@@ -459,25 +492,30 @@ function normalize(a: Float64Array, from: number, count: number): void {
   for (let k = from; k < from + count; k++) a[k] = (a[k] as number) / s;
 }
 
-function scoreSpan(s: TokenSpan, tags: Uint8Array, m: Float64Array, T: number): ScoredSpan {
+/** A span's score and runner-up from marginals `m`, whose first row is token `base`'s. */
+function scoreSpan(s: TokenSpan, tags: Uint8Array, m: Float64Array, base: number, T: number): ScoredSpan {
   let score = 1;
-  for (let i = s.first; i <= s.last; i++) score = Math.min(score, m[i * T + (tags[i] as number)] as number);
+  for (let i = s.first; i <= s.last; i++) score = Math.min(score, m[(i - base) * T + (tags[i] as number)] as number);
   // The runner-up: the most probable reading of the first token with another label (O included).
-  const byLabel = new Map<number, number>();
-  for (let t = 0; t < T; t++) {
-    const label = labelIndexOf(t);
-    if (label === s.label) continue;
-    byLabel.set(label, (byLabel.get(label) ?? 0) + (m[s.first * T + t] as number));
-  }
+  // Tags are O then four per label, so each label's probability is summed in tag order and the
+  // labels are compared in order, O first: the first of equals wins.
+  const first = (s.first - base) * T;
   let alternative = -1;
   let alternativeScore = -1;
-  for (const [label, p] of byLabel) {
-    if (p > alternativeScore) {
-      alternative = label;
-      alternativeScore = p;
+  for (let t = 0; t < T;) {
+    const label = labelIndexOf(t);
+    const end = label < 0 ? t + 1 : t + 4;
+    if (label !== s.label) {
+      let p = 0;
+      for (; t < end; t++) p += m[first + t] as number;
+      if (p > alternativeScore) {
+        alternative = label;
+        alternativeScore = p;
+      }
     }
+    t = end;
   }
-  return { ...s, score, alternative, alternativeScore: Math.max(0, alternativeScore) };
+  return { first: s.first, last: s.last, label: s.label, score, alternative, alternativeScore: Math.max(0, alternativeScore) };
 }
 
 /** Allowed tags (n × T) that fix every token to its gold tag. */
