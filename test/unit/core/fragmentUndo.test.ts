@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { Annotation } from '../../../src/core/model/annotation';
-import { AnnotationHistory, applyAnnotationEdit, applyTextChange } from '../../../src/core/model/annotationHistory';
-import { coveredText, FRAGMENT_SEPARATOR } from '../../../src/core/model/fragments';
+import { AnnotationHistory, applyAnnotationEdit, applyTextChange, replayChange } from '../../../src/core/model/annotationHistory';
+import { coveredText, FRAGMENT_SEPARATOR, withFragmentsAdded } from '../../../src/core/model/fragments';
 import type { TextEdit } from '../../../src/core/model/shift';
 import type { UndoKind } from '../../../src/core/model/trackedAnnotations';
 import { TrackedAnnotations } from '../../../src/core/model/trackedAnnotations';
@@ -32,6 +32,14 @@ class Doc {
   }
   get(id: string): Annotation | undefined {
     return this.tracked.all.find((a) => a.id === id);
+  }
+  /** Add Fragment, as the command does it: the tag replaced by its version with one more fragment. */
+  addFragment(id: string, start: number, end: number): void {
+    const next = withFragmentsAdded(this.get(id) as Annotation, [{ start, end }], this.read);
+    applyAnnotationEdit(this.tracked, this.history, { remove: [id], put: [next] });
+  }
+  undoAnnotations(): void {
+    replayChange(this.tracked, this.history.undo());
   }
 }
 
@@ -171,6 +179,51 @@ describe('text undo of a deleted fragment (issue 17)', () => {
     assert.equal(doc.get('t1')?.fragments, undefined);
     doc.edit(N - 1, N - 1, ' ناصر', 'undo');
     assert.deepEqual(span(doc.get('t1')), span(split));
+  });
+});
+
+describe('annotation undo of Add Fragment meeting text undo', () => {
+  const minister: Annotation = { id: 't1', label: 'PER', start: A, end: A + 13, text: 'وزير الخارجية', status: 'accepted', source: 'manual' };
+  const name: Annotation = { ...minister, start: N, end: N + 4, text: 'ناصر' };
+
+  it('a fragment whose addition was undone stays away when the text undo puts its deleted text back', () => {
+    const doc = new Doc(TEXT, [minister]);
+    doc.addFragment('t1', N, N + 4);
+    assert.deepEqual(span(doc.get('t1')), span(split));
+    doc.edit(N - 1, N + 4, '');
+    doc.undoAnnotations();
+    assert.deepEqual(span(doc.get('t1')), span(minister));
+    doc.edit(N - 1, N - 1, ' ناصر', 'undo');
+    assert.equal(doc.text, TEXT);
+    assert.deepEqual(span(doc.get('t1')), span(minister), 'the tag as it was before Add Fragment, with no fragment');
+  });
+
+  it('a tag cut before Add Fragment moved its end gets its text back: annotation undo, then text undo', () => {
+    const doc = new Doc(TEXT, [minister]);
+    doc.edit(A + 5, A + 13, '');
+    assert.equal(doc.get('t1')?.text, 'وزير ');
+    doc.addFragment('t1', N - 8, N - 4);
+    assert.deepEqual(doc.get('t1')?.fragments, [
+      [A, A + 5],
+      [N - 8, N - 4],
+    ]);
+    doc.undoAnnotations();
+    assert.deepEqual(span(doc.get('t1')), { start: A, end: A + 5, fragments: undefined, text: 'وزير ' });
+    doc.edit(A + 5, A + 5, 'الخارجية', 'undo');
+    assert.equal(doc.text, TEXT);
+    assert.deepEqual(span(doc.get('t1')), span(minister));
+  });
+
+  it('likewise when the new fragment lies before the start', () => {
+    const doc = new Doc(TEXT, [name]);
+    doc.edit(N + 2, N + 4, '');
+    assert.equal(doc.get('t1')?.text, 'نا');
+    doc.addFragment('t1', A, A + 13);
+    assert.equal(doc.get('t1')?.start, A);
+    doc.undoAnnotations();
+    assert.deepEqual(span(doc.get('t1')), { start: N, end: N + 2, fragments: undefined, text: 'نا' });
+    doc.edit(N + 2, N + 2, 'صر', 'undo');
+    assert.deepEqual(span(doc.get('t1')), span(name));
   });
 });
 
