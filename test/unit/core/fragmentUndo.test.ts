@@ -253,3 +253,54 @@ describe('text undo of fragments (property)', () => {
     );
   });
 });
+
+/** Sequences of the any-order property: a thousand here; more with TAWSIM_STRESS_RUNS. */
+const ANY_ORDER_RUNS = Number(process.env['TAWSIM_STRESS_RUNS'] ?? 1000);
+
+describe('Add Fragment, text edits and both undos in any order (property)', () => {
+  const action = fc.oneof(
+    fc.record({ k: fc.constant('edit' as const), at: fc.nat(40), removed: fc.nat(8), inserted: fc.constantFrom('', 'ـ', 'و ', 'جديد') }),
+    fc.record({ k: fc.constant('fragment' as const), at: fc.nat(40), length: fc.integer({ min: 1, max: 6 }) }),
+  );
+
+  it('undoing every action, text and annotation undos interleaved at random, gives back the tags as they were', function () {
+    this.timeout(Math.max(20_000, ANY_ORDER_RUNS * 20));
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 1, maxLength: 10 }), fc.array(fc.boolean(), { maxLength: 20 }), (actions, order) => {
+        const minister: Annotation = { id: 't1', label: 'PER', start: A, end: A + 13, text: 'وزير الخارجية', status: 'accepted', source: 'manual' };
+        const doc = new Doc(TEXT, [minister, { ...split, id: 't2' }]);
+        const textUndos: { start: number; removed: string; inserted: number }[] = [];
+        let annotationUndos = 0;
+        for (const a of actions) {
+          const start = Math.min(a.at, doc.text.length);
+          if (a.k === 'edit') {
+            const end = Math.min(doc.text.length, start + a.removed);
+            if (start === end && a.inserted === '') continue;
+            textUndos.push({ start, removed: doc.text.slice(start, end), inserted: a.inserted.length });
+            doc.edit(start, end, a.inserted);
+          } else {
+            const end = Math.min(doc.text.length, start + a.length);
+            const target = doc.tracked.all[a.at % Math.max(1, doc.tracked.all.length)];
+            if (start === end || !target) continue;
+            doc.addFragment(target.id, start, end);
+            annotationUndos++;
+          }
+        }
+        // Each history is undone last in, first out; which of the two goes next is drawn.
+        for (let i = 0; textUndos.length > 0 || annotationUndos > 0; i++) {
+          if (annotationUndos > 0 && (textUndos.length === 0 || order[i % Math.max(1, order.length)] === true)) {
+            doc.undoAnnotations();
+            annotationUndos--;
+          } else {
+            const d = textUndos.pop() as (typeof textUndos)[number];
+            doc.edit(d.start, d.start + d.inserted, d.removed, 'undo');
+          }
+        }
+        assert.equal(doc.text, TEXT);
+        assert.deepEqual(span(doc.get('t1')), span(minister));
+        assert.deepEqual(span(doc.get('t2')), span(split));
+      }),
+      { numRuns: ANY_ORDER_RUNS },
+    );
+  });
+});
