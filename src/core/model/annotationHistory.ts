@@ -10,11 +10,13 @@ export interface AnnotationChange {
   readonly before: readonly Annotation[];
   readonly after: readonly Annotation[];
   /**
-   * For annotations of `after` that come back as orphans because their text is deleted (not
-   * because it is gone for good): their text history, by id, so that the text undo that puts the
-   * text back restores them live, as it would have had the action never been undone.
+   * For annotations of `after` that an undo or redo brings back: the text history of the version
+   * brought back, by id, which replaces the id's own (that belongs to the version replaced). A
+   * text undo then restores exactly what it would have had the action never been done or undone:
+   * an orphan whose text is deleted comes back live when its text does, and a fragment whose
+   * addition was undone stays away.
    */
-  readonly buried?: ReadonlyMap<string, readonly Tombstone[]>;
+  readonly textHistory?: ReadonlyMap<string, readonly Tombstone[]>;
   /** Relations the action removed or replaced, and those it put (they do not move with text: kept as they are). */
   readonly relationsBefore?: readonly Relation[];
   readonly relationsAfter?: readonly Relation[];
@@ -50,11 +52,16 @@ export class AnnotationHistory {
   /** `tracked`: the live annotations, whose text history (tombstones) copies start with. */
   constructor(private readonly tracked?: TrackedAnnotations) {}
 
-  record(change: AnnotationChange): void {
+  /**
+   * `historyBefore`: the text history of annotations of `before`, taken before the action changed
+   * them; without it, what the live tracker has now (which the action may have dropped, when it
+   * moved the span).
+   */
+  record(change: AnnotationChange, historyBefore?: ReadonlyMap<Annotation, readonly Tombstone[]>): void {
     const relationsBefore = change.relationsBefore ?? [];
     const relationsAfter = change.relationsAfter ?? [];
     if (change.before.length === 0 && change.after.length === 0 && relationsBefore.length === 0 && relationsAfter.length === 0) return;
-    this.undoStack.push({ before: change.before.map((a) => this.store(a)), after: change.after.map((a) => this.store(a)), relationsBefore, relationsAfter });
+    this.undoStack.push({ before: change.before.map((a) => this.store(a, historyBefore?.get(a))), after: change.after.map((a) => this.store(a)), relationsBefore, relationsAfter });
     if (this.undoStack.length > MAX_ENTRIES) this.forget(this.undoStack.shift());
     for (const c of this.redoStack) this.forget(c);
     this.redoStack = [];
@@ -84,14 +91,13 @@ export class AnnotationHistory {
   }
 
   private loadChange(before: readonly string[], after: readonly string[]): AnnotationChange {
-    const buried = new Map<string, readonly Tombstone[]>();
+    const textHistory = new Map<string, readonly Tombstone[]>();
     const loaded = after.map((key) => {
       const a = this.load(key);
-      const copy = this.copies.get(key) as Annotation;
-      if (a.orphan && !copy.orphan) buried.set(a.id, this.shadow.buriedTombstones(key));
+      if (!(this.copies.get(key) as Annotation).orphan) textHistory.set(a.id, this.shadow.textHistoryOf(key));
       return a;
     });
-    return { before: before.map((k) => this.load(k)), after: loaded, ...(buried.size > 0 ? { buried } : {}) };
+    return { before: before.map((k) => this.load(k)), after: loaded, ...(textHistory.size > 0 ? { textHistory } : {}) };
   }
 
   clear(): void {
@@ -110,13 +116,14 @@ export class AnnotationHistory {
     this.shadow.applyEdits(edits, read, kind);
   }
 
-  private store(a: Annotation): string {
+  private store(a: Annotation, textHistory?: readonly Tombstone[]): string {
     const key = `h${this.nextKey++}`;
     this.copies.set(key, a);
     // Orphans have no place in the text: they are kept as they are.
     if (!a.orphan) {
       this.shadow.add({ ...a, id: key });
-      if (this.tracked) this.shadow.adoptTombstones(key, this.tracked.tombstonesOf(a));
+      const history = textHistory ?? this.tracked?.tombstonesOf(a);
+      if (history) this.shadow.adoptTombstones(key, history);
     }
     return key;
   }
@@ -164,13 +171,17 @@ export interface AnnotationEdit {
 export function applyAnnotationEdit(tracked: TrackedAnnotations, history: AnnotationHistory, edit: AnnotationEdit): Annotation[] {
   const before: Annotation[] = [];
   const after: Annotation[] = [];
-  for (const id of edit.remove ?? []) {
+  // Taken before a put drops them (Add Fragment moves a span): an undo brings that version back with them.
+  const historyBefore = new Map<Annotation, readonly Tombstone[]>();
+  const takeOut = (id: string): void => {
     const removed = tracked.remove(id);
-    if (removed) before.push(removed);
-  }
+    if (!removed) return;
+    before.push(removed);
+    historyBefore.set(removed, tracked.tombstonesOf(removed));
+  };
+  for (const id of edit.remove ?? []) takeOut(id);
   for (const a of edit.put ?? []) {
-    const old = tracked.remove(a.id);
-    if (old) before.push(old);
+    takeOut(a.id);
     tracked.put(a);
     after.push(a);
   }
@@ -188,7 +199,7 @@ export function applyAnnotationEdit(tracked: TrackedAnnotations, history: Annota
     tracked.putRelation(r);
     relationsAfter.push(r);
   }
-  history.record({ before, after, relationsBefore, relationsAfter });
+  history.record({ before, after, relationsBefore, relationsAfter }, historyBefore);
   return after;
 }
 
@@ -198,8 +209,8 @@ export function replayChange(tracked: TrackedAnnotations, change: AnnotationChan
   for (const a of change.before) tracked.remove(a.id);
   for (const a of change.after) {
     tracked.put(a);
-    const history = change.buried?.get(a.id);
-    if (history) tracked.adoptTombstones(a.id, history);
+    const history = change.textHistory?.get(a.id);
+    if (history) tracked.replaceTombstones(a.id, history);
   }
   for (const r of change.relationsBefore ?? []) tracked.removeRelation(r.id);
   for (const r of change.relationsAfter ?? []) tracked.putRelation(r);

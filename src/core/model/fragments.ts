@@ -85,3 +85,15 @@ export function withFragments(a: Pick<Annotation, 'start' | 'end' | 'fragments'>
   }
   return out;
 }
+
+/**
+ * The annotation after Add Fragment: its fragments merged with `more`, the cover stretched over
+ * them, the quote read again; an ordinary span when they all join into one.
+ */
+export function withFragmentsAdded(a: Annotation, more: readonly Span[], read: (start: number, end: number) => string): Annotation {
+  const fragments = withFragments(a, more);
+  const { fragments: _old, ...rest } = a;
+  const base = { ...rest, start: (fragments[0] as readonly [number, number])[0], end: (fragments[fragments.length - 1] as readonly [number, number])[1] };
+  const next = fragments.length > 1 ? { ...base, fragments } : base;
+  return { ...next, text: coveredText(next, read) };
+}

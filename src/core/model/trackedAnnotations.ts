@@ -75,6 +75,13 @@ function cutsText(span: Span, edit: TextEdit): boolean {
   return kind === 'damaged' || kind === 'deleted';
 }
 
+/** Whether two versions of an annotation cover the same text: the same cover and the same fragments. */
+function samePlace(a: Pick<Annotation, 'start' | 'end' | 'fragments'>, b: Pick<Annotation, 'start' | 'end' | 'fragments'>): boolean {
+  const fa = a.fragments ?? [];
+  const fb = b.fragments ?? [];
+  return a.start === b.start && a.end === b.end && fa.length === fb.length && fa.every(([s, e], i) => s === fb[i]?.[0] && e === fb[i]?.[1]);
+}
+
 /** The annotation on another span: its offsets, text and fragments (none when the span has none). */
 function withSpan(a: Annotation, span: Pick<Annotation, 'start' | 'end' | 'text' | 'fragments'>): Annotation {
   const { fragments: _old, ...rest } = a;
@@ -127,18 +134,26 @@ export class TrackedAnnotations {
    */
   tombstonesOf(annotation: Annotation): readonly Tombstone[] {
     const now = this.spans.items.find((a) => a.id === annotation.id) ?? this.removedItems.find((a) => a.id === annotation.id);
-    if (!now || now.start !== annotation.start || now.end !== annotation.end) return [];
+    if (!now || !samePlace(now, annotation)) return [];
     return this.tombstones.filter((t) => t.annotation.id === annotation.id);
   }
 
   /**
-   * Copies of every tombstone of an id whose span is buried (deleted with its text, neither live
-   * nor removed): the annotation history hands them to the live tracker with an annotation it
-   * brings back as an orphan, so the text undo that puts the text back restores it live.
+   * Every tombstone of an id, whether its span is live, removed or buried (deleted with its text):
+   * the annotation history hands a copy's to the live tracker with the version it brings back.
    */
-  buriedTombstones(id: string): readonly Tombstone[] {
-    if (this.spans.items.some((a) => a.id === id) || this.removedItems.some((a) => a.id === id)) return [];
+  textHistoryOf(id: string): readonly Tombstone[] {
     return this.tombstones.filter((t) => t.annotation.id === id);
+  }
+
+  /**
+   * The annotation history brings back a version of an id with that version's own text history:
+   * the tombstones the id has now belong to the version it replaces (a fragment since undone, say),
+   * so they go, and the given ones (see tombstonesOf) take their place.
+   */
+  replaceTombstones(id: string, tombstones: readonly Tombstone[]): void {
+    this.tombstones = this.tombstones.filter((t) => t.annotation.id !== id);
+    this.adoptTombstones(id, tombstones);
   }
 
   /** Takes tombstones from another tracker (see tombstonesOf) for the annotation with the given id. */
@@ -246,14 +261,15 @@ export class TrackedAnnotations {
   }
 
   /**
-   * An id comes back into view. Its hidden removed version, if on the same span, keeps its
-   * tombstones (the same text history); otherwise they describe another span and are dropped.
+   * An id comes back into view. Its hidden removed version, if on the same span with the same
+   * fragments, keeps its tombstones (the same text history); otherwise they describe another span
+   * and are dropped.
    */
   private takeBack(annotation: Annotation): void {
     if (!this.ids.takeBack(annotation.id)) return;
     const hidden = this.removedItems.find((a) => a.id === annotation.id);
     this.removedItems = this.removedItems.filter((a) => a.id !== annotation.id);
-    const same = hidden !== undefined && !annotation.orphan && hidden.start === annotation.start && hidden.end === annotation.end;
+    const same = hidden !== undefined && !annotation.orphan && samePlace(hidden, annotation);
     if (!same) this.tombstones = this.tombstones.filter((t) => t.annotation.id !== annotation.id);
   }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Span } from '../../core/model/shift';
-import { coveredText, withFragments } from '../../core/model/fragments';
+import { withFragmentsAdded } from '../../core/model/fragments';
 import { CodePointIndex } from '../../core/model/offsets';
 import type { Services } from '../services';
 import type { Annotation } from '../../core/model/annotation';
@@ -43,13 +43,7 @@ export async function addFragment(services: Services, args?: AddFragmentArgs): P
     void vscode.window.showInformationMessage(vscode.l10n.t('Select the other part of the name as well (Alt+click adds a selection), then run Add Fragment again.'));
     return false;
   }
-  const fragments = withFragments(annotation, more);
-  const { fragments: _old, ...rest } = annotation;
-  const start = (fragments[0] as readonly [number, number])[0];
-  const end = (fragments[fragments.length - 1] as readonly [number, number])[1];
-  const base = { ...rest, start, end };
-  const next = fragments.length > 1 ? { ...base, fragments } : base;
-  const text = coveredText(next, (s, e) => document.getText(new vscode.Range(document.positionAt(s), document.positionAt(e))));
-  store.apply({ remove: [annotation.id], put: [{ ...next, text }] });
+  const next = withFragmentsAdded(annotation, more, (s, e) => document.getText(new vscode.Range(document.positionAt(s), document.positionAt(e))));
+  store.apply({ remove: [annotation.id], put: [next] });
   return true;
 }

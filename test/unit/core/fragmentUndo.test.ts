@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { Annotation } from '../../../src/core/model/annotation';
-import { AnnotationHistory, applyAnnotationEdit, applyTextChange } from '../../../src/core/model/annotationHistory';
-import { coveredText, FRAGMENT_SEPARATOR } from '../../../src/core/model/fragments';
+import { AnnotationHistory, applyAnnotationEdit, applyTextChange, replayChange } from '../../../src/core/model/annotationHistory';
+import { coveredText, FRAGMENT_SEPARATOR, withFragmentsAdded } from '../../../src/core/model/fragments';
 import type { TextEdit } from '../../../src/core/model/shift';
 import type { UndoKind } from '../../../src/core/model/trackedAnnotations';
 import { TrackedAnnotations } from '../../../src/core/model/trackedAnnotations';
@@ -32,6 +32,14 @@ class Doc {
   }
   get(id: string): Annotation | undefined {
     return this.tracked.all.find((a) => a.id === id);
+  }
+  /** Add Fragment, as the command does it: the tag replaced by its version with one more fragment. */
+  addFragment(id: string, start: number, end: number): void {
+    const next = withFragmentsAdded(this.get(id) as Annotation, [{ start, end }], this.read);
+    applyAnnotationEdit(this.tracked, this.history, { remove: [id], put: [next] });
+  }
+  undoAnnotations(): void {
+    replayChange(this.tracked, this.history.undo());
   }
 }
 
@@ -174,6 +182,51 @@ describe('text undo of a deleted fragment (issue 17)', () => {
   });
 });
 
+describe('annotation undo of Add Fragment meeting text undo', () => {
+  const minister: Annotation = { id: 't1', label: 'PER', start: A, end: A + 13, text: 'وزير الخارجية', status: 'accepted', source: 'manual' };
+  const name: Annotation = { ...minister, start: N, end: N + 4, text: 'ناصر' };
+
+  it('a fragment whose addition was undone stays away when the text undo puts its deleted text back', () => {
+    const doc = new Doc(TEXT, [minister]);
+    doc.addFragment('t1', N, N + 4);
+    assert.deepEqual(span(doc.get('t1')), span(split));
+    doc.edit(N - 1, N + 4, '');
+    doc.undoAnnotations();
+    assert.deepEqual(span(doc.get('t1')), span(minister));
+    doc.edit(N - 1, N - 1, ' ناصر', 'undo');
+    assert.equal(doc.text, TEXT);
+    assert.deepEqual(span(doc.get('t1')), span(minister), 'the tag as it was before Add Fragment, with no fragment');
+  });
+
+  it('a tag cut before Add Fragment moved its end gets its text back: annotation undo, then text undo', () => {
+    const doc = new Doc(TEXT, [minister]);
+    doc.edit(A + 5, A + 13, '');
+    assert.equal(doc.get('t1')?.text, 'وزير ');
+    doc.addFragment('t1', N - 8, N - 4);
+    assert.deepEqual(doc.get('t1')?.fragments, [
+      [A, A + 5],
+      [N - 8, N - 4],
+    ]);
+    doc.undoAnnotations();
+    assert.deepEqual(span(doc.get('t1')), { start: A, end: A + 5, fragments: undefined, text: 'وزير ' });
+    doc.edit(A + 5, A + 5, 'الخارجية', 'undo');
+    assert.equal(doc.text, TEXT);
+    assert.deepEqual(span(doc.get('t1')), span(minister));
+  });
+
+  it('likewise when the new fragment lies before the start', () => {
+    const doc = new Doc(TEXT, [name]);
+    doc.edit(N + 2, N + 4, '');
+    assert.equal(doc.get('t1')?.text, 'نا');
+    doc.addFragment('t1', A, A + 13);
+    assert.equal(doc.get('t1')?.start, A);
+    doc.undoAnnotations();
+    assert.deepEqual(span(doc.get('t1')), { start: N, end: N + 2, fragments: undefined, text: 'نا' });
+    doc.edit(N + 2, N + 2, 'صر', 'undo');
+    assert.deepEqual(span(doc.get('t1')), span(name));
+  });
+});
+
 describe('text undo of fragments (property)', () => {
   const editArb = fc.record({ at: fc.nat(40), removed: fc.nat(8), inserted: fc.constantFrom('', 'ـ', 'و ', 'جديد') });
 
@@ -197,6 +250,57 @@ describe('text undo of fragments (property)', () => {
         assert.deepEqual(span(doc.get('t2')), span(words));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** Sequences of the any-order property: a thousand here; more with TAWSIM_STRESS_RUNS. */
+const ANY_ORDER_RUNS = Number(process.env['TAWSIM_STRESS_RUNS'] ?? 1000);
+
+describe('Add Fragment, text edits and both undos in any order (property)', () => {
+  const action = fc.oneof(
+    fc.record({ k: fc.constant('edit' as const), at: fc.nat(40), removed: fc.nat(8), inserted: fc.constantFrom('', 'ـ', 'و ', 'جديد') }),
+    fc.record({ k: fc.constant('fragment' as const), at: fc.nat(40), length: fc.integer({ min: 1, max: 6 }) }),
+  );
+
+  it('undoing every action, text and annotation undos interleaved at random, gives back the tags as they were', function () {
+    this.timeout(Math.max(20_000, ANY_ORDER_RUNS * 20));
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 1, maxLength: 10 }), fc.array(fc.boolean(), { maxLength: 20 }), (actions, order) => {
+        const minister: Annotation = { id: 't1', label: 'PER', start: A, end: A + 13, text: 'وزير الخارجية', status: 'accepted', source: 'manual' };
+        const doc = new Doc(TEXT, [minister, { ...split, id: 't2' }]);
+        const textUndos: { start: number; removed: string; inserted: number }[] = [];
+        let annotationUndos = 0;
+        for (const a of actions) {
+          const start = Math.min(a.at, doc.text.length);
+          if (a.k === 'edit') {
+            const end = Math.min(doc.text.length, start + a.removed);
+            if (start === end && a.inserted === '') continue;
+            textUndos.push({ start, removed: doc.text.slice(start, end), inserted: a.inserted.length });
+            doc.edit(start, end, a.inserted);
+          } else {
+            const end = Math.min(doc.text.length, start + a.length);
+            const target = doc.tracked.all[a.at % Math.max(1, doc.tracked.all.length)];
+            if (start === end || !target) continue;
+            doc.addFragment(target.id, start, end);
+            annotationUndos++;
+          }
+        }
+        // Each history is undone last in, first out; which of the two goes next is drawn.
+        for (let i = 0; textUndos.length > 0 || annotationUndos > 0; i++) {
+          if (annotationUndos > 0 && (textUndos.length === 0 || order[i % Math.max(1, order.length)] === true)) {
+            doc.undoAnnotations();
+            annotationUndos--;
+          } else {
+            const d = textUndos.pop() as (typeof textUndos)[number];
+            doc.edit(d.start, d.start + d.inserted, d.removed, 'undo');
+          }
+        }
+        assert.equal(doc.text, TEXT);
+        assert.deepEqual(span(doc.get('t1')), span(minister));
+        assert.deepEqual(span(doc.get('t2')), span(split));
+      }),
+      { numRuns: ANY_ORDER_RUNS },
     );
   });
 });
