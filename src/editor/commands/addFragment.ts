@@ -7,6 +7,7 @@ import type { Annotation } from '../../core/model/annotation';
 import type { AnnotationDocument } from '../annotationDocument';
 import type { AddFragmentArgs } from '../commandIds';
 import { annotationsAt, pickOne, resolveTarget } from '../commandTarget';
+import { applyAnnotatorEdit } from '../documentProgress';
 
 /** Annotations under the first selection: at its point when empty, inside it otherwise. */
 function annotationsIn(store: AnnotationDocument, start: number, end: number): Annotation[] {
@@ -50,6 +51,6 @@ export async function addFragment(services: Services, args?: AddFragmentArgs): P
   const base = { ...rest, start, end };
   const next = fragments.length > 1 ? { ...base, fragments } : base;
   const text = coveredText(next, (s, e) => document.getText(new vscode.Range(document.positionAt(s), document.positionAt(e))));
-  store.apply({ remove: [annotation.id], put: [{ ...next, text }] });
+  applyAnnotatorEdit(store, { remove: [annotation.id], put: [{ ...next, text }] });
   return true;
 }
