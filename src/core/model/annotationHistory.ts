@@ -15,6 +15,12 @@ export interface AnnotationChange {
    * text back restores them live, as it would have had the action never been undone.
    */
   readonly buried?: ReadonlyMap<string, readonly Tombstone[]>;
+  /**
+   * From undo and redo: the text history of the other annotations of `after`, by id, as their
+   * copies lived it. It replaces the live tracker's, which belongs to the version being replaced
+   * (a fragment added and then cut would otherwise come back with the text undo).
+   */
+  readonly textHistory?: ReadonlyMap<string, readonly Tombstone[]>;
   /** Relations the action removed or replaced, and those it put (they do not move with text: kept as they are). */
   readonly relationsBefore?: readonly Relation[];
   readonly relationsAfter?: readonly Relation[];
@@ -50,11 +56,20 @@ export class AnnotationHistory {
   /** `tracked`: the live annotations, whose text history (tombstones) copies start with. */
   constructor(private readonly tracked?: TrackedAnnotations) {}
 
-  record(change: AnnotationChange): void {
+  /**
+   * `beforeHistory`: the text history of the annotations of `before` by id, taken before the action
+   * put their new versions (which drops it from the live tracker when the span changes).
+   */
+  record(change: AnnotationChange, beforeHistory?: ReadonlyMap<string, readonly Tombstone[]>): void {
     const relationsBefore = change.relationsBefore ?? [];
     const relationsAfter = change.relationsAfter ?? [];
     if (change.before.length === 0 && change.after.length === 0 && relationsBefore.length === 0 && relationsAfter.length === 0) return;
-    this.undoStack.push({ before: change.before.map((a) => this.store(a)), after: change.after.map((a) => this.store(a)), relationsBefore, relationsAfter });
+    this.undoStack.push({
+      before: change.before.map((a) => this.store(a, beforeHistory?.get(a.id))),
+      after: change.after.map((a) => this.store(a)),
+      relationsBefore,
+      relationsAfter,
+    });
     if (this.undoStack.length > MAX_ENTRIES) this.forget(this.undoStack.shift());
     for (const c of this.redoStack) this.forget(c);
     this.redoStack = [];
@@ -85,13 +100,16 @@ export class AnnotationHistory {
 
   private loadChange(before: readonly string[], after: readonly string[]): AnnotationChange {
     const buried = new Map<string, readonly Tombstone[]>();
+    const textHistory = new Map<string, readonly Tombstone[]>();
     const loaded = after.map((key) => {
       const a = this.load(key);
       const copy = this.copies.get(key) as Annotation;
       if (a.orphan && !copy.orphan) buried.set(a.id, this.shadow.buriedTombstones(key));
+      const live = this.shadow.byId(key);
+      if (live) textHistory.set(a.id, this.shadow.tombstonesOf(live));
       return a;
     });
-    return { before: before.map((k) => this.load(k)), after: loaded, ...(buried.size > 0 ? { buried } : {}) };
+    return { before: before.map((k) => this.load(k)), after: loaded, ...(buried.size > 0 ? { buried } : {}), ...(textHistory.size > 0 ? { textHistory } : {}) };
   }
 
   clear(): void {
@@ -110,13 +128,14 @@ export class AnnotationHistory {
     this.shadow.applyEdits(edits, read, kind);
   }
 
-  private store(a: Annotation): string {
+  private store(a: Annotation, history?: readonly Tombstone[]): string {
     const key = `h${this.nextKey++}`;
     this.copies.set(key, a);
     // Orphans have no place in the text: they are kept as they are.
     if (!a.orphan) {
       this.shadow.add({ ...a, id: key });
-      if (this.tracked) this.shadow.adoptTombstones(key, this.tracked.tombstonesOf(a));
+      const tombstones = history ?? this.tracked?.tombstonesOf(a);
+      if (tombstones) this.shadow.adoptTombstones(key, tombstones);
     }
     return key;
   }
@@ -164,13 +183,16 @@ export interface AnnotationEdit {
 export function applyAnnotationEdit(tracked: TrackedAnnotations, history: AnnotationHistory, edit: AnnotationEdit): Annotation[] {
   const before: Annotation[] = [];
   const after: Annotation[] = [];
-  for (const id of edit.remove ?? []) {
-    const removed = tracked.remove(id);
-    if (removed) before.push(removed);
-  }
+  // Taken at once: putting a new version of the id on another span drops it from `tracked`.
+  const beforeHistory = new Map<string, readonly Tombstone[]>();
+  const take = (removed: Annotation | undefined): void => {
+    if (!removed) return;
+    before.push(removed);
+    beforeHistory.set(removed.id, tracked.tombstonesOf(removed));
+  };
+  for (const id of edit.remove ?? []) take(tracked.remove(id));
   for (const a of edit.put ?? []) {
-    const old = tracked.remove(a.id);
-    if (old) before.push(old);
+    take(tracked.remove(a.id));
     tracked.put(a);
     after.push(a);
   }
@@ -188,7 +210,7 @@ export function applyAnnotationEdit(tracked: TrackedAnnotations, history: Annota
     tracked.putRelation(r);
     relationsAfter.push(r);
   }
-  history.record({ before, after, relationsBefore, relationsAfter });
+  history.record({ before, after, relationsBefore, relationsAfter }, beforeHistory);
   return after;
 }
 
@@ -198,8 +220,8 @@ export function replayChange(tracked: TrackedAnnotations, change: AnnotationChan
   for (const a of change.before) tracked.remove(a.id);
   for (const a of change.after) {
     tracked.put(a);
-    const history = change.buried?.get(a.id);
-    if (history) tracked.adoptTombstones(a.id, history);
+    const history = change.buried?.get(a.id) ?? change.textHistory?.get(a.id);
+    if (history) tracked.replaceTombstones(a.id, history);
   }
   for (const r of change.relationsBefore ?? []) tracked.removeRelation(r.id);
   for (const r of change.relationsAfter ?? []) tracked.putRelation(r);

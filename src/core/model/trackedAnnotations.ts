@@ -69,6 +69,14 @@ function fragmentedAfterEdit(a: Annotation, fragments: Fragments, edit: TextEdit
   return { next: next.length > 1 ? { ...base, fragments: next } : base, changed: true, retext: buried || lengths(next) !== lengths(fragments), buried };
 }
 
+/** Same start, end and fragments. */
+function sameSpan(a: Annotation, b: Annotation): boolean {
+  if (a.start !== b.start || a.end !== b.end) return false;
+  const x = a.fragments ?? [];
+  const y = b.fragments ?? [];
+  return x.length === y.length && x.every((f, i) => f[0] === y[i]?.[0] && f[1] === y[i]?.[1]);
+}
+
 /** Whether an edit removes some of a span's text (see `shiftSpan`: damaged or deleted). */
 function cutsText(span: Span, edit: TextEdit): boolean {
   const kind = shiftSpan(span, edit).kind;
@@ -144,6 +152,12 @@ export class TrackedAnnotations {
   /** Takes tombstones from another tracker (see tombstonesOf) for the annotation with the given id. */
   adoptTombstones(id: string, tombstones: readonly Tombstone[]): void {
     for (const t of tombstones) this.tombstones.push({ ...t, annotation: { ...t.annotation, id }, covered: t.covered.map((c) => ({ ...c })) });
+  }
+
+  /** Like adoptTombstones, in place of the id's own: the text history of another version of it. */
+  replaceTombstones(id: string, tombstones: readonly Tombstone[]): void {
+    this.tombstones = this.tombstones.filter((t) => t.annotation.id !== id);
+    this.adoptTombstones(id, tombstones);
   }
 
   /** Whether the id was held in this session (live, orphan, removed or buried). */
@@ -246,14 +260,15 @@ export class TrackedAnnotations {
   }
 
   /**
-   * An id comes back into view. Its hidden removed version, if on the same span, keeps its
-   * tombstones (the same text history); otherwise they describe another span and are dropped.
+   * An id comes back into view. Its hidden removed version, if on the same span with the same
+   * fragments, keeps its tombstones (the same text history); otherwise they describe another span
+   * (a fragment added, then undone: restoring them would bring the fragment back) and are dropped.
    */
   private takeBack(annotation: Annotation): void {
     if (!this.ids.takeBack(annotation.id)) return;
     const hidden = this.removedItems.find((a) => a.id === annotation.id);
     this.removedItems = this.removedItems.filter((a) => a.id !== annotation.id);
-    const same = hidden !== undefined && !annotation.orphan && hidden.start === annotation.start && hidden.end === annotation.end;
+    const same = hidden !== undefined && !annotation.orphan && sameSpan(hidden, annotation);
     if (!same) this.tombstones = this.tombstones.filter((t) => t.annotation.id !== annotation.id);
   }
 
