@@ -37,9 +37,9 @@ if (loaded?.annotations.length !== count) throw new Error('the sidecar did not l
 const read = readSidecarSubset(yamlText);
 if (!read) throw new Error('the subset reader declined a sidecar Tawsim wrote');
 const json = JSON.stringify(read.value);
-const jsonParse = bestOf(3, () => JSON.parse(json));
-const subset = bestOf(3, () => readSidecarSubset(yamlText));
-const parsed = bestOf(3, () => parseSidecar(yamlText));
+const jsonParse = bestOf(7, () => JSON.parse(json));
+const subset = bestOf(7, () => readSidecarSubset(yamlText));
+const parsed = bestOf(7, () => parseSidecar(yamlText));
 console.log(`sidecar ${(yamlText.length / 1e6).toFixed(1)} MB, ${count} annotations: Tawsim load+save ${tawsim.toFixed(0)} ms, raw yaml ${raw.toFixed(0)} ms`);
 emitRows([
   {

@@ -17,8 +17,8 @@ export interface BatchArgs {
   readonly workers?: number;
   /** `--jsonl -`: JSON-lines documents on stdin, results line by line on stdout. */
   readonly jsonl: boolean;
-  /** The options given on the command line, which win over the project's settings. */
-  readonly given: { readonly pattern: boolean; readonly model: boolean };
+  /** The options given on the command line, which win over the project's settings (`--labels` narrows the project's set). */
+  readonly given: { readonly pattern: boolean; readonly model: boolean; readonly labels: boolean };
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -63,7 +63,7 @@ export function parseBatchArgs(args: readonly string[]): BatchArgs {
     inputs: positionals,
     progress: values['progress'] === true,
     jsonl,
-    given: { pattern: values['pattern'] !== undefined, model: values['model'] !== undefined },
+    given: { pattern: values['pattern'] !== undefined, model: values['model'] !== undefined, labels: values['labels'] !== undefined },
     ...(workers !== undefined ? { workers } : {}),
   };
 }

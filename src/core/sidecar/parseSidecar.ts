@@ -44,7 +44,7 @@ export function parseSidecar(text: string, options: ParseOptions = {}): ParsedSi
   // Fastest path: the YAML Tawsim writes is read by a reader made for it; it declines anything else.
   const subset = readSidecarSubset(text);
   if (subset !== undefined) {
-    const fast = validateSidecarObject(subset.value, options.labels, options.schema);
+    const fast = validateSidecarObject(subset.value, options.labels, options.schema, subset.plainAnnotations);
     if (fast.problems.length === 0) return { sidecar: fast.sidecar, problems: [], writable: !fast.newerVersion };
     return parseWithPositions(text, options);
   }

@@ -13,7 +13,7 @@
  * It walks offsets in the one string and cuts out only values: splitting a large sidecar into lines
  * made a string per line and kept the collector busy for longer than the reading itself.
  */
-export function readSidecarSubset(text: string): { readonly value: unknown } | undefined {
+export function readSidecarSubset(text: string): SubsetRead | undefined {
   if (text.length === 0 || UNSAFE_CHARACTERS.test(text)) return undefined;
   if (text.includes('\r')) {
     // A lone carriage return is a line break to YAML too; only CRLF pairs, at every line end, are taken here.
@@ -26,12 +26,27 @@ export function readSidecarSubset(text: string): { readonly value: unknown } | u
   try {
     const value = reader.block(0, 0);
     if (!reader.atEnd()) return undefined;
-    return { value };
+    return { value, plainAnnotations: reader.plainAnnotations };
   } catch (e) {
     if (e === OUTSIDE) return undefined;
     throw e;
   }
 }
+
+export interface SubsetRead {
+  readonly value: unknown;
+  /**
+   * Entry i is 1 when `annotations[i]` holds nothing but the keys id, label, start, end, text,
+   * status and source, then value and note when present, in that order: the shape `toAnnotation`
+   * would build, so the validator can skip looking for unknown keys and keep the object itself.
+   * Their values are as the YAML reads them, not yet checked.
+   */
+  readonly plainAnnotations: Uint8Array;
+}
+
+/** The keys of a plain annotation, in the order Tawsim writes them; those after `source` are optional. */
+const PLAIN_ANNOTATION_KEYS = ['id', 'label', 'start', 'end', 'text', 'status', 'source', 'value', 'note'] as const;
+const REQUIRED_ANNOTATION_KEYS = 7;
 
 /** Tabs, C0/C1 controls (NEL among them), DEL and byte-order marks: YAML treats them specially or refuses them. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -91,6 +106,10 @@ class SubsetReader {
   private readonly sharedValues: (string | undefined)[] = new Array<string | undefined>(SHARED_VALUE_SLOTS).fill(undefined);
   /** The key `keyEnd` found last. */
   private key = '';
+  /** See `SubsetRead.plainAnnotations`; grown as the top-level `annotations` list is read. */
+  plainAnnotations = new Uint8Array(0);
+  /** Values of one annotation's keys by their place in PLAIN_ANNOTATION_KEYS, reused from item to item. */
+  private readonly annotationValues: unknown[] = new Array<unknown>(PLAIN_ANNOTATION_KEYS.length).fill(undefined);
 
   constructor(private readonly t: string) {
     this.n = t.charCodeAt(t.length - 1) === LINE_FEED ? t.length - 1 : t.length;
@@ -126,14 +145,15 @@ class SubsetReader {
    * The node whose first line is the current one, its content starting at position `col`, in a
    * collection indented `indent` (from which a literal block's lines and indentation indicator count).
    */
-  block(indent: number, col: number): unknown {
-    if (this.isSequenceItem(col)) return this.sequence(col - this.p);
+  block(indent: number, col: number, annotations = false): unknown {
+    if (this.isSequenceItem(col)) return this.sequence(col - this.p, annotations);
     const end = this.keyEnd(col);
     if (end !== -1) return this.mapping(col - this.p, end);
     return this.scalar(col, indent);
   }
 
-  private sequence(indent: number): unknown[] {
+  /** A sequence; with `annotations`, the top-level list, whose items are read by `annotation`. */
+  private sequence(indent: number, annotations = false): unknown[] {
     const items: unknown[] = [];
     for (;;) {
       const col = this.p + indent;
@@ -147,7 +167,7 @@ class SubsetReader {
       } else {
         const at = col + 2;
         if (this.t.charCodeAt(at) === SPACE) throw OUTSIDE;
-        items.push(this.block(indent, at));
+        items.push(annotations ? this.annotation(indent, at, items.length) : this.block(indent, at));
       }
       if (this.atEnd()) return items;
       const n = this.indentHere();
@@ -156,9 +176,62 @@ class SubsetReader {
     }
   }
 
-  /** A mapping whose first key, on the current line, ends at `end`. */
-  private mapping(indent: number, end: number): Record<string, unknown> {
-    const map: Record<string, unknown> = {};
+  /**
+   * An item of the top-level annotation list, its first line holding content at `col`. Items of the
+   * shape Tawsim writes for an ordinary annotation are built as one object literal and marked in
+   * `plainAnnotations`; any other key, or a value on the following lines, and the rest of the item
+   * is read as any mapping, into the same object the general path would build.
+   */
+  private annotation(sequenceIndent: number, col: number, index: number): unknown {
+    if (this.isSequenceItem(col)) return this.block(sequenceIndent, col);
+    let end = this.keyEnd(col);
+    if (end === -1) return this.scalar(col, sequenceIndent);
+    const indent = col - this.p;
+    const values = this.annotationValues;
+    for (let k = 0; k < values.length; k++) values[k] = undefined;
+    let next = 0;
+    let ended = false;
+    while (end + 1 !== this.e) {
+      const slot = plainAnnotationSlot(this.key, next);
+      if (slot === -1) break;
+      values[slot] = this.scalar(end + 2, indent);
+      next = slot + 1;
+      end = this.followingKey(indent);
+      if (end === -1) {
+        ended = true;
+        break;
+      }
+    }
+    if (!ended || next < REQUIRED_ANNOTATION_KEYS) {
+      const map: Record<string, unknown> = {};
+      for (let k = 0; k < next; k++) if (values[k] !== undefined) map[PLAIN_ANNOTATION_KEYS[k] as string] = values[k];
+      return ended ? map : this.mapping(indent, end, map);
+    }
+    const item: Record<string, unknown> = { id: values[0], label: values[1], start: values[2], end: values[3], text: values[4], status: values[5], source: values[6] };
+    if (values[7] !== undefined) item['value'] = values[7];
+    if (values[8] !== undefined) item['note'] = values[8];
+    if (index >= this.plainAnnotations.length) {
+      const grown = new Uint8Array(Math.max(1024, 2 * index));
+      grown.set(this.plainAnnotations);
+      this.plainAnnotations = grown;
+    }
+    this.plainAnnotations[index] = 1;
+    return item;
+  }
+
+  /** The end of the key on the current line when it continues the mapping at `indent`, or -1 when the mapping ended. */
+  private followingKey(indent: number): number {
+    if (this.atEnd()) return -1;
+    const n = this.indentHere();
+    if (n > indent) throw OUTSIDE;
+    if (n < indent || this.isSequenceItem(this.p + n)) return -1;
+    const end = this.keyEnd(this.p + indent);
+    if (end === -1) throw OUTSIDE;
+    return end;
+  }
+
+  /** A mapping whose first key, on the current line, ends at `end`; `map` holds what an item's first lines gave. */
+  private mapping(indent: number, end: number, map: Record<string, unknown> = {}): Record<string, unknown> {
     for (;;) {
       const key = this.key;
       if (Object.prototype.hasOwnProperty.call(map, key)) throw OUTSIDE;
@@ -167,18 +240,13 @@ class SubsetReader {
         this.nextLine();
         if (this.atEnd()) throw OUTSIDE;
         const n = this.indentHere();
-        if (n > indent || (n === indent && this.isSequenceItem(this.p + n))) map[key] = this.block(indent, this.p + n);
+        if (n > indent || (n === indent && this.isSequenceItem(this.p + n))) map[key] = this.block(indent, this.p + n, indent === 0 && key === 'annotations');
         else throw OUTSIDE;
       } else {
         map[key] = this.scalar(end + 2, indent);
       }
-      if (this.atEnd()) return map;
-      const n = this.indentHere();
-      if (n > indent) throw OUTSIDE;
-      if (n < indent) return map;
-      if (this.isSequenceItem(this.p + n)) return map;
-      end = this.keyEnd(this.p + indent);
-      if (end === -1) throw OUTSIDE;
+      end = this.followingKey(indent);
+      if (end === -1) return map;
     }
   }
 
@@ -345,6 +413,13 @@ class SubsetReader {
     const body = parts.slice(0, last).join('\n');
     return chomp === '-' || last === 0 ? body : body + '\n';
   }
+}
+
+/** Where `key` goes among PLAIN_ANNOTATION_KEYS when the keys before `next` are read, or -1 when it does not fit that shape. */
+function plainAnnotationSlot(key: string, next: number): number {
+  if (next < REQUIRED_ANNOTATION_KEYS) return PLAIN_ANNOTATION_KEYS[next] === key ? next : -1;
+  for (let slot = next; slot < PLAIN_ANNOTATION_KEYS.length; slot++) if (PLAIN_ANNOTATION_KEYS[slot] === key) return slot;
+  return -1;
 }
 
 /** `|`, then an indentation indicator and a chomping indicator in either order. */

@@ -8,6 +8,7 @@ import type { Relation } from '../model/relation';
 import type { ProjectSchema } from '../model/projectSchema';
 import { relationLabelProblem } from '../model/projectSchema';
 import { fragmentProblem } from '../model/fragments';
+import { AnnotationIdSet } from './annotationIdSet';
 
 export interface ValidationResult {
   readonly sidecar?: Sidecar;
@@ -32,7 +33,16 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * paths, not lines. With a project schema, relation types, their ends and attribute values are
  * checked against it too: those are warnings (the settings may be what changed; nothing is lost).
  */
-export function validateSidecarObject(value: unknown, labels?: readonly LabelDefinition[], schema?: ProjectSchema): ValidationResult {
+export function validateSidecarObject(
+  value: unknown,
+  labels?: readonly LabelDefinition[],
+  schema?: ProjectSchema,
+  /**
+   * From `readSidecarSubset` (`SubsetRead.plainAnnotations`), for a value nobody else holds: the
+   * marked annotations have only known keys, and are kept as they are instead of copied.
+   */
+  plainAnnotations?: Uint8Array,
+): ValidationResult {
   const problems: SidecarProblem[] = [];
   let errors = 0;
   const error = (path: string, message: string): void => {
@@ -84,8 +94,8 @@ export function validateSidecarObject(value: unknown, labels?: readonly LabelDef
   const annotations: Annotation[] = [];
   if (!Array.isArray(list)) error('annotations', '"annotations" must be a list');
   else {
-    const ids = new Set<string>();
-    const spans = new SpanLabels();
+    const ids = new AnnotationIdSet();
+    const spans = new SpanLabels(annotations);
     const known = labels ? new Set(labels.map((l) => l.id)) : undefined;
     /** Label ids seen in this file and whether they are well formed: a file uses a handful, 100,000 times. */
     const labelShapes = new Map<string, boolean>();
@@ -97,11 +107,11 @@ export function validateSidecarObject(value: unknown, labels?: readonly LabelDef
         error(`annotations[${i}]`, `Annotation ${i + 1} must be a mapping`);
         continue;
       }
-      for (const key in item) if (!ANNOTATION_KEY_SET.has(key)) unknownKey(`annotations[${i}].`, key, ANNOTATION_KEYS, error);
+      const plain = plainAnnotations?.[i] === 1;
+      if (!plain) for (const key in item) if (!ANNOTATION_KEY_SET.has(key)) unknownKey(`annotations[${i}].`, key, ANNOTATION_KEYS, error);
       const id = item['id'];
       if (typeof id !== 'string' || id === '') error(`annotations[${i}].id`, `Annotation ${i + 1} needs an "id"`);
-      else if (ids.has(id)) error(`annotations[${i}].id`, `Duplicate id "${id}"`);
-      else ids.add(id);
+      else if (!ids.add(id)) error(`annotations[${i}].id`, `Duplicate id "${id}"`);
       const label = item['label'];
       let wellFormed = typeof label === 'string' ? labelShapes.get(label) : false;
       if (wellFormed === undefined) {
@@ -133,7 +143,8 @@ export function validateSidecarObject(value: unknown, labels?: readonly LabelDef
       const review = item['review'];
       if (review !== undefined) validateReview(review, `annotations[${i}].review`, error);
       if (errors > errorsBefore) continue;
-      const annotation = toAnnotation(item);
+      // A plain item has no key toAnnotation would drop or copy deeper: it is the annotation already.
+      const annotation = plain ? (item as unknown as Annotation) : toAnnotation(item);
       if (!annotation.orphan) {
         const first = spans.firstWith(annotation);
         if (first !== undefined) {
@@ -304,9 +315,12 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * to a map of everything seen.
  */
 class SpanLabels {
-  private last: { start: number; end: number; label: string; id: string } | undefined;
+  /** The first annotation of the last run of one span and label. */
+  private last: Annotation | undefined;
   private seen: Map<string, string> | undefined;
-  private readonly before: Annotation[] = [];
+
+  /** `kept`: the annotations kept so far, those before the one asked about (orphans among them are left out here). */
+  constructor(private readonly kept: readonly Annotation[]) {}
 
   /** The id of an earlier annotation with this span and label, or undefined (and this one is remembered). */
   firstWith(a: Annotation): string | undefined {
@@ -314,13 +328,11 @@ class SpanLabels {
     const last = this.last;
     if (last && last.start === a.start && last.end === a.end && last.label === a.label) return last.id;
     if (!last || last.start < a.start || (last.start === a.start && (last.end < a.end || (last.end === a.end && last.label < a.label)))) {
-      this.last = { start: a.start, end: a.end, label: a.label, id: a.id };
-      this.before.push(a);
+      this.last = a;
       return undefined;
     }
     this.seen = new Map();
-    for (const b of this.before) if (!this.seen.has(keyOf(b))) this.seen.set(keyOf(b), b.id);
-    this.before.length = 0;
+    for (const b of this.kept) if (!b.orphan && !this.seen.has(keyOf(b))) this.seen.set(keyOf(b), b.id);
     return this.lookUp(a);
   }
 

@@ -7,7 +7,7 @@ import { suggestionsAt } from '../suggestions/suggestionTarget';
 import { annotationFromSuggestion } from '../suggestions/suggestion';
 import { resolveTarget } from '../commandTarget';
 import type { AnnotationDocument } from '../annotationDocument';
-import { markStarted } from '../documentProgress';
+import { applyAnnotatorEdit } from '../documentProgress';
 
 /**
  * Tawsim: Accept Suggestion / Reject Suggestion — at the cursor, inside the selection, or the one
@@ -21,8 +21,7 @@ export async function decideSuggestion(services: Services, engine: SuggestionEng
     void vscode.window.setStatusBarMessage(vscode.l10n.t('No suggestion here'), 3000);
     return 0;
   }
-  target.store.apply({ put: decided(target.store, live, stored, verdict) });
-  if (verdict === 'accepted') markStarted(target.store);
+  applyAnnotatorEdit(target.store, { put: decided(target.store, live, stored, verdict) });
   return live.length + stored.length;
 }
 
@@ -34,8 +33,7 @@ export async function acceptAllSuggestions(services: Services, engine: Suggestio
   const live = engine.suggestions(target.store).filter((s) => !args?.label || s.label === args.label);
   const stored = target.store.tracked.all.filter((a) => a.status === 'suggested' && (!args?.label || a.label === args.label));
   if (live.length + stored.length === 0) return 0;
-  target.store.apply({ put: decided(target.store, live, stored, 'accepted') });
-  markStarted(target.store);
+  applyAnnotatorEdit(target.store, { put: decided(target.store, live, stored, 'accepted') });
   return live.length + stored.length;
 }
 

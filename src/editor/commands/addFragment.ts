@@ -7,6 +7,7 @@ import type { Annotation } from '../../core/model/annotation';
 import type { AnnotationDocument } from '../annotationDocument';
 import type { AddFragmentArgs } from '../commandIds';
 import { annotationsAt, pickOne, resolveTarget } from '../commandTarget';
+import { applyAnnotatorEdit } from '../documentProgress';
 
 /** Annotations under the first selection: at its point when empty, inside it otherwise. */
 function annotationsIn(store: AnnotationDocument, start: number, end: number): Annotation[] {
@@ -44,6 +45,6 @@ export async function addFragment(services: Services, args?: AddFragmentArgs): P
     return false;
   }
   const next = withFragmentsAdded(annotation, more, (s, e) => document.getText(new vscode.Range(document.positionAt(s), document.positionAt(e))));
-  store.apply({ remove: [annotation.id], put: [next] });
+  applyAnnotatorEdit(store, { remove: [annotation.id], put: [next] });
   return true;
 }

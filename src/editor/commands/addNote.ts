@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { AddNoteArgs } from '../commandIds';
 import { annotationToEdit } from '../commandTarget';
+import { applyAnnotatorEdit } from '../documentProgress';
 
 /** Tawsim: Add Note… — sets (or with an empty answer, clears) the note of an annotation. */
 export async function addNote(services: Services, args?: AddNoteArgs): Promise<boolean> {
@@ -11,6 +12,6 @@ export async function addNote(services: Services, args?: AddNoteArgs): Promise<b
   const note = args?.note ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Note for «{0}» ({1})', annotation.text, annotation.label), value: annotation.note ?? '' }));
   if (note === undefined) return false;
   const { note: _old, ...rest } = annotation;
-  target.store.apply({ put: [note.trim() ? { ...rest, note: note.trim() } : rest] });
+  applyAnnotatorEdit(target.store, { put: [note.trim() ? { ...rest, note: note.trim() } : rest] });
   return true;
 }

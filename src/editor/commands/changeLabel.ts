@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import type { ChangeLabelArgs } from '../commandIds';
 import { annotationToEdit } from '../commandTarget';
 import { pickLabel } from '../labelPick';
+import { applyAnnotatorEdit } from '../documentProgress';
 
 /** Tawsim: Change Label… — relabels the annotation given by id or under the cursor. */
 export async function changeLabel(services: Services, args?: ChangeLabelArgs): Promise<boolean> {
@@ -17,6 +18,6 @@ export async function changeLabel(services: Services, args?: ChangeLabelArgs): P
   const { value: _value, ...rest } = annotation;
   // A date's value means nothing under another label.
   const relabelled = label.id === 'DATE' || label.id === 'TIME' ? { ...annotation, label: label.id } : { ...rest, label: label.id };
-  target.store.apply({ remove: clash ? [clash.id] : [], put: [{ ...relabelled, status: 'accepted' }] });
+  applyAnnotatorEdit(target.store, { remove: clash ? [clash.id] : [], put: [{ ...relabelled, status: 'accepted' }] });
   return true;
 }

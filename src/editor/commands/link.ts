@@ -6,6 +6,7 @@ import { relationLabelProblem } from '../../core/model/projectSchema';
 import type { Services } from '../services';
 import type { LinkArgs } from '../commandIds';
 import { annotationToEdit } from '../commandTarget';
+import { applyAnnotatorEdit } from '../documentProgress';
 
 /** How many annotations around the first one the quick pick offers. */
 const NEARBY = 40;
@@ -67,6 +68,6 @@ export async function link(services: Services, args?: LinkArgs): Promise<Relatio
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Already linked'), 3000);
     return undefined;
   }
-  store.apply({ putRelations: [relation] });
+  applyAnnotatorEdit(store, { putRelations: [relation] });
   return relation;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { AnnotationTarget } from '../commandIds';
 import { annotationsAt, resolveTarget } from '../commandTarget';
+import { applyAnnotatorEdit } from '../documentProgress';
 
 /** Tawsim: Remove Annotation — the one given by id, at the cursor, or all inside the selections. */
 export async function remove(services: Services, args?: AnnotationTarget): Promise<number> {
@@ -29,6 +30,6 @@ export async function remove(services: Services, args?: AnnotationTarget): Promi
     );
     if (answer !== go) return 0;
   }
-  target.store.apply({ remove: found.map((a) => a.id) });
+  applyAnnotatorEdit(target.store, { remove: found.map((a) => a.id) });
   return found.length;
 }

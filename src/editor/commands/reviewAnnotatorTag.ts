@@ -7,6 +7,7 @@ import type { Suggestion } from '../review/annotatorSuggestions';
 import { resolveTarget } from '../commandTarget';
 import type { Target } from '../commandTarget';
 import { readSettings } from '../settings';
+import { applyAnnotatorEdit } from '../documentProgress';
 
 /** Tawsim: Accept Their Tag — copies another annotator's tag into the reviewer's own annotations. */
 export async function acceptAnnotatorTag(ctx: ReviewContext, args?: AnnotatorTagArgs): Promise<Annotation | undefined> {
@@ -35,7 +36,7 @@ async function decide(ctx: ReviewContext, args: AnnotatorTagArgs | undefined, ve
     status: verdict,
     review: { by: readSettings(store.uri).annotator, verdict, at: now(), from: [suggestion.annotator] },
   };
-  const [put] = store.apply({ put: [copy] });
+  const [put] = applyAnnotatorEdit(store, { put: [copy] });
   return put;
 }
 

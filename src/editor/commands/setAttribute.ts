@@ -3,6 +3,7 @@ import { attributesFor } from '../../core/model/projectSchema';
 import type { Services } from '../services';
 import type { SetAttributeArgs } from '../commandIds';
 import { annotationToEdit } from '../commandTarget';
+import { applyAnnotatorEdit } from '../documentProgress';
 
 /**
  * Tawsim: Set Attribute… — sets `name` to `value` on the annotation at the cursor (or `id`); the
@@ -51,6 +52,6 @@ export async function setAttribute(services: Services, args?: SetAttributeArgs):
   const attributes = { ...(old ?? {}) };
   if (value === '') delete attributes[name];
   else attributes[name] = value;
-  target.store.apply({ put: [Object.keys(attributes).length > 0 ? { ...rest, attributes } : rest] });
+  applyAnnotatorEdit(target.store, { put: [Object.keys(attributes).length > 0 ? { ...rest, attributes } : rest] });
   return true;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { AnnotationTarget } from '../commandIds';
 import { resolveTarget } from '../commandTarget';
+import { applyAnnotatorEdit } from '../documentProgress';
 
 /**
  * Tawsim: Show Orphaned Annotations — lists annotations whose text is no longer in the document.
@@ -24,11 +25,11 @@ export async function showOrphans(services: Services, args?: AnnotationTarget): 
   const drop = vscode.l10n.t('Remove');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('«{0}» ({1})', picked.orphan.text, picked.orphan.label), place, drop);
   const { editor, document, store } = target;
-  if (choice === drop) store.apply({ remove: [picked.orphan.id] });
+  if (choice === drop) applyAnnotatorEdit(store, { remove: [picked.orphan.id] });
   if (choice === place && editor && !editor.selection.isEmpty) {
     const start = document.offsetAt(editor.selection.start);
     const end = document.offsetAt(editor.selection.end);
     const { orphan: _o, ...rest } = picked.orphan;
-    store.apply({ remove: [picked.orphan.id], put: [{ ...rest, start, end, text: document.getText(editor.selection) }] });
+    applyAnnotatorEdit(store, { remove: [picked.orphan.id], put: [{ ...rest, start, end, text: document.getText(editor.selection) }] });
   }
 }

@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import type { TagArgs } from '../commandIds';
 import { resolveTarget } from '../commandTarget';
 import { pickLabel } from '../labelPick';
-import { markStarted } from '../documentProgress';
+import { applyAnnotatorEdit } from '../documentProgress';
 
 /**
  * Tawsim: Tag Selection… — tags every non-empty selection with one label, asked for in a quick
@@ -61,9 +61,7 @@ export async function tag(services: Services, args?: TagArgs): Promise<Annotatio
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Already tagged {0}', label.id), 3000);
     return [];
   }
-  const tagged = store.apply({ put });
-  markStarted(store);
-  return tagged;
+  return applyAnnotatorEdit(store, { put });
 }
 
 /** A span given in code points, as a range of the document (clamped to the text). */

@@ -304,3 +304,45 @@ describe('Add Fragment, text edits and both undos in any order (property)', () =
     );
   });
 });
+
+describe('annotation undo of Add Fragment and text undo together', () => {
+  const Y = TEXT.indexOf('اليوم');
+  const plain: Annotation = { id: 't1', label: 'PER', start: A, end: A + 13, text: 'وزير الخارجية', status: 'accepted', source: 'manual' };
+  const withText = (a: Annotation, doc: Doc): Annotation => ({ ...a, text: coveredText(a, doc.read) });
+
+  it('undoing Add Fragment, then the deletion of that fragment, does not bring the fragment back', () => {
+    const doc = new Doc(TEXT, [split]);
+    const three = withText({ ...split, fragments: [split.fragments?.[0] as [number, number], [Y, Y + 5], [N, N + 4]] }, doc);
+    applyAnnotationEdit(doc.tracked, doc.history, { remove: ['t1'], put: [three] });
+    doc.edit(Y - 1, Y + 5, '');
+    assert.equal(doc.get('t1')?.fragments?.length, 2);
+    replayChange(doc.tracked, doc.history.undo());
+    doc.edit(Y - 1, Y - 1, ' اليوم', 'undo');
+    assert.deepEqual(span(doc.get('t1')), span(split));
+  });
+
+  it('remembers a deletion at the edge of a tag whose other edge Add Fragment moved, for either order of the undos', () => {
+    for (const textFirst of [false, true]) {
+      const doc = new Doc(TEXT, [plain]);
+      doc.edit(A, A + 5, '');
+      const cut = doc.get('t1') as Annotation;
+      assert.equal(cut.text, 'الخارجية');
+      const added = withText(
+        {
+          ...cut,
+          end: N - 1,
+          fragments: [
+            [cut.start, cut.end],
+            [N - 5, N - 1],
+          ],
+        },
+        doc,
+      );
+      applyAnnotationEdit(doc.tracked, doc.history, { remove: ['t1'], put: [added] });
+      if (textFirst) doc.edit(A, A, 'وزير ', 'undo');
+      replayChange(doc.tracked, doc.history.undo());
+      if (!textFirst) doc.edit(A, A, 'وزير ', 'undo');
+      assert.deepEqual(span(doc.get('t1')), span(plain), textFirst ? 'text undo first' : 'annotation undo first');
+    }
+  });
+});
