@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { activateTawsim, waitFor, workspaceDir } from './helpers';
+import { activateTawsim, closeAll, freshCopy, openInEditor, storeFor, waitFor, workspaceDir } from './helpers';
 import type { TawsimApi } from '../../src/extension';
 import { CommandId } from '../../src/editor/commandIds';
 import type { ProjectLabel } from '../../src/core/project/projectTypes';
@@ -71,6 +71,29 @@ describe('.tawsim/project.yaml in the editor', function () {
     );
     fs.writeFileSync(file, PROJECT);
     await waitFor('the problems cleared', () => vscode.languages.getDiagnostics(uri).length === 0);
+  });
+
+  it('suggests only the labels the project has, and all of them again once it has them', async () => {
+    fs.writeFileSync(file, PROJECT);
+    await waitFor('the project labels', () => api.services.labels().some((l) => l.id === 'FAC'));
+    const text = freshCopy('article.txt');
+    await openInEditor(text);
+    const store = await storeFor(api, text);
+    const limited = await api.suggestions.refresh(store);
+    const outside = limited.filter((s) => s.label !== 'PER');
+    assert.deepEqual(
+      outside.map((s) => [s.label, s.text]),
+      [],
+      'no label the project lacks is suggested',
+    );
+    fs.writeFileSync(file, PROJECT.replace('id: FAC', 'id: LOC'));
+    await waitFor('LOC in the project labels', () => api.services.labels().some((l) => l.id === 'LOC'));
+    const widened = await api.suggestions.refresh(store);
+    assert.ok(
+      widened.some((s) => s.label === 'LOC' && s.text === 'المغرب'),
+      `المغرب is suggested as a place again: ${JSON.stringify(widened.map((s) => [s.label, s.text]))}`,
+    );
+    await closeAll();
   });
 
   it('Open Guidelines shows every label guideline as Markdown, starting at the label asked for', async () => {

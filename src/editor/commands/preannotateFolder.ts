@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_RECOGNIZED_LABELS } from '../../core/recognize/recognizeTypes';
+import { recognizedLabelsIn } from '../../core/recognize/recognizedLabelsIn';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
 import { isFolder } from '../exchange/folderFiles';
@@ -41,7 +41,7 @@ export async function preannotateFolder(services: Services, args?: FolderArgs | 
   const context: PreannotateContext = {
     services,
     settings,
-    labels: DEFAULT_RECOGNIZED_LABELS.filter((l) => services.labels().some((d) => d.id === l)),
+    labels: recognizedLabelsIn(services.labels()),
     gazetteers: await loadGazetteers(settings.gazetteers, services.log),
   };
   const where = vscode.workspace.asRelativePath(target, true);

@@ -11,6 +11,7 @@ import { nextUncertain } from '../commands/nextUncertain';
 import { rebuildModel } from '../commands/rebuildModel';
 import { modelSectionChanged, setModelSectionSource } from '../statistics/modelSection';
 import { SuggestionEngine } from './suggestionEngine';
+import { recognizedLabelsIn } from '../../core/recognize/recognizedLabelsIn';
 import { LearnedEntries } from './learnedEntries';
 import { SuggestionHover } from './suggestionHover';
 import { SuggestionCodeActions } from './suggestionCodeActions';
@@ -36,7 +37,13 @@ export function registerSuggestions(services: Services, painter: DecorationPaint
   const { stores, log, context } = services;
   const learned = new LearnedEntries(stores, log, services.index);
   const dates = new DocumentDateOffer(stores);
-  const engine = new SuggestionEngine(stores, learned, log, (store) => dates.dateOf(store));
+  const engine = new SuggestionEngine(
+    stores,
+    learned,
+    log,
+    (store) => dates.dateOf(store),
+    () => recognizedLabelsIn(services.labels()),
+  );
   painter.setSuggestionSource((store) => engine.suggestions(store).map((s) => ({ ...s, id: s.key, status: 'suggested' as const })));
   const model = new ModelService(context, stores, learned, log, services.index);
   engine.setTaggerSource(model);

@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { recognize } from '../../core/recognize/recognize';
 import { linkMentions } from '../../core/recognize/consistency';
 import type { RecognizedSpan } from '../../core/recognize/recognizeTypes';
+import { DEFAULT_RECOGNIZED_LABELS } from '../../core/recognize/recognizeTypes';
 import type { Gazetteer } from '../../core/recognize/gazetteer';
 import type { EntityTagger } from '../../core/tagger/entityTagger';
 import type { LearnedEntries } from './learnedEntries';
@@ -63,6 +64,8 @@ export class SuggestionEngine implements vscode.Disposable {
   private lineCache = new Map<string, RecognizedSpan[]>();
   /** The learned list the cache was filled with; a new list (someone tagged) empties the cache. */
   private lastLearned: unknown;
+  /** The labels the cache was filled for; another label set empties it. */
+  private lastLabels = '';
   private enabledFlag = true;
   private gazetteers: readonly Gazetteer[] = [];
   /** The trained model, when there is one; its version is part of what the line cache holds for. */
@@ -84,6 +87,8 @@ export class SuggestionEngine implements vscode.Disposable {
     private readonly log: Logger,
     /** The date relative dates are resolved against (the sidecar's, else a dateline's). */
     private readonly dateOf: (store: AnnotationDocument) => string | undefined = (store) => store.documentDate,
+    /** The recogniser's labels the label set has (the project's may lack some): no others are suggested. */
+    private readonly labelsOf: () => readonly string[] = () => DEFAULT_RECOGNIZED_LABELS,
   ) {
     this.disposables.push(
       this.changed,
@@ -224,6 +229,7 @@ export class SuggestionEngine implements vscode.Disposable {
     if (cached) return cached;
     const tagger = this.taggerSource?.tagger();
     const spans = recognize(text, {
+      labels: this.labelsOf(),
       ...(date ? { documentDate: date } : {}),
       gazetteers: this.gazetteers,
       learned: this.learned.entries(),
@@ -236,6 +242,11 @@ export class SuggestionEngine implements vscode.Disposable {
 
   /** Cached results hold only while the options that shaped them are the same. */
   private checkOptions(): void {
+    const labels = this.labelsOf().join(',');
+    if (labels !== this.lastLabels) {
+      this.lastLabels = labels;
+      this.lineCache.clear();
+    }
     const learned = this.learned.entries();
     if (this.lastLearned !== learned) {
       this.lastLearned = learned;
