@@ -35,7 +35,7 @@ describe('sidecar index: one index of the workspace sidecars', () => {
     assert.deepEqual(summary?.labels, { LOC: 1 });
     assert.deepEqual(summary?.learned, [['الرباط', 'LOC']]);
 
-    const inView = async (file: string): Promise<boolean> => (await api.explorer.annotations.snapshot()).sets.some((s) => s.sidecarUri.fsPath === file);
+    const inView = async (file: string): Promise<boolean> => (await api.explorer.annotations.overview()).sidecars.some((s) => s.sidecarUri.fsPath === file);
     await waitFor('the new sidecar in the Annotations view', () => inView(`${a}.ann.yaml`));
 
     fs.writeFileSync(
@@ -67,7 +67,7 @@ describe('sidecar index: one index of the workspace sidecars', () => {
     assert.equal(newerSummary?.newer, true);
     assert.match(newerSummary?.problem ?? '', /version 99/u);
     assert.ok(!(await listed(dependency)), 'a sidecar under node_modules is not the corpus');
-    const unreadable = (await api.explorer.annotations.snapshot()).unreadable.map((u) => u.uri.fsPath);
+    const unreadable = (await api.explorer.annotations.overview()).unreadable.map((u) => u.uri.fsPath);
     assert.ok(unreadable.includes(`${newer}.ann.yaml`), 'the Annotations view lists the newer sidecar as unreadable');
     fs.rmSync(path.join(workspaceDir(), 'run', 'node_modules'), { recursive: true, force: true });
     fs.rmSync(`${broken}.ann.yaml`);
