@@ -118,3 +118,36 @@ describe('sidecar index: one index of the workspace sidecars', () => {
     }
   });
 });
+
+describe('sidecar index: the patterns it lists by', () => {
+  let api: TawsimApi;
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('tawsim');
+  before(async () => {
+    api = await activateTawsim();
+  });
+  after(async () => {
+    await config().update('sidecar.pattern', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('review.goldPattern', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('lists again when the gold pattern changes: a sidecar under the new pattern appears, one under the old goes', async () => {
+    const listed = async (file: string): Promise<boolean> => (await api.services.index.sidecars()).some((s) => s.uri.fsPath === file);
+    // A narrow annotator pattern, so the gold pattern alone decides about the two gold files.
+    await config().update('sidecar.pattern', '${file}.tags.ann.yaml', vscode.ConfigurationTarget.Workspace);
+    const text = freshCopy('article.txt');
+    const oldGold = `${text}.gold.ann.yaml`;
+    const newGold = `${text}.final.ann.yaml`;
+    fs.writeFileSync(oldGold, sidecarTagging(text, [{ label: 'LOC', quote: 'المغرب' }], 'rana'));
+    fs.writeFileSync(newGold, sidecarTagging(text, [{ label: 'LOC', quote: 'الرباط' }], 'rana'));
+    await waitFor('the default gold sidecar listed, the other not', async () => (await listed(oldGold)) && !(await listed(newGold)));
+    await config().update('review.goldPattern', '${file}.final.ann.yaml', vscode.ConfigurationTarget.Workspace);
+    await waitFor('the index listed again under the new gold pattern', async () => (await listed(newGold)) && !(await listed(oldGold)));
+    const gold = await waitFor('the Annotations view counting the new gold sidecar', async () =>
+      (await api.explorer.annotations.overview()).sidecars.find((s) => s.sidecarUri.fsPath === newGold),
+    );
+    assert.equal(gold.gold, true);
+    assert.deepEqual(gold.tally.counts, { LOC: [1, 0, 0] });
+    fs.rmSync(oldGold);
+    fs.rmSync(newGold);
+  });
+});

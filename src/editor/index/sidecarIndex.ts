@@ -46,6 +46,8 @@ export class SidecarIndex implements vscode.Disposable {
   private startTimer: ReturnType<typeof setTimeout> | undefined;
   private pending = new Map<string, vscode.Uri>();
   private matchers = new Map<string, (name: string) => boolean>();
+  /** The patterns of every folder at the last listing, as one string; undefined before the first. */
+  private listedPatterns: string | undefined;
   private readonly changed = new vscode.EventEmitter<readonly vscode.Uri[]>();
   /** Fires with the sidecars whose summary changed, appeared or went (all of them after a rebuild). */
   readonly onDidChange = this.changed.event;
@@ -104,6 +106,19 @@ export class SidecarIndex implements vscode.Disposable {
   async rebuild(): Promise<void> {
     this.building = this.build();
     await this.building;
+  }
+
+  /**
+   * Rebuilds when the sidecar or gold pattern of some folder is not the one the last listing used
+   * (a setting or the project file changed); other changes of settings cost nothing.
+   */
+  async patternsMayHaveChanged(): Promise<void> {
+    if (this.listedPatterns === undefined || this.listedPatterns === this.patternKey()) return;
+    await this.rebuild();
+  }
+
+  private patternKey(): string {
+    return JSON.stringify((vscode.workspace.workspaceFolders ?? []).map((f) => this.patternsOf(f)));
   }
 
   private async build(): Promise<void> {
@@ -167,6 +182,7 @@ export class SidecarIndex implements vscode.Disposable {
   /** Every sidecar of every folder with its size and time: file search where the host has it, else a walk. */
   private async list(): Promise<Map<string, FileStat>> {
     this.matchers = new Map();
+    this.listedPatterns = this.patternKey();
     const found: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const matches = this.matcherFor(folder);
