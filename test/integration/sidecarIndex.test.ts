@@ -117,6 +117,39 @@ describe('sidecar index: one index of the workspace sidecars', () => {
       fs.rmSync(storage.fsPath, { recursive: true, force: true });
     }
   });
+  it('answers from its cache before listing the workspace again, then drops what the cache knew and is gone', async () => {
+    const storage = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-index-storage-')));
+    const text = freshCopy('article.txt');
+    const gone = `${text}.ann.yaml`;
+    fs.writeFileSync(gone, sidecarTagging(text, [{ label: 'LOC', quote: 'المغرب' }]));
+    const open = (): { index: SidecarIndex; watcher: SidecarWatcher } => {
+      const watcher = new SidecarWatcher();
+      return { index: new SidecarIndex(capturingLog(), storage, watcher, new vscode.EventEmitter<vscode.Uri>().event), watcher };
+    };
+    const has = (list: readonly { uri: vscode.Uri }[]): boolean => list.some((s) => s.uri.fsPath === gone);
+    try {
+      const first = open();
+      assert.ok(has(await first.index.sidecars()));
+      await first.index.persist();
+      first.index.dispose();
+      first.watcher.dispose();
+      // Deleted while no index was running: only a listing can tell.
+      fs.rmSync(gone);
+      const second = open();
+      const news: vscode.Uri[] = [];
+      const listening = second.index.onDidChange((uris) => news.push(...uris));
+      assert.ok(has(await second.index.knownSidecars()), 'the first answer is the cache as it was left');
+      assert.ok(!has(await second.index.sidecars()), 'gone once the workspace is listed');
+      assert.ok(!has(await second.index.knownSidecars()));
+      // From the listing, or from the watcher if the deletion's event is delivered after the new index started.
+      await waitFor('listeners to hear of the file the cache knew', () => news.some((u) => u.fsPath === gone));
+      listening.dispose();
+      second.index.dispose();
+      second.watcher.dispose();
+    } finally {
+      fs.rmSync(storage.fsPath, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('sidecar index: the patterns it lists by', () => {

@@ -96,7 +96,10 @@ export class WorkspaceAnnotations implements vscode.Disposable {
     return this.reads;
   }
 
-  /** Every sidecar with its counts, from the index (built in the background after activation). */
+  /**
+   * Every sidecar with its counts, from the index: on a warm start its cache as it was left, at
+   * once, and again when the index has checked the workspace (it then says every file changed).
+   */
   overview(): Promise<WorkspaceOverview> {
     return (this.cached ??= this.buildOverview());
   }
@@ -167,7 +170,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
   private async buildOverview(): Promise<WorkspaceOverview> {
     const sidecars = new Map<string, SidecarOverview>();
     const unreadable: UnreadableSidecar[] = [];
-    for (const { uri, summary } of await this.services.index.sidecars()) {
+    for (const { uri, summary } of await this.services.index.knownSidecars()) {
       // The index has read it already and found it broken: no need to read it again to say so.
       if (summary.problem !== undefined || summary.documentPath === undefined) {
         unreadable.push({ uri, reason: summary.problem ?? vscode.l10n.t('the file could not be read') });
