@@ -10,56 +10,22 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Annotation } from '../src/core/model/annotation';
 import { parseIndexCache, serializeIndexCache } from '../src/core/index/indexCache';
 import { isExcludedPath, sidecarNameMatcher } from '../src/core/index/sidecarNamePattern';
 import { SidecarIndexState } from '../src/core/index/sidecarIndexState';
 import type { FileStat, IndexReader } from '../src/core/index/sidecarIndexState';
 import { summariseSidecar } from '../src/core/index/sidecarSummary';
-import { buildSidecar } from '../src/core/sidecar/documentAnnotations';
 import { parseSidecar } from '../src/core/sidecar/parseSidecar';
-import { serializeSidecar } from '../src/core/sidecar/serializeSidecar';
 import { DEFAULT_SIDECAR_PATTERN } from '../src/core/sidecar/sidecarPath';
 import { emitRows } from './benchRows';
-import { seeded } from '../src/core/random';
+import { writeCorpus } from './generatedCorpus';
 
 const documents = Number(process.argv[2] ?? '10000');
 const PER_DOCUMENT = 30;
 const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
-const WORDS = ['المغرب', 'الرباط', 'ناصر', 'بوريطة', 'القاهرة', 'مصر', 'وزارة', 'الخارجية', 'الطاقة', 'يناير', 'السفير', 'الأردن', 'عمان', 'اللجنة', 'المشتركة'];
-const LABELS = ['PER', 'ORG', 'LOC', 'DATE'];
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-index-bench-'));
-const r = seeded(18);
-const sidecars: string[] = [];
-for (let d = 0; d < documents; d++) {
-  const folder = path.join(root, `batch-${Math.floor(d / 500)}`);
-  if (d % 500 === 0) fs.mkdirSync(folder, { recursive: true });
-  const words = Array.from({ length: 120 }, () => WORDS[Math.floor(r() * WORDS.length)] as string);
-  const text = words.join(' ');
-  const starts: number[] = [];
-  for (let i = 0, at = 0; i < words.length; at += (words[i] as string).length + 1, i++) starts.push(at);
-  const annotations: Annotation[] = [];
-  for (let i = 0; i < PER_DOCUMENT; i++) {
-    const w = i * 4;
-    const start = starts[w] as number;
-    const end = start + (words[w] as string).length;
-    annotations.push({
-      id: `t${i + 1}`,
-      label: LABELS[i % 4] as string,
-      start,
-      end,
-      text: text.slice(start, end),
-      status: i % 5 === 0 ? 'suggested' : 'accepted',
-      source: 'manual',
-    });
-  }
-  const name = `news-${d}.txt`;
-  fs.writeFileSync(path.join(folder, name), text);
-  const file = path.join(folder, `${name}.ann.yaml`);
-  fs.writeFileSync(file, serializeSidecar(buildSidecar({ path: name, annotator: 'salma' }, text, annotations, [])));
-  sidecars.push(file);
-}
+const sidecars = writeCorpus(root, documents, PER_DOCUMENT);
 // A dependency folder the index must not enter.
 fs.mkdirSync(path.join(root, 'node_modules', 'dep'), { recursive: true });
 fs.copyFileSync(sidecars[0] as string, path.join(root, 'node_modules', 'dep', 'x.txt.ann.yaml'));
