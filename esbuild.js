@@ -82,6 +82,16 @@ async function main() {
       target: 'node20',
       external: ['vscode', 'mocha'],
     });
+    // What bench/hostViews.bench.ts runs inside the extension host in place of the test suite.
+    builds.push({
+      ...common,
+      entryPoints: ['bench/host/viewsProbe.ts'],
+      outfile: 'out/bench/viewsProbe.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+    });
   }
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -25,6 +25,8 @@ const programs: [string, string[]][] = [
   ['tagger.bench.ts', quick ? ['0.2'] : ['1']],
   ['readingView.bench.ts', quick ? ['1', '10000'] : ['10', '100000']],
   ['workspaceIndex.bench.ts', quick ? ['1000'] : ['10000']],
+  // Starts the extension host four times (about five minutes at full size).
+  ['hostViews.bench.ts', quick ? ['1000'] : ['10000']],
 ];
 
 const rows: BenchRow[] = [];

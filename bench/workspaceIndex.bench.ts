@@ -10,56 +10,22 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Annotation } from '../src/core/model/annotation';
 import { parseIndexCache, serializeIndexCache } from '../src/core/index/indexCache';
 import { isExcludedPath, sidecarNameMatcher } from '../src/core/index/sidecarNamePattern';
 import { SidecarIndexState } from '../src/core/index/sidecarIndexState';
 import type { FileStat, IndexReader } from '../src/core/index/sidecarIndexState';
 import { summariseSidecar } from '../src/core/index/sidecarSummary';
-import { buildSidecar } from '../src/core/sidecar/documentAnnotations';
 import { parseSidecar } from '../src/core/sidecar/parseSidecar';
-import { serializeSidecar } from '../src/core/sidecar/serializeSidecar';
 import { DEFAULT_SIDECAR_PATTERN } from '../src/core/sidecar/sidecarPath';
 import { emitRows } from './benchRows';
-import { seeded } from '../src/core/random';
+import { writeCorpus } from './generatedCorpus';
 
 const documents = Number(process.argv[2] ?? '10000');
 const PER_DOCUMENT = 30;
 const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
-const WORDS = ['المغرب', 'الرباط', 'ناصر', 'بوريطة', 'القاهرة', 'مصر', 'وزارة', 'الخارجية', 'الطاقة', 'يناير', 'السفير', 'الأردن', 'عمان', 'اللجنة', 'المشتركة'];
-const LABELS = ['PER', 'ORG', 'LOC', 'DATE'];
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-index-bench-'));
-const r = seeded(18);
-const sidecars: string[] = [];
-for (let d = 0; d < documents; d++) {
-  const folder = path.join(root, `batch-${Math.floor(d / 500)}`);
-  if (d % 500 === 0) fs.mkdirSync(folder, { recursive: true });
-  const words = Array.from({ length: 120 }, () => WORDS[Math.floor(r() * WORDS.length)] as string);
-  const text = words.join(' ');
-  const starts: number[] = [];
-  for (let i = 0, at = 0; i < words.length; at += (words[i] as string).length + 1, i++) starts.push(at);
-  const annotations: Annotation[] = [];
-  for (let i = 0; i < PER_DOCUMENT; i++) {
-    const w = i * 4;
-    const start = starts[w] as number;
-    const end = start + (words[w] as string).length;
-    annotations.push({
-      id: `t${i + 1}`,
-      label: LABELS[i % 4] as string,
-      start,
-      end,
-      text: text.slice(start, end),
-      status: i % 5 === 0 ? 'suggested' : 'accepted',
-      source: 'manual',
-    });
-  }
-  const name = `news-${d}.txt`;
-  fs.writeFileSync(path.join(folder, name), text);
-  const file = path.join(folder, `${name}.ann.yaml`);
-  fs.writeFileSync(file, serializeSidecar(buildSidecar({ path: name, annotator: 'salma' }, text, annotations, [])));
-  sidecars.push(file);
-}
+const sidecars = writeCorpus(root, documents, PER_DOCUMENT);
 // A dependency folder the index must not enter.
 fs.mkdirSync(path.join(root, 'node_modules', 'dep'), { recursive: true });
 fs.copyFileSync(sidecars[0] as string, path.join(root, 'node_modules', 'dep', 'x.txt.ann.yaml'));
@@ -101,9 +67,15 @@ async function main(): Promise<void> {
   // Both paths warmed up first, so neither pays for the compiler alone.
   for (const file of sidecars.slice(0, 200)) summariseSidecar(fs.readFileSync(file, 'utf8'));
   // Baseline: what each feature did before, once: find every sidecar and parse it whole.
+  // What Find would need from each summary to search without reading sidecars: every annotation's text, label and status.
+  let findFieldsBytes = 0;
   const [naive, annotationsRead] = await time(async () => {
     let n = 0;
-    for (const [file] of await listing()) n += parseSidecar(await fs.promises.readFile(file, 'utf8')).sidecar?.annotations.length ?? 0;
+    for (const [file] of await listing()) {
+      const annotations = parseSidecar(await fs.promises.readFile(file, 'utf8')).sidecar?.annotations ?? [];
+      n += annotations.length;
+      findFieldsBytes += Buffer.byteLength(JSON.stringify(annotations.map((a) => [a.text, a.label, a.status, a.start])));
+    }
     return n;
   });
   if (annotationsRead !== documents * PER_DOCUMENT) throw new Error(`the naive read found ${annotationsRead} annotations`);
@@ -141,12 +113,13 @@ async function main(): Promise<void> {
     changes.push(ms);
   }
   const change = Math.min(...changes);
+  const cacheBytes = fs.statSync(cacheFile).size;
   const perFile = naive / documents;
 
   fs.rmSync(root, { recursive: true, force: true });
   const k = `${documents / 1000}k texts, ${(documents * PER_DOCUMENT) / 1000}k annotations`;
   console.log(
-    `index ${k}: naive ${naive.toFixed(0)} ms, cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms, one change ${change.toFixed(1)} ms, heap ${(heap / 1e6).toFixed(1)} MB, RSS ${(rss / 1e6).toFixed(1)} MB`,
+    `index ${k}: naive ${naive.toFixed(0)} ms, cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms, one change ${change.toFixed(1)} ms, cache ${(cacheBytes / 1e6).toFixed(1)} MB (+${(findFieldsBytes / 1e6).toFixed(1)} MB with Find's fields), heap ${(heap / 1e6).toFixed(1)} MB, RSS ${(rss / 1e6).toFixed(1)} MB`,
   );
   emitRows([
     {
@@ -169,6 +142,13 @@ async function main(): Promise<void> {
       baseline: `full read, per sidecar ${perFile.toFixed(2)} ms`,
       ratio: `${(change / perFile).toFixed(2)}×`,
       target: '< 50 ms',
+    },
+    {
+      name: `workspace index cache file, ${k}`,
+      value: `${(cacheBytes / 1e6).toFixed(1)} MB`,
+      baseline: `with Find's fields (text, label, status, start) ${((cacheBytes + findFieldsBytes) / 1e6).toFixed(1)} MB`,
+      ratio: `${(cacheBytes / (cacheBytes + findFieldsBytes)).toFixed(2)}×`,
+      target: '',
     },
     { name: `workspace index memory, ${k}`, value: `${(heap / 1e6).toFixed(1)} MB heap, ${(rss / 1e6).toFixed(1)} MB RSS`, baseline: '', ratio: '', target: '< 300 MB' },
   ]);

@@ -88,7 +88,9 @@ async function startServer(options = {}) {
     '--bind-addr',
     `127.0.0.1:${port}`,
     '--user-data-dir',
-    path.join(tmp, 'user-data'),
+    // A bench that restarts the host on one workspace keeps its user data, so the workspace
+    // storage (the extension's caches) survives from one start to the next.
+    process.env.TAWSIM_HOST_USER_DATA || path.join(tmp, 'user-data'),
     '--extensions-dir',
     extensionsDir,
     '--disable-telemetry',
@@ -292,7 +294,10 @@ async function main() {
   process.once('SIGHUP', () => finish(129));
 
   try {
-    server = await startServer({ extensionsDir: opts.extensionsDir, verbose: !!process.env.TAWSIM_HOST_VERBOSE });
+    // The workspace's storage is keyed by its remote address, port included: a bench that starts
+    // the host again on one workspace (and TAWSIM_HOST_USER_DATA) gives the port too.
+    const port = Number(process.env.TAWSIM_HOST_PORT) || undefined;
+    server = await startServer({ extensionsDir: opts.extensionsDir, verbose: !!process.env.TAWSIM_HOST_VERBOSE, port });
     server.exited.then((code) => {
       if (finished) return;
       console.error(`launcher: code-server exited (${code})`);

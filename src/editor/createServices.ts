@@ -58,8 +58,8 @@ export function createServices(context: vscode.ExtensionContext): Core {
     relationMarks,
     stores.onDidChange((store) => problems.update(store)),
     onSettings((next) => {
-      // Another sidecar pattern (in the settings or the project file) names other files.
-      if (next.sidecarPattern !== settings.sidecarPattern) void index.rebuild();
+      // Another sidecar or gold pattern (in the settings or the project file) names other files.
+      void index.patternsMayHaveChanged();
       settings = next;
       stores.updateSettings(next);
       painter.setLabels(next.labels);

@@ -11,7 +11,8 @@ import type { ExplorerFeature } from '../../src/editor/explorer/explorerFeature'
 import { ExplorerCommandId } from '../../src/editor/explorer/explorerCommandIds';
 import type { RevealAnnotationArgs } from '../../src/editor/explorer/explorerCommandIds';
 import type { AnnotationsNode } from '../../src/editor/explorer/annotationsTree';
-import { filterEntries, findableEntries } from '../../src/editor/explorer/findItems';
+import { filterEntries } from '../../src/editor/explorer/findItems';
+import { FindSession } from '../../src/editor/explorer/findSession';
 import { collectStatistics } from '../../src/editor/statistics/statisticsInputs';
 import { STATISTICS_VIEW_TYPE } from '../../src/editor/statistics/statisticsPanel';
 import { activateTawsim, closeAll, freshCopy, openInEditor, select, storeFor, waitFor } from './helpers';
@@ -39,10 +40,12 @@ function explorerOf(api: TawsimApi): ExplorerFeature {
 async function treeOf(explorer: ExplorerFeature, file: string): Promise<{ document: AnnotationsNode; labels: AnnotationsNode[]; annotations: Map<string, AnnotationsNode[]> }> {
   await explorer.tree.rebuild();
   const uri = vscode.Uri.file(file).toString();
-  const document = explorer.tree.getChildren().find((n) => n.type === 'document' && n.uri.toString() === uri);
+  const document = explorer.tree.current().roots.find((n) => n.type === 'document' && n.uri.toString() === uri);
   assert.ok(document, `${path.basename(file)} is in the Annotations view`);
-  const labels = explorer.tree.getChildren(document);
-  const annotations = new Map(labels.map((l) => [l.type === 'label' ? l.group.label : '', explorer.tree.getChildren(l)]));
+  const labels = await explorer.tree.getChildren(document);
+  const annotations = new Map(
+    await Promise.all(labels.map(async (l): Promise<[string, AnnotationsNode[]]> => [l.type === 'label' ? l.group.label : '', await explorer.tree.getChildren(l)])),
+  );
   return { document, labels, annotations };
 }
 
@@ -95,6 +98,26 @@ describe('explorer: Annotations view, Find and Statistics', () => {
     assert.match(String(explorer.tree.getTreeItem(rejected).description), /salma/);
   });
 
+  it('counts roots, filter choices and statistics from the index summaries; a document is read only when its node expands', async () => {
+    const file = await corpus();
+    const readBefore = explorer.annotations.sidecarsRead;
+    await explorer.tree.rebuild();
+    const document = explorer.tree.current().roots.find((n) => n.type === 'document' && n.uri.fsPath === file);
+    assert.ok(document && document.type === 'document');
+    assert.equal(document.count, 6);
+    await vscode.commands.executeCommand(ExplorerCommandId.filterByStatus, { values: ['rejected'] });
+    const rejectedOnly = explorer.tree.current().roots.find((n) => n.type === 'document' && n.uri.fsPath === file);
+    assert.equal(rejectedOnly?.type === 'document' && rejectedOnly.count, 1, 'the filter counted from the tallies');
+    await explorer.filter.clear();
+    const { statistics } = await collectStatistics(await explorer.annotations.overview(), api.services.labels());
+    const row = statistics.documents.find((d) => file.endsWith(d.path));
+    assert.deepEqual([row?.accepted, row?.rejected, row?.annotators], [5, 1, ['omar', 'salma']]);
+    assert.equal(explorer.annotations.sidecarsRead, readBefore, 'no sidecar was read for the roots, the filter or the figures');
+    const { annotations } = await treeOf(explorer, file);
+    assert.equal(texts(annotations.get('LOC')).length, 4);
+    assert.equal(explorer.annotations.sidecarsRead, readBefore + 2, "expanding the document read its two sidecars, salma's and omar's");
+  });
+
   it('lists relations under both their ends, and a click on one selects the other end', async () => {
     const file = freshCopy('article.txt');
     const located: Relation = { id: 'r1', type: 'located_in', from: 't1', to: 't2', status: 'accepted', source: 'manual' };
@@ -118,8 +141,8 @@ describe('explorer: Annotations view, Find and Statistics', () => {
     assert.ok(org && israel && rabat);
     assert.equal(explorer.tree.getTreeItem(org).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a linked annotation opens onto its relations');
     assert.equal(explorer.tree.getTreeItem(rabat).collapsibleState, vscode.TreeItemCollapsibleState.None);
-    const [outgoing] = explorer.tree.getChildren(org);
-    const [incoming] = explorer.tree.getChildren(israel);
+    const [outgoing] = await explorer.tree.getChildren(org);
+    const [incoming] = await explorer.tree.getChildren(israel);
     assert.ok(outgoing && incoming);
     assert.equal(explorer.tree.getTreeItem(outgoing).label, '→ located_in → إسرائيل');
     assert.equal(explorer.tree.getTreeItem(incoming).label, '← located_in ← للقيادة العامة');
@@ -184,7 +207,12 @@ describe('explorer: Annotations view, Find and Statistics', () => {
 
   it("Find's filter matches Arabic without hamzas and harakat: اسرائيل finds إسرائيل", async () => {
     const file = await corpus();
-    const entries = findableEntries(await explorer.annotations.snapshot()).filter((e) => e.set.textUri.fsPath === file);
+    let progress = 0;
+    const session = new FindSession(explorer.annotations, api.services.labels(), () => progress++);
+    await session.finished;
+    assert.ok(progress >= 1 && session.read === session.total, 'Find streams every sidecar, saying how far it is');
+    const entries = session.matches('').filter((e) => e.set.textUri.fsPath === file);
+    assert.equal(entries.length, 6, 'both annotators, rejected ones too');
     const labels = api.services.labels();
     assert.deepEqual(
       filterEntries(entries, 'اسرائيل', labels).map((e) => e.annotation.text),
@@ -202,7 +230,7 @@ describe('explorer: Annotations view, Find and Statistics', () => {
     const file = await corpus();
     fs.writeFileSync(`${file}.gold.ann.yaml`, sidecarFor(file, 'rana', [['LOC', 'المغرب']]));
     await explorer.annotations.refresh();
-    const { statistics } = await collectStatistics(await explorer.annotations.snapshot(), api.services.labels());
+    const { statistics } = await collectStatistics(await explorer.annotations.overview(), api.services.labels());
     const doc = statistics.documents.find((d) => file.endsWith(d.path));
     assert.ok(doc, 'the document is counted');
     assert.deepEqual([doc.accepted, doc.rejected, doc.annotated, doc.reviewed, doc.gold], [5, 1, true, true, 1]);

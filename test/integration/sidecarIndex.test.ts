@@ -35,7 +35,7 @@ describe('sidecar index: one index of the workspace sidecars', () => {
     assert.deepEqual(summary?.labels, { LOC: 1 });
     assert.deepEqual(summary?.learned, [['الرباط', 'LOC']]);
 
-    const inView = async (file: string): Promise<boolean> => (await api.explorer.annotations.snapshot()).sets.some((s) => s.sidecarUri.fsPath === file);
+    const inView = async (file: string): Promise<boolean> => (await api.explorer.annotations.overview()).sidecars.some((s) => s.sidecarUri.fsPath === file);
     await waitFor('the new sidecar in the Annotations view', () => inView(`${a}.ann.yaml`));
 
     fs.writeFileSync(
@@ -67,7 +67,7 @@ describe('sidecar index: one index of the workspace sidecars', () => {
     assert.equal(newerSummary?.newer, true);
     assert.match(newerSummary?.problem ?? '', /version 99/u);
     assert.ok(!(await listed(dependency)), 'a sidecar under node_modules is not the corpus');
-    const unreadable = (await api.explorer.annotations.snapshot()).unreadable.map((u) => u.uri.fsPath);
+    const unreadable = (await api.explorer.annotations.overview()).unreadable.map((u) => u.uri.fsPath);
     assert.ok(unreadable.includes(`${newer}.ann.yaml`), 'the Annotations view lists the newer sidecar as unreadable');
     fs.rmSync(path.join(workspaceDir(), 'run', 'node_modules'), { recursive: true, force: true });
     fs.rmSync(`${broken}.ann.yaml`);
@@ -116,5 +116,71 @@ describe('sidecar index: one index of the workspace sidecars', () => {
     } finally {
       fs.rmSync(storage.fsPath, { recursive: true, force: true });
     }
+  });
+  it('answers from its cache before listing the workspace again, then drops what the cache knew and is gone', async () => {
+    const storage = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-index-storage-')));
+    const text = freshCopy('article.txt');
+    const gone = `${text}.ann.yaml`;
+    fs.writeFileSync(gone, sidecarTagging(text, [{ label: 'LOC', quote: 'المغرب' }]));
+    const open = (): { index: SidecarIndex; watcher: SidecarWatcher } => {
+      const watcher = new SidecarWatcher();
+      return { index: new SidecarIndex(capturingLog(), storage, watcher, new vscode.EventEmitter<vscode.Uri>().event), watcher };
+    };
+    const has = (list: readonly { uri: vscode.Uri }[]): boolean => list.some((s) => s.uri.fsPath === gone);
+    try {
+      const first = open();
+      assert.ok(has(await first.index.sidecars()));
+      await first.index.persist();
+      first.index.dispose();
+      first.watcher.dispose();
+      // Deleted while no index was running: only a listing can tell.
+      fs.rmSync(gone);
+      const second = open();
+      const news: vscode.Uri[] = [];
+      const listening = second.index.onDidChange((uris) => news.push(...uris));
+      assert.ok(has(await second.index.knownSidecars()), 'the first answer is the cache as it was left');
+      assert.ok(!has(await second.index.sidecars()), 'gone once the workspace is listed');
+      assert.ok(!has(await second.index.knownSidecars()));
+      // From the listing, or from the watcher if the deletion's event is delivered after the new index started.
+      await waitFor('listeners to hear of the file the cache knew', () => news.some((u) => u.fsPath === gone));
+      listening.dispose();
+      second.index.dispose();
+      second.watcher.dispose();
+    } finally {
+      fs.rmSync(storage.fsPath, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sidecar index: the patterns it lists by', () => {
+  let api: TawsimApi;
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('tawsim');
+  before(async () => {
+    api = await activateTawsim();
+  });
+  after(async () => {
+    await config().update('sidecar.pattern', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('review.goldPattern', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('lists again when the gold pattern changes: a sidecar under the new pattern appears, one under the old goes', async () => {
+    const listed = async (file: string): Promise<boolean> => (await api.services.index.sidecars()).some((s) => s.uri.fsPath === file);
+    // A narrow annotator pattern, so the gold pattern alone decides about the two gold files.
+    await config().update('sidecar.pattern', '${file}.tags.ann.yaml', vscode.ConfigurationTarget.Workspace);
+    const text = freshCopy('article.txt');
+    const oldGold = `${text}.gold.ann.yaml`;
+    const newGold = `${text}.final.ann.yaml`;
+    fs.writeFileSync(oldGold, sidecarTagging(text, [{ label: 'LOC', quote: 'المغرب' }], 'rana'));
+    fs.writeFileSync(newGold, sidecarTagging(text, [{ label: 'LOC', quote: 'الرباط' }], 'rana'));
+    await waitFor('the default gold sidecar listed, the other not', async () => (await listed(oldGold)) && !(await listed(newGold)));
+    await config().update('review.goldPattern', '${file}.final.ann.yaml', vscode.ConfigurationTarget.Workspace);
+    await waitFor('the index listed again under the new gold pattern', async () => (await listed(newGold)) && !(await listed(oldGold)));
+    const gold = await waitFor('the Annotations view counting the new gold sidecar', async () =>
+      (await api.explorer.annotations.overview()).sidecars.find((s) => s.sidecarUri.fsPath === newGold),
+    );
+    assert.equal(gold.gold, true);
+    assert.deepEqual(gold.tally.counts, { LOC: [1, 0, 0] });
+    fs.rmSync(oldGold);
+    fs.rmSync(newGold);
   });
 });

@@ -1,6 +1,7 @@
 import { isFresh } from './indexCache';
 import type { IndexEntry } from './indexCache';
 import type { SidecarSummary } from './sidecarSummary';
+import { EMPTY_TALLY } from '../stats/annotationTally';
 
 /** A sidecar as listed: its size in bytes and modification time in milliseconds. */
 export interface FileStat {
@@ -113,7 +114,11 @@ export class SidecarIndexState {
     this.changedSincePersist = true;
     if ('error' in read) {
       // Not cached as fresh (size and time unknown): the next reconcile tries again.
-      this.map.set(key, { size: -1, mtime: -1, summary: { annotations: 0, labels: {}, learned: [], decided: false, errors: 1, warnings: 0, problem: read.error.message } });
+      this.map.set(key, {
+        size: -1,
+        mtime: -1,
+        summary: { annotations: 0, labels: {}, tally: EMPTY_TALLY, learned: [], decided: false, errors: 1, warnings: 0, problem: read.error.message },
+      });
       return;
     }
     this.map.set(key, { size: read.stat.size, mtime: read.stat.mtime, summary: this.summarise(read.content) });

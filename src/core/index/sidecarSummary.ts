@@ -1,6 +1,8 @@
 import type { LabelDefinition } from '../model/labels';
 import { parseSidecar } from '../sidecar/parseSidecar';
 import type { DocumentStatus, Sidecar, SidecarProblem } from '../sidecar/sidecarTypes';
+import { EMPTY_TALLY, tallyAnnotations } from '../stats/annotationTally';
+import type { SetTally } from '../stats/annotationTally';
 
 /**
  * What the workspace's features need to know of one sidecar without reading it again: kept in the
@@ -16,6 +18,8 @@ export interface SidecarSummary {
   readonly annotations: number;
   /** Per label, the annotations that are not rejected. */
   readonly labels: Readonly<Record<string, number>>;
+  /** Per label and status, what the Annotations view's roots, its filter and Statistics count. */
+  readonly tally: SetTally;
   /** Accepted annotations as `[text, label]`, without repeats: what learned suggestions look for elsewhere. */
   readonly learned: readonly (readonly [string, string])[];
   /** True when some annotation was decided (accepted or rejected): the file is evidence for a re-fit. */
@@ -62,6 +66,7 @@ export function summaryOf(sidecar: Sidecar): SidecarSummary {
     ...(sidecar.document.status ? { status: sidecar.document.status } : {}),
     annotations: sidecar.annotations.length,
     labels,
+    tally: tallyAnnotations(sidecar.annotations),
     learned: [...learned.values()],
     decided,
     errors: 0,
@@ -83,5 +88,15 @@ function unreadable(problems: readonly SidecarProblem[]): SidecarSummary {
   const problem = first ? `${first.line !== undefined ? `${first.line}: ` : ''}${first.message}` : 'the file could not be read';
   const newer = problems.some((p) => p.path === 'tawsim' && /newer/u.test(p.message));
   const errors = problems.filter((p) => p.severity === 'error').length;
-  return { annotations: 0, labels: {}, learned: [], decided: false, errors: Math.max(errors, 1), warnings: problems.length - errors, problem, ...(newer ? { newer: true } : {}) };
+  return {
+    annotations: 0,
+    labels: {},
+    tally: EMPTY_TALLY,
+    learned: [],
+    decided: false,
+    errors: Math.max(errors, 1),
+    warnings: problems.length - errors,
+    problem,
+    ...(newer ? { newer: true } : {}),
+  };
 }

@@ -1,4 +1,6 @@
 import type { AnnotationStatus, ReviewRecord } from '../model/annotation';
+import { STATUS_ORDER, tallyAnnotations } from './annotationTally';
+import type { SetTally } from './annotationTally';
 
 /** What counting needs of one annotation: no offsets, no text. */
 export interface CountedAnnotation {
@@ -8,13 +10,15 @@ export interface CountedAnnotation {
   readonly orphan?: boolean;
 }
 
-/** One sidecar's annotations (an annotator's, or the reviewer's gold set). */
-export interface CountedSet {
+/**
+ * One sidecar's annotations (an annotator's, or the reviewer's gold set): the annotations
+ * themselves, or only their tally (what the sidecar index keeps, so no sidecar is read to count).
+ */
+export type CountedSet = {
   readonly annotator: string;
   /** The adjudicated sidecar: its spans are the reviewer's decisions, not an annotator's work. */
   readonly gold: boolean;
-  readonly annotations: readonly CountedAnnotation[];
-}
+} & ({ readonly annotations: readonly CountedAnnotation[] } | { readonly tally: SetTally });
 
 export interface CountedDocument {
   /** Workspace-relative path, the document's name in the figures. */
@@ -114,14 +118,11 @@ export function countStatistics(input: StatisticsInput): WorkspaceStatistics {
     let gold = 0;
     let orphans = 0;
     for (const set of doc.sets) {
+      const tally = 'tally' in set ? set.tally : tallyAnnotations(set.annotations);
       if (set.gold) {
         reviewed = true;
-        for (const a of set.annotations) {
-          if (a.status === 'accepted' && a.orphan !== true) {
-            gold++;
-            annotated = true;
-          }
-        }
+        for (const triple of Object.values(tally.counts)) gold += triple[0];
+        if (gold > 0) annotated = true;
         continue;
       }
       names.add(set.annotator);
@@ -131,22 +132,22 @@ export function countStatistics(input: StatisticsInput): WorkspaceStatistics {
         annotators.set(set.annotator, annotator);
       }
       annotator.docs.add(doc.path);
-      for (const a of set.annotations) {
-        if (a.review !== undefined) reviewed = true;
-        if (a.orphan === true) {
-          orphans++;
-          continue;
-        }
-        let label = labels.get(a.label);
+      if (tally.reviewed) reviewed = true;
+      orphans += tally.orphans;
+      for (const [id, triple] of Object.entries(tally.counts)) {
+        let label = labels.get(id);
         if (!label) {
           label = { ...zero(), docs: new Set() };
-          labels.set(a.label, label);
+          labels.set(id, label);
         }
-        label[a.status]++;
-        annotator[a.status]++;
-        counts[a.status]++;
-        total[a.status]++;
-        if (a.status === 'accepted') {
+        STATUS_ORDER.forEach((status, i) => {
+          const n = triple[i] as number;
+          label[status] += n;
+          annotator[status] += n;
+          counts[status] += n;
+          total[status] += n;
+        });
+        if (triple[0] > 0) {
           annotated = true;
           label.docs.add(doc.path);
           annotator.annotatedDocs.add(doc.path);

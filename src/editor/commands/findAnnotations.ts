@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
-import { searchIndex } from '../../core/stats/annotationSearch';
 import type { Services } from '../services';
 import type { AnnotationEntry } from '../explorer/annotationsTree';
 import { statusName } from '../hover';
 import type { FindAnnotationsArgs } from '../explorer/explorerCommandIds';
-import { findableEntries, findIndex } from '../explorer/findItems';
+import { FindSession } from '../explorer/findSession';
 import { revealAnnotation } from '../explorer/revealAnnotation';
 import type { WorkspaceAnnotations } from '../explorer/workspaceAnnotations';
 
 /** The list shows this many matches; typing more narrows it. */
 const MAX_ITEMS = 500;
+/** While sidecars are being read, the list is searched again at most this often. */
+const PROGRESS_DELAY_MS = 150;
 
 interface FindItem extends vscode.QuickPickItem {
   readonly entry: AnnotationEntry;
@@ -19,7 +20,9 @@ interface FindItem extends vscode.QuickPickItem {
  * Find Annotations…: a quick pick over every annotation in the workspace, by text, label or note.
  * The quick pick's own matching compares characters as typed, so «اسرائيل» would miss «إسرائيل»:
  * the items are filtered here on each keystroke with folded Arabic, and marked `alwaysShow` so the
- * quick pick keeps them. Resolves with the range selected in the text, or undefined if cancelled.
+ * quick pick keeps them. The sidecars are read in the background while the list is open, results
+ * showing as they come and the title counting the files read; closing the list stops the reading.
+ * Resolves with the range selected in the text, or undefined if cancelled.
  */
 export async function findAnnotations(services: Services, annotations: WorkspaceAnnotations, args?: FindAnnotationsArgs): Promise<vscode.Range | undefined> {
   const pick = vscode.window.createQuickPick<FindItem>();
@@ -41,14 +44,28 @@ export async function findAnnotations(services: Services, annotations: Workspace
       pick.onDidHide(() => resolve(undefined)),
     );
   });
-  const labels = services.labels();
-  const search = findIndex(findableEntries(await annotations.snapshot()), labels);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const update = (): void => {
-    const found = searchIndex(search, pick.value);
-    pick.items = found.slice(0, MAX_ITEMS).map((entry) => toItem(entry));
-    pick.busy = false;
+    clearTimeout(timer);
+    timer = undefined;
+    pick.items = session
+      .matches(pick.value)
+      .slice(0, MAX_ITEMS)
+      .map((entry) => toItem(entry));
+    if (session.total > 0 && session.read < session.total) pick.title = vscode.l10n.t('Find Annotations ({0} of {1} files read)', session.read, session.total);
+    else pick.title = vscode.l10n.t('Find Annotations');
   };
-  disposables.push(pick.onDidChangeValue(update));
+  const session = new FindSession(annotations, services.labels(), () => {
+    timer ??= setTimeout(update, PROGRESS_DELAY_MS);
+  });
+  disposables.push(pick.onDidChangeValue(update), { dispose: () => session.cancel() }, { dispose: () => clearTimeout(timer) });
+  void session.finished
+    .catch((e: unknown) => services.log.warn(`Find could not read every sidecar: ${(e as Error).message}`))
+    .then(() => {
+      if (session.cancelled) return;
+      update();
+      pick.busy = false;
+    });
   update();
   try {
     return await done;

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { annotatorQueue, nextNotDone } from '../../core/project/documentQueue';
-import { parseSidecar } from '../../core/sidecar/parseSidecar';
 import type { DocumentStatus } from '../../core/sidecar/sidecarTypes';
 import type { Services } from '../services';
 import { textsInFolder } from '../batch/folderTexts';
 import { currentProject, readSettings } from '../settings';
-import { readTextFile, sidecarUriFor } from '../sidecarFiles';
+import { sidecarUriFor } from '../sidecarFiles';
 
 /**
  * Tawsim: Next Document — opens the next text, in path order after the one in the editor, that is
@@ -31,9 +30,10 @@ export async function nextDocument(services: Services): Promise<string | undefin
     // An open text's store is fresher than its file: a Mark Done may not be written yet.
     const open = services.stores.get(uri);
     if (open?.loaded) return open.documentStatus;
-    const content = await readTextFile(sidecarUriFor(uri, settings.annotator, settings.sidecarPattern));
-    return content === undefined ? undefined : parseSidecar(content).sidecar?.document.status;
+    // The index's summary: no sidecar is read, however many texts are passed by.
+    return services.index.summary(sidecarUriFor(uri, settings.annotator, settings.sidecarPattern))?.status;
   };
+  await services.index.ready();
   const next = await nextNotDone(queue, current, statusOf);
   if (next === undefined) {
     void vscode.window.showInformationMessage(

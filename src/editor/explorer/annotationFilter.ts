@@ -21,13 +21,19 @@ const STATE_KEY = 'tawsim.annotations.filter';
 const CONTEXT_KEY = 'tawsim.annotationsFiltered';
 
 /** The annotator filter's key of a set. */
-export function annotatorKey(set: AnnotationSet): string {
+export function annotatorKey(set: Pick<AnnotationSet, 'gold' | 'annotator'>): string {
   return set.gold ? GOLD_ANNOTATOR : set.annotator;
 }
 
+const has = <T>(list: readonly T[] | undefined, value: T): boolean => list === undefined || list.length === 0 || list.includes(value);
+
 export function passes(filter: AnnotationFilter, set: AnnotationSet, annotation: FoundAnnotation): boolean {
-  const has = <T>(list: readonly T[] | undefined, value: T): boolean => list === undefined || list.length === 0 || list.includes(value);
-  return has(filter.labels, annotation.label) && has(filter.annotators, annotatorKey(set)) && has(filter.statuses, annotation.status);
+  return has(filter.labels, annotation.label) && passesAnnotator(filter, set) && has(filter.statuses, annotation.status);
+}
+
+/** Whether a sidecar's annotator passes the filter (its labels and statuses are another matter). */
+export function passesAnnotator(filter: AnnotationFilter, set: Pick<AnnotationSet, 'gold' | 'annotator'>): boolean {
+  return has(filter.annotators, annotatorKey(set));
 }
 
 export function isFiltering(filter: AnnotationFilter): boolean {

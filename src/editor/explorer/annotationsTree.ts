@@ -6,11 +6,12 @@ import { DEFAULT_PROJECT_SCHEMA } from '../../core/model/projectSchema';
 import { basename } from '../sidecarFiles';
 import { labelName } from '../review/reviewText';
 import type { AnnotationFilter } from './annotationFilter';
-import { annotatorName, annotatorKey, passes } from './annotationFilter';
+import { annotatorName, annotatorKey, passes, passesAnnotator } from './annotationFilter';
+import { countPassing } from '../../core/stats/annotationTally';
 import { statusName } from '../hover';
 import { ExplorerCommandId } from './explorerCommandIds';
 import type { RevealAnnotationArgs } from './explorerCommandIds';
-import type { AnnotationSet, AnnotationsSnapshot, FoundAnnotation, UnreadableSidecar } from './workspaceAnnotations';
+import type { AnnotationSet, FoundAnnotation, SidecarOverview, UnreadableSidecar, WorkspaceAnnotations, WorkspaceOverview } from './workspaceAnnotations';
 
 export const ANNOTATIONS_VIEW_ID = 'tawsim.annotations';
 
@@ -21,7 +22,15 @@ export interface AnnotationEntry {
 }
 
 export type AnnotationsNode =
-  | { readonly type: 'document'; readonly uri: vscode.Uri; readonly labels: readonly LabelGroup[]; readonly count: number; readonly annotators: readonly string[] }
+  | {
+      readonly type: 'document';
+      readonly uri: vscode.Uri;
+      /** Its sidecars; read only when the node is expanded. */
+      readonly sidecars: readonly SidecarOverview[];
+      /** Annotations passing the filter, counted from the index's summaries. */
+      readonly count: number;
+      readonly annotators: readonly string[];
+    }
   | { readonly type: 'label'; readonly uri: vscode.Uri; readonly group: LabelGroup }
   | { readonly type: 'annotation'; readonly entry: AnnotationEntry }
   | { readonly type: 'relation'; readonly entry: AnnotationEntry; readonly relation: Relation }
@@ -40,46 +49,56 @@ export interface AnnotationsModel {
 }
 
 /**
- * Builds the tree of documents → labels → annotations from a snapshot under a filter. Labels come
+ * Builds the view's roots (one per document, with its count under the filter) from the workspace's
+ * overview, without reading any sidecar: the counts are the index's summaries.
+ */
+export function buildModel(overview: WorkspaceOverview, filter: AnnotationFilter): AnnotationsModel {
+  const byDocument = new Map<string, { uri: vscode.Uri; sidecars: SidecarOverview[]; count: number; annotators: Set<string> }>();
+  let total = 0;
+  let shown = 0;
+  for (const sidecar of overview.sidecars) {
+    total += countPassing(sidecar.tally);
+    if (!passesAnnotator(filter, sidecar)) continue;
+    const count = countPassing(sidecar.tally, filter.labels, filter.statuses);
+    if (count === 0) continue;
+    shown += count;
+    const key = sidecar.textUri.toString();
+    let doc = byDocument.get(key);
+    if (!doc) {
+      doc = { uri: sidecar.textUri, sidecars: [], count: 0, annotators: new Set() };
+      byDocument.set(key, doc);
+    }
+    doc.sidecars.push(sidecar);
+    doc.count += count;
+    doc.annotators.add(annotatorKey(sidecar));
+  }
+  const roots: AnnotationsNode[] = [...byDocument.values()]
+    .sort((a, b) => compare(a.uri.path, b.uri.path))
+    .map((doc) => ({ type: 'document', uri: doc.uri, sidecars: doc.sidecars, count: doc.count, annotators: [...doc.annotators].sort(compare) }));
+  for (const sidecar of overview.unreadable) roots.push({ type: 'unreadable', sidecar });
+  return { roots, shown, total };
+}
+
+/**
+ * One document's labels → annotations, from its sidecars' annotations under the filter. Labels come
  * in the label set's order (others after, alphabetically), annotations in text order; every
  * annotator's sidecar contributes, each annotation saying whose it is.
  */
-export function buildModel(snapshot: AnnotationsSnapshot, filter: AnnotationFilter, labelOrder: readonly string[]): AnnotationsModel {
-  const byDocument = new Map<string, { uri: vscode.Uri; entries: AnnotationEntry[]; annotators: Set<string> }>();
-  let total = 0;
-  let shown = 0;
-  for (const set of snapshot.sets) {
+export function labelGroups(sets: readonly AnnotationSet[], filter: AnnotationFilter, labelOrder: readonly string[]): LabelGroup[] {
+  const groups = new Map<string, AnnotationEntry[]>();
+  for (const set of sets) {
     for (const annotation of set.annotations) {
-      total++;
       if (!passes(filter, set, annotation)) continue;
-      shown++;
-      const key = set.textUri.toString();
-      let doc = byDocument.get(key);
-      if (!doc) {
-        doc = { uri: set.textUri, entries: [], annotators: new Set() };
-        byDocument.set(key, doc);
-      }
-      doc.entries.push({ set, annotation });
-      doc.annotators.add(annotatorKey(set));
+      const list = groups.get(annotation.label);
+      if (list) list.push({ set, annotation });
+      else groups.set(annotation.label, [{ set, annotation }]);
     }
   }
   const rank = (label: string): number => {
     const i = labelOrder.indexOf(label);
     return i < 0 ? labelOrder.length : i;
   };
-  const roots: AnnotationsNode[] = [];
-  for (const doc of [...byDocument.values()].sort((a, b) => compare(a.uri.path, b.uri.path))) {
-    const groups = new Map<string, AnnotationEntry[]>();
-    for (const e of doc.entries) {
-      const list = groups.get(e.annotation.label);
-      if (list) list.push(e);
-      else groups.set(e.annotation.label, [e]);
-    }
-    const labels = [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b) || compare(a, b)).map(([label, entries]) => ({ label, entries: entries.sort(inTextOrder) }));
-    roots.push({ type: 'document', uri: doc.uri, labels, count: doc.entries.length, annotators: [...doc.annotators].sort(compare) });
-  }
-  for (const sidecar of snapshot.unreadable) roots.push({ type: 'unreadable', sidecar });
-  return { roots, shown, total };
+  return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b) || compare(a, b)).map(([label, entries]) => ({ label, entries: entries.sort(inTextOrder) }));
 }
 
 /**
@@ -94,8 +113,11 @@ export class AnnotationsTree implements vscode.TreeDataProvider<AnnotationsNode>
   /** Fires after each rebuild, for the view's message and description. */
   readonly onDidChangeModel = this.modelChanged.event;
 
+  /** The label groups of the documents expanded since the last rebuild, by the text's URI. */
+  private expanded = new Map<string, readonly LabelGroup[]>();
+
   constructor(
-    private readonly snapshot: () => Promise<AnnotationsSnapshot>,
+    private readonly annotations: Pick<WorkspaceAnnotations, 'overview' | 'setsOf'>,
     private readonly filter: () => AnnotationFilter,
     private readonly labels: () => readonly LabelDefinition[],
     private readonly schema: () => ProjectSchema = () => DEFAULT_PROJECT_SCHEMA,
@@ -103,11 +125,8 @@ export class AnnotationsTree implements vscode.TreeDataProvider<AnnotationsNode>
 
   /** Rebuilds from the current snapshot and filter; resolves with the new model. */
   async rebuild(): Promise<AnnotationsModel> {
-    this.model = buildModel(
-      await this.snapshot(),
-      this.filter(),
-      this.labels().map((l) => l.id),
-    );
+    this.model = buildModel(await this.annotations.overview(), this.filter());
+    this.expanded = new Map();
     this.changed.fire(undefined);
     this.modelChanged.fire(this.model);
     return this.model;
@@ -117,11 +136,11 @@ export class AnnotationsTree implements vscode.TreeDataProvider<AnnotationsNode>
     return this.model;
   }
 
-  getChildren(node?: AnnotationsNode): AnnotationsNode[] {
+  getChildren(node?: AnnotationsNode): AnnotationsNode[] | Promise<AnnotationsNode[]> {
     if (!node) return [...this.model.roots];
     switch (node.type) {
       case 'document':
-        return node.labels.map((group) => ({ type: 'label', uri: node.uri, group }));
+        return this.expand(node);
       case 'label':
         return node.group.entries.map((entry) => ({ type: 'annotation', entry }));
       case 'annotation':
@@ -129,6 +148,17 @@ export class AnnotationsTree implements vscode.TreeDataProvider<AnnotationsNode>
       default:
         return [];
     }
+  }
+
+  /** A document's node opened: only now are its sidecars read. */
+  private async expand(node: Extract<AnnotationsNode, { type: 'document' }>): Promise<AnnotationsNode[]> {
+    const groups = labelGroups(
+      await this.annotations.setsOf(node.sidecars),
+      this.filter(),
+      this.labels().map((l) => l.id),
+    );
+    this.expanded.set(node.uri.toString(), groups);
+    return groups.map((group) => ({ type: 'label', uri: node.uri, group }));
   }
 
   getTreeItem(node: AnnotationsNode): vscode.TreeItem {
@@ -161,7 +191,7 @@ export class AnnotationsTree implements vscode.TreeDataProvider<AnnotationsNode>
     const uri = node.type === 'label' ? node.uri : node.entry.set.textUri;
     const doc = this.model.roots.find((r): r is Extract<AnnotationsNode, { type: 'document' }> => r.type === 'document' && r.uri.toString() === uri.toString());
     if (!doc || node.type === 'label') return doc;
-    const group = doc.labels.find((g) => g.label === node.entry.annotation.label);
+    const group = this.expanded.get(doc.uri.toString())?.find((g) => g.label === node.entry.annotation.label);
     return group ? { type: 'label', uri: doc.uri, group } : undefined;
   }
 

@@ -36,7 +36,7 @@ export function createExplorerFeature(services: Services): ExplorerFeature {
   const annotations = new WorkspaceAnnotations(services);
   const filter = new FilterState(services.context.workspaceState);
   const tree = new AnnotationsTree(
-    () => annotations.snapshot(),
+    annotations,
     () => filter.current,
     services.labels,
     () => services.schema(),
@@ -57,8 +57,8 @@ export function createExplorerFeature(services: Services): ExplorerFeature {
     treeView.onDidChangeVisibility(rebuild),
   ];
   rebuild();
-  const collect = async (): Promise<CollectedStatistics> => collectStatistics(await annotations.snapshot(), services.labels(), services.index);
-  const pick = (dimension: FilterDimension, args?: FilterArgs): Promise<void> => filterAnnotations(filter, dimension, () => annotations.snapshot(), services.labels(), args);
+  const collect = async (): Promise<CollectedStatistics> => collectStatistics(await annotations.overview(), services.labels(), services.index);
+  const pick = (dimension: FilterDimension, args?: FilterArgs): Promise<void> => filterAnnotations(filter, dimension, () => annotations.overview(), services.labels(), args);
   const handlers: Record<ExplorerCommandIdValue, (...args: never[]) => unknown> = {
     [ExplorerCommandId.find]: (args?: FindAnnotationsArgs) => findAnnotations(services, annotations, args),
     [ExplorerCommandId.statistics]: () => showStatistics(services, annotations.onDidChange, collect),

@@ -6,7 +6,8 @@ import type { FilterDimension, FilterState } from './annotationFilter';
 import { annotatorKey, annotatorName } from './annotationFilter';
 import { statusName } from '../hover';
 import type { FilterArgs } from './explorerCommandIds';
-import type { AnnotationsSnapshot } from './workspaceAnnotations';
+import type { WorkspaceOverview } from './workspaceAnnotations';
+import { STATUS_ORDER } from '../../core/stats/annotationTally';
 
 interface Choice extends vscode.QuickPickItem {
   readonly value: string;
@@ -20,7 +21,7 @@ interface Choice extends vscode.QuickPickItem {
 export async function filterAnnotations(
   state: FilterState,
   dimension: FilterDimension,
-  snapshot: () => Promise<AnnotationsSnapshot>,
+  overview: () => Promise<WorkspaceOverview>,
   labels: readonly LabelDefinition[],
   args?: FilterArgs,
 ): Promise<void> {
@@ -32,7 +33,7 @@ export async function filterAnnotations(
     return;
   }
   const current = new Set<string>(state.current[dimension] ?? []);
-  const choices = choicesFor(dimension, await snapshot(), labels);
+  const choices = choicesFor(dimension, await overview(), labels);
   const picked = await vscode.window.showQuickPick(
     choices.map((c) => ({ ...c, picked: current.has(c.value) })),
     { canPickMany: true, title: titleOf(dimension), placeHolder: vscode.l10n.t('Pick what to show; pick nothing to show everything') },
@@ -44,12 +45,15 @@ export async function filterAnnotations(
     );
 }
 
-function choicesFor(dimension: FilterDimension, snapshot: AnnotationsSnapshot, labels: readonly LabelDefinition[]): Choice[] {
+function choicesFor(dimension: FilterDimension, overview: WorkspaceOverview, labels: readonly LabelDefinition[]): Choice[] {
+  // Counted from the index's summaries: no sidecar is read to offer the choices.
   const counts = new Map<string, number>();
-  for (const set of snapshot.sets) {
-    for (const a of set.annotations) {
-      const key = dimension === 'labels' ? a.label : dimension === 'annotators' ? annotatorKey(set) : a.status;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const sidecar of overview.sidecars) {
+    for (const [label, triple] of Object.entries(sidecar.tally.counts)) {
+      STATUS_ORDER.forEach((status, i) => {
+        const key = dimension === 'labels' ? label : dimension === 'annotators' ? annotatorKey(sidecar) : status;
+        counts.set(key, (counts.get(key) ?? 0) + (triple[i] as number));
+      });
     }
   }
   const count = (value: string): string => vscode.l10n.t('{0} tags', counts.get(value) ?? 0);

@@ -3,11 +3,11 @@ import { findLabel } from '../../core/model/labels';
 import { indexForSearch, searchIndex } from '../../core/stats/annotationSearch';
 import type { SearchIndexEntry } from '../../core/stats/annotationSearch';
 import type { AnnotationEntry } from './annotationsTree';
-import type { AnnotationsSnapshot } from './workspaceAnnotations';
+import type { AnnotationSet } from './workspaceAnnotations';
 
-/** Every annotation of a snapshot that has a place in its text (orphans cannot be shown). */
-export function findableEntries(snapshot: AnnotationsSnapshot): AnnotationEntry[] {
-  return snapshot.sets.flatMap((set) => set.annotations.filter((a) => a.orphan !== true).map((annotation) => ({ set, annotation })));
+/** Every annotation of these sets that has a place in its text (orphans cannot be shown). */
+export function findableEntries(sets: readonly AnnotationSet[]): AnnotationEntry[] {
+  return sets.flatMap((set) => set.annotations.filter((a) => a.orphan !== true).map((annotation) => ({ set, annotation })));
 }
 
 /** Folded once per Find session, so typing re-folds only the query. */

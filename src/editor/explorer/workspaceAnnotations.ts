@@ -5,6 +5,8 @@ import { parseSidecar } from '../../core/sidecar/parseSidecar';
 import { safeRelativePath } from '../../core/formats/safeRelativePath';
 import type { AnnotationDocument } from '../annotationDocument';
 import type { Services } from '../services';
+import { tallyAnnotations } from '../../core/stats/annotationTally';
+import type { SetTally } from '../../core/stats/annotationTally';
 import { basename, readTextFile } from '../sidecarFiles';
 import { goldFileName } from '../review/reviewSettings';
 
@@ -36,55 +38,125 @@ export interface UnreadableSidecar {
   readonly reason: string;
 }
 
-export interface AnnotationsSnapshot {
-  readonly sets: readonly AnnotationSet[];
+/** One sidecar as the views list it before reading it: where it is, whose, and its counts. */
+export interface SidecarOverview {
+  /** The sidecar's URI as a string. */
+  readonly key: string;
+  readonly sidecarUri: vscode.Uri;
+  readonly textUri: vscode.Uri;
+  readonly annotator: string;
+  readonly gold: boolean;
+  readonly tally: SetTally;
+}
+
+/** The workspace's sidecars from the index's summaries: enough for the view's roots, its filter and Statistics. */
+export interface WorkspaceOverview {
+  readonly sidecars: readonly SidecarOverview[];
   readonly unreadable: readonly UnreadableSidecar[];
 }
 
 /** Store edits and file events are gathered for this long before views refresh. */
 const REFRESH_DELAY_MS = 250;
+/** Sidecars read at once when streaming: thousands of parallel reads stall remote file systems. */
+const READS_AT_ONCE = 16;
 const GOLD_SUFFIX = /\.gold\.ann\.yaml$/;
 
 /**
- * Every annotation in the workspace, for the Annotations view, Find and Statistics: the sidecars on
- * disk (read through `workspace.fs`, kept current by a file watcher) with each open document's live
- * annotations in place of its sidecar, so unsaved tags show at once. Listeners hear of changes
- * debounced; the snapshot is rebuilt only when something changed.
+ * Every annotation in the workspace, for the Annotations view, Find and Statistics. The overview
+ * comes from the sidecar index's summaries (counts per label, status and annotator), so no sidecar
+ * is read to list or count the workspace; a sidecar's annotations are read only when asked for (a
+ * document's node expanded, Find streaming through the workspace). An open document's live
+ * annotations stand in for its sidecar, so unsaved tags show at once. Listeners hear of changes
+ * debounced.
  */
 export class WorkspaceAnnotations implements vscode.Disposable {
-  private readonly disk = new Map<string, AnnotationSet | UnreadableSidecar>();
-  private scan: Promise<void> | undefined;
-  private cached: AnnotationsSnapshot | undefined;
+  /** Sidecars read for an expanded node, until the index says they changed. */
+  private readonly read = new Map<string, AnnotationSet | UnreadableSidecar>();
+  private cached: Promise<WorkspaceOverview> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires, debounced, after sidecars on disk or open documents' annotations changed. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private reads = 0;
 
   constructor(private readonly services: Services) {
     this.disposables.push(
       // The index hears of files created, changed and deleted (and of its rebuilds) and says which.
       services.index.onDidChange((uris) => {
-        // Before the first scan there is nothing to update: the scan reads the files anyway.
-        if (!this.scan) return;
-        void Promise.all(uris.map((uri) => this.read(uri))).then(() => this.schedule());
+        for (const uri of uris) this.read.delete(uri.toString());
+        this.schedule();
       }),
       services.stores.onDidChange(() => this.schedule()),
     );
   }
 
-  /** Everything now; the first call reads the workspace's sidecars. */
-  async snapshot(): Promise<AnnotationsSnapshot> {
-    await (this.scan ??= this.readAll());
-    this.cached ??= this.build();
-    return this.cached;
+  /** Sidecars read from disk for the views so far (expanded nodes, Find), for tests and the bench. */
+  get sidecarsRead(): number {
+    return this.reads;
   }
 
-  /** Lists the workspace again and reads every sidecar again (the view's Refresh). */
+  /**
+   * Every sidecar with its counts, from the index: on a warm start its cache as it was left, at
+   * once, and again when the index has checked the workspace (it then says every file changed).
+   */
+  overview(): Promise<WorkspaceOverview> {
+    return (this.cached ??= this.buildOverview());
+  }
+
+  /** The annotations of these sidecars: an open document's live ones, else read from disk once. */
+  async setsOf(sidecars: readonly SidecarOverview[]): Promise<AnnotationSet[]> {
+    const out: AnnotationSet[] = [];
+    for (const sidecar of sidecars) {
+      const live = this.liveSet(sidecar.sidecarUri);
+      if (live) {
+        out.push(live);
+        continue;
+      }
+      let set = this.read.get(sidecar.key);
+      if (!set) {
+        this.reads++;
+        set = (await readSet(sidecar.sidecarUri, this.services)) ?? { uri: sidecar.sidecarUri, reason: vscode.l10n.t('the file could not be read') };
+        this.read.set(sidecar.key, set);
+      }
+      if ('key' in set) out.push(set);
+    }
+    return out;
+  }
+
+  /**
+   * Reads every sidecar in the background, a few at a time, handing each batch's sets over as they
+   * come (open documents' live sets first); stops when `isCancelled` says so. Nothing is kept:
+   * holding every annotation of a large corpus would cost the host hundreds of megabytes.
+   */
+  async stream(onSets: (sets: readonly AnnotationSet[], read: number, total: number) => void, isCancelled: () => boolean): Promise<void> {
+    const { sidecars } = await this.overview();
+    const live: AnnotationSet[] = [];
+    const onDisk: SidecarOverview[] = [];
+    for (const sidecar of sidecars) {
+      const set = this.liveSet(sidecar.sidecarUri);
+      if (set) live.push(set);
+      else onDisk.push(sidecar);
+    }
+    let read = live.length;
+    if (!isCancelled()) onSets(live, read, sidecars.length);
+    for (let i = 0; i < onDisk.length && !isCancelled(); i += READS_AT_ONCE) {
+      const batch = onDisk.slice(i, i + READS_AT_ONCE);
+      const sets = await Promise.all(batch.map((s) => this.read.get(s.key) ?? (this.reads++, readSet(s.sidecarUri, this.services))));
+      read += batch.length;
+      if (!isCancelled())
+        onSets(
+          sets.filter((s): s is AnnotationSet => s !== undefined && 'key' in s),
+          read,
+          sidecars.length,
+        );
+    }
+  }
+
+  /** Lists the workspace again and forgets what was read (the view's Refresh). */
   async refresh(): Promise<void> {
     await this.services.index.rebuild();
-    this.scan = this.readAll();
-    await this.scan;
+    this.read.clear();
     this.cached = undefined;
     this.changed.fire();
   }
@@ -95,85 +167,83 @@ export class WorkspaceAnnotations implements vscode.Disposable {
     this.timer = setTimeout(() => this.changed.fire(), REFRESH_DELAY_MS);
   }
 
-  private async readAll(): Promise<void> {
-    const files = (await this.services.index.sidecars()).map((s) => s.uri);
-    this.disk.clear();
-    // A few at a time: thousands of parallel reads stall remote file systems.
-    for (let i = 0; i < files.length; i += 16) await Promise.all(files.slice(i, i + 16).map((uri) => this.read(uri)));
-    this.cached = undefined;
-  }
-
-  private async read(uri: vscode.Uri): Promise<void> {
-    const name = basename(uri);
-    const key = uri.toString();
-    const summary = this.services.index.summary(uri);
-    if (!summary) {
-      this.disk.delete(key);
-      return;
-    }
-    // The index has read it already and found it broken: no need to read it again to say so.
-    if (summary.problem !== undefined) {
-      this.disk.set(key, { uri, reason: summary.problem });
-      return;
-    }
-    try {
-      const content = await readTextFile(uri);
-      if (content === undefined) {
-        this.disk.delete(key);
-        return;
+  private async buildOverview(): Promise<WorkspaceOverview> {
+    const sidecars = new Map<string, SidecarOverview>();
+    const unreadable: UnreadableSidecar[] = [];
+    for (const { uri, summary } of await this.services.index.knownSidecars()) {
+      // The index has read it already and found it broken: no need to read it again to say so.
+      if (summary.problem !== undefined || summary.documentPath === undefined) {
+        unreadable.push({ uri, reason: summary.problem ?? vscode.l10n.t('the file could not be read') });
+        continue;
       }
-      const parsed = parseSidecar(content, { labels: this.services.labels() });
-      const sidecar = parsed.sidecar;
-      if (!sidecar) {
-        const first = parsed.problems.find((p) => p.severity === 'error') ?? parsed.problems[0];
-        this.disk.set(key, { uri, reason: first ? `${first.line !== undefined ? `${first.line}: ` : ''}${first.message}` : vscode.l10n.t('the file could not be read') });
-        return;
-      }
-      const path = safeRelativePath(sidecar.document.path);
+      const path = safeRelativePath(summary.documentPath);
       if (!path.ok) {
-        this.disk.set(key, { uri, reason: path.reason });
-        return;
+        unreadable.push({ uri, reason: path.reason });
+        continue;
       }
       const textUri = vscode.Uri.joinPath(uri, '..', path.path);
-      const gold = GOLD_SUFFIX.test(name) || name === goldFileName(textUri, sidecar.annotator);
-      this.disk.set(key, {
-        key,
-        textUri,
-        sidecarUri: uri,
-        annotator: sidecar.annotator,
-        gold,
-        unit: 'codePoints',
-        annotations: sidecar.annotations,
-        relations: sidecar.relations ?? [],
-      });
-    } catch (e) {
-      this.disk.set(key, { uri, reason: (e as Error).message });
+      const annotator = summary.annotator ?? '';
+      sidecars.set(uri.toString(), { key: uri.toString(), sidecarUri: uri, textUri, annotator, gold: isGold(uri, textUri, annotator), tally: summary.tally });
     }
-  }
-
-  private build(): AnnotationsSnapshot {
-    const sets = new Map<string, AnnotationSet>();
-    const unreadable: UnreadableSidecar[] = [];
-    for (const [key, entry] of this.disk) {
-      if ('key' in entry) sets.set(key, entry);
-      else unreadable.push(entry);
-    }
-    // An open document's annotations replace its sidecar's: they include unsaved changes and
-    // follow the text as it is edited.
+    // An open document's annotations replace its sidecar's: they include unsaved changes.
     for (const store of this.services.stores.all()) {
       if (!store.loaded) continue;
-      const live = liveSet(store, this.services.stores.documentOf(store));
       const key = store.sidecarUri.toString();
-      if (live.annotations.length > 0 || sets.has(key)) sets.set(key, live);
+      const annotations = [...store.tracked.all, ...store.tracked.orphans.map((o) => ({ ...o, orphan: true }))];
+      if (annotations.length === 0 && !sidecars.has(key)) continue;
+      sidecars.set(key, { key, sidecarUri: store.sidecarUri, textUri: store.uri, annotator: store.annotator, gold: false, tally: tallyAnnotations(annotations) });
     }
-    const ordered = [...sets.values()].sort((a, b) => compare(a.textUri.toString(), b.textUri.toString()) || Number(a.gold) - Number(b.gold) || compare(a.annotator, b.annotator));
-    return { sets: ordered, unreadable: unreadable.sort((a, b) => compare(a.uri.toString(), b.uri.toString())) };
+    const ordered = [...sidecars.values()].sort(
+      (a, b) => compare(a.textUri.toString(), b.textUri.toString()) || Number(a.gold) - Number(b.gold) || compare(a.annotator, b.annotator),
+    );
+    return { sidecars: ordered, unreadable: unreadable.sort((a, b) => compare(a.uri.toString(), b.uri.toString())) };
+  }
+
+  private liveSet(sidecarUri: vscode.Uri): AnnotationSet | undefined {
+    const key = sidecarUri.toString();
+    const store = this.services.stores.all().find((s) => s.loaded && s.sidecarUri.toString() === key);
+    return store ? liveSet(store, this.services.stores.documentOf(store)) : undefined;
   }
 
   dispose(): void {
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** One sidecar read from disk, or why it could not be; undefined when it is gone. */
+async function readSet(uri: vscode.Uri, services: Services): Promise<AnnotationSet | UnreadableSidecar | undefined> {
+  try {
+    const content = await readTextFile(uri);
+    if (content === undefined) return undefined;
+    const parsed = parseSidecar(content, { labels: services.labels() });
+    const sidecar = parsed.sidecar;
+    if (!sidecar) {
+      const first = parsed.problems.find((p) => p.severity === 'error') ?? parsed.problems[0];
+      return { uri, reason: first ? `${first.line !== undefined ? `${first.line}: ` : ''}${first.message}` : vscode.l10n.t('the file could not be read') };
+    }
+    const path = safeRelativePath(sidecar.document.path);
+    if (!path.ok) return { uri, reason: path.reason };
+    const textUri = vscode.Uri.joinPath(uri, '..', path.path);
+    const key = uri.toString();
+    return {
+      key,
+      textUri,
+      sidecarUri: uri,
+      annotator: sidecar.annotator,
+      gold: isGold(uri, textUri, sidecar.annotator),
+      unit: 'codePoints',
+      annotations: sidecar.annotations,
+      relations: sidecar.relations ?? [],
+    };
+  } catch (e) {
+    return { uri, reason: (e as Error).message };
+  }
+}
+
+function isGold(sidecarUri: vscode.Uri, textUri: vscode.Uri, annotator: string): boolean {
+  const name = basename(sidecarUri);
+  return GOLD_SUFFIX.test(name) || name === goldFileName(textUri, annotator);
 }
 
 function liveSet(store: AnnotationDocument, document: vscode.TextDocument | undefined): AnnotationSet {

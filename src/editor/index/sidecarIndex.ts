@@ -46,10 +46,15 @@ export class SidecarIndex implements vscode.Disposable {
   private startTimer: ReturnType<typeof setTimeout> | undefined;
   private pending = new Map<string, vscode.Uri>();
   private matchers = new Map<string, (name: string) => boolean>();
+  /** The patterns of every folder at the last listing, as one string; undefined before the first. */
+  private listedPatterns: string | undefined;
   private readonly changed = new vscode.EventEmitter<readonly vscode.Uri[]>();
   /** Fires with the sidecars whose summary changed, appeared or went (all of them after a rebuild). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Resolves once a warm start's cache has seeded the state (never on a cold start). */
+  private readonly cacheSeeded: Promise<void>;
+  private seeded: () => void = () => undefined;
   private readonly reader: IndexReader = {
     read: (key) => this.readEntry(key),
     pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
@@ -61,6 +66,7 @@ export class SidecarIndex implements vscode.Disposable {
     watcher: SidecarWatcher,
     onDidWrite: vscode.Event<vscode.Uri>,
   ) {
+    this.cacheSeeded = new Promise((resolve) => (this.seeded = resolve));
     const changedOnDisk = (uri: vscode.Uri): void => void this.fileChanged(uri);
     this.disposables.push(
       watcher.onDidCreate(changedOnDisk),
@@ -86,10 +92,27 @@ export class SidecarIndex implements vscode.Disposable {
   /** Every indexed sidecar, in path order; only under `folder` when one is given. */
   async sidecars(folder?: vscode.Uri): Promise<IndexedSidecar[]> {
     await this.ready();
+    return this.entriesNow(folder);
+  }
+
+  /**
+   * Every sidecar the index knows as soon as it can say: on a warm start, the persisted cache as it
+   * was left, before the workspace has been listed again (listing and checking ten thousand files
+   * takes seconds); else, as `sidecars`. Views answer from this at once and follow `onDidChange`,
+   * which fires for every file when the first build is done.
+   */
+  async knownSidecars(): Promise<IndexedSidecar[]> {
+    const built = this.ready();
+    await Promise.race([built, this.cacheSeeded]);
+    return this.entriesNow();
+  }
+
+  private entriesNow(folder?: vscode.Uri): IndexedSidecar[] {
     const inside = folder ? `${folder.toString().replace(/\/$/u, '')}/` : '';
     const out: IndexedSidecar[] = [];
     for (const [key, entry] of this.state.entries()) {
-      const uri = this.uris.get(key);
+      // Entries from the cache have no URI of a listing yet: their key is one.
+      const uri = this.uris.get(key) ?? (this.announced ? undefined : vscode.Uri.parse(key));
       if (uri && key.startsWith(inside)) out.push({ uri, summary: entry.summary });
     }
     return out.sort((a, b) => (a.uri.path < b.uri.path ? -1 : a.uri.path > b.uri.path ? 1 : 0));
@@ -106,6 +129,19 @@ export class SidecarIndex implements vscode.Disposable {
     await this.building;
   }
 
+  /**
+   * Rebuilds when the sidecar or gold pattern of some folder is not the one the last listing used
+   * (a setting or the project file changed); other changes of settings cost nothing.
+   */
+  async patternsMayHaveChanged(): Promise<void> {
+    if (this.listedPatterns === undefined || this.listedPatterns === this.patternKey()) return;
+    await this.rebuild();
+  }
+
+  private patternKey(): string {
+    return JSON.stringify((vscode.workspace.workspaceFolders ?? []).map((f) => this.patternsOf(f)));
+  }
+
   private async build(): Promise<void> {
     const generation = ++this.generation;
     const t0 = Date.now();
@@ -117,8 +153,10 @@ export class SidecarIndex implements vscode.Disposable {
     if (generation !== this.generation) return;
     this.log.info(`Sidecar index: ${listing.size} sidecars in ${Date.now() - t0} ms (${outcome.read} read, ${outcome.reused} from the cache, ${outcome.removed} gone)`);
     this.schedulePersist();
-    // The first build is news of every file; later ones of those read again or gone.
-    const news = !this.announced ? [...this.uris.values()] : outcome.changed.map((key) => this.uris.get(key) ?? before.get(key) ?? vscode.Uri.parse(key));
+    // The first build is news of every file, and of those the cache knew that are gone (views may
+    // have shown them from it); later ones of those read again or gone.
+    const uriOf = (key: string): vscode.Uri => this.uris.get(key) ?? before.get(key) ?? vscode.Uri.parse(key);
+    const news = !this.announced ? [...this.uris.values(), ...outcome.changed.filter((key) => !this.uris.has(key)).map(uriOf)] : outcome.changed.map(uriOf);
     this.announced = true;
     if (news.length > 0) this.changed.fire(news);
   }
@@ -167,6 +205,7 @@ export class SidecarIndex implements vscode.Disposable {
   /** Every sidecar of every folder with its size and time: file search where the host has it, else a walk. */
   private async list(): Promise<Map<string, FileStat>> {
     this.matchers = new Map();
+    this.listedPatterns = this.patternKey();
     const found: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const matches = this.matcherFor(folder);
@@ -226,6 +265,7 @@ export class SidecarIndex implements vscode.Disposable {
     const cache = parseIndexCache(content, uri.fsPath || uri.toString());
     if (cache.problem) this.log.warn(cache.problem);
     this.state.seed(cache.entries);
+    if (cache.entries.size > 0) this.seeded();
   }
 
   private schedulePersist(): void {

@@ -9,7 +9,7 @@ import type { AnnotatorProgress } from '../../core/project/assignmentProgress';
 import type { SidecarIndex } from '../index/sidecarIndex';
 import { sidecarUriFor } from '../sidecarFiles';
 import { INDEX_EXCLUDED_FOLDERS } from '../../core/index/sidecarNamePattern';
-import type { AnnotationsSnapshot } from '../explorer/workspaceAnnotations';
+import type { WorkspaceOverview } from '../explorer/workspaceAnnotations';
 
 /** Texts beyond this many are not counted as documents (their sidecars still are). */
 const MAX_TEXTS = 20_000;
@@ -28,7 +28,7 @@ export interface CollectedStatistics {
  * the ones nobody has annotated yet), plus any text that has a sidecar. Copies Tawsim exported
  * into `export/<format>` are not documents of the corpus and are left out.
  */
-export async function collectStatistics(snapshot: AnnotationsSnapshot, labels: readonly LabelDefinition[], index?: SidecarIndex): Promise<CollectedStatistics> {
+export async function collectStatistics(overview: WorkspaceOverview, labels: readonly LabelDefinition[], index?: SidecarIndex): Promise<CollectedStatistics> {
   const docs = new Map<string, { uri: vscode.Uri; sets: CountedDocument['sets'][number][] }>();
   const add = (uri: vscode.Uri): { uri: vscode.Uri; sets: CountedDocument['sets'][number][] } => {
     const key = uri.toString();
@@ -40,7 +40,8 @@ export async function collectStatistics(snapshot: AnnotationsSnapshot, labels: r
     return doc;
   };
   for (const uri of await annotatableTexts()) add(uri);
-  for (const set of snapshot.sets) add(set.textUri).sets.push({ annotator: set.annotator, gold: set.gold, annotations: set.annotations });
+  // The index's tallies: counting reads no sidecar.
+  for (const s of overview.sidecars) add(s.textUri).sets.push({ annotator: s.annotator, gold: s.gold, tally: s.tally });
   const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const uris = new Map<string, vscode.Uri>();
   const documents: CountedDocument[] = [...docs.values()].map((d) => {

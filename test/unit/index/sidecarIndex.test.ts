@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSidecar } from '../../../src/core/sidecar/documentAnnotations';
 import { serializeSidecar } from '../../../src/core/sidecar/serializeSidecar';
-import { parseIndexCache, serializeIndexCache } from '../../../src/core/index/indexCache';
+import { INDEX_CACHE_VERSION, parseIndexCache, serializeIndexCache } from '../../../src/core/index/indexCache';
 import { SidecarIndexState } from '../../../src/core/index/sidecarIndexState';
 import type { FileStat, IndexReader } from '../../../src/core/index/sidecarIndexState';
 import { summariseSidecar } from '../../../src/core/index/sidecarSummary';
@@ -64,6 +64,7 @@ describe('the workspace sidecar index', () => {
     assert.equal(summary.annotations, 3);
     assert.deepEqual(summary.labels, { PER: 1, LOC: 1 });
     assert.deepEqual(summary.learned, [['محمد', 'PER']]);
+    assert.deepEqual(summary.tally, { counts: { PER: [1, 0, 1], LOC: [0, 1, 0] }, orphans: 0, reviewed: false });
     assert.equal(summary.decided, true);
     assert.equal(summary.problem, undefined);
   });
@@ -162,16 +163,17 @@ describe('the workspace sidecar index', () => {
     const summary = summariseSidecar(sidecarText('salma', ['accepted']));
     const partly = parseIndexCache(
       JSON.stringify({
-        tawsimIndex: 1,
+        tawsimIndex: INDEX_CACHE_VERSION,
         entries: [
           ['/a', 10, 5, summary],
           ['/b', -3, 5, summary],
           ['/c', 1, 2, { ...summary, labels: { PER: 'x' } }],
+          ['/d', 1, 2, { ...summary, tally: { counts: { PER: [1, 0] }, orphans: 0, reviewed: false } }],
         ],
       }),
       'index.json',
     );
     assert.deepEqual([...partly.entries.keys()], ['/a']);
-    assert.match(partly.problem ?? '', /2 entries/u);
+    assert.match(partly.problem ?? '', /3 entries/u);
   });
 });

@@ -1,0 +1,71 @@
+/**
+ * Runs inside the extension host in place of a test suite (bench/hostViews.bench.ts launches it):
+ * times, from the start of `activate`, the moment the Annotations view's roots, the Statistics
+ * figures, Find's first match and the index behind learned suggestions are ready, all asked for at
+ * once as a user opening the views would; then lets Find read the whole workspace and takes the
+ * host's RSS. Writes the figures as JSON to TAWSIM_BENCH_OUT.
+ */
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { TawsimApi } from '../../src/extension';
+import { FindSession } from '../../src/editor/explorer/findSession';
+
+/** Figures of one start of the host. */
+export interface ProbeFigures {
+  readonly activationMs: number;
+  /** CPU time of the host process during `activate`: what a busy machine does not inflate. */
+  readonly activationCpuMs: number;
+  readonly rootsMs: number;
+  readonly statisticsMs: number;
+  readonly findFirstMs: number;
+  readonly findAllMs: number;
+  readonly indexReadyMs: number;
+  readonly documents: number;
+  readonly annotations: number;
+  readonly rssMb: number;
+  readonly rssAfterFindMb: number;
+}
+
+const QUERY = 'بوريطة';
+
+export async function run(): Promise<void> {
+  const out = process.env['TAWSIM_BENCH_OUT'];
+  if (!out) throw new Error('TAWSIM_BENCH_OUT names the file for the figures');
+  const ext = vscode.extensions.getExtension<TawsimApi>('tawsim.tawsim');
+  if (!ext) throw new Error('the extension is not installed in this host');
+  const api = await ext.activate();
+  const since = (): number => performance.now() - api.activation.startedAt;
+  const explorer = api.explorer;
+  let findFirstMs: number | undefined;
+  let session: FindSession | undefined;
+  const findAll = new Promise<number>((resolve, reject) => {
+    session = new FindSession(explorer.annotations, api.services.labels(), () => {
+      if (findFirstMs === undefined && session && session.matches(QUERY).length > 0) findFirstMs = since();
+    });
+    session.finished.then(() => resolve(since()), reject);
+  });
+  const [rootsMs, statisticsMs, indexReadyMs] = await Promise.all([
+    explorer.tree.rebuild().then(since),
+    explorer.collectStatistics().then(since),
+    api.services.index.ready().then(since),
+  ]);
+  const rssMb = process.memoryUsage().rss / 1e6;
+  const findAllMs = await findAll;
+  const rssAfterFindMb = process.memoryUsage().rss / 1e6;
+  const model = explorer.tree.current();
+  await api.services.index.persist();
+  const figures: ProbeFigures = {
+    activationMs: api.activation.ms,
+    activationCpuMs: api.activation.cpuMs,
+    rootsMs,
+    statisticsMs,
+    findFirstMs: findFirstMs ?? Number.NaN,
+    findAllMs,
+    indexReadyMs,
+    documents: model.roots.length,
+    annotations: model.total,
+    rssMb,
+    rssAfterFindMb,
+  };
+  fs.writeFileSync(out, JSON.stringify(figures));
+}

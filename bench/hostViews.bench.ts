@@ -1,0 +1,125 @@
+/**
+ * The workspace views in the real extension host, on a generated corpus (10,000 texts, 30
+ * annotations each: 300,000) against a 3-text workspace of the same kind: `activate` itself, and
+ * the time from its start until the Annotations view's roots, Statistics, Find's first match and
+ * the sidecar index (what learned suggestions read) are ready, cold (no index cache) and warm (the
+ * host started again on the same user data, so the cache in workspace storage is there), and the
+ * host's RSS. The host is code-server through scripts/host/launcher.js, as the integration tests
+ * use; bench/host/viewsProbe.ts runs inside it. The texts are in the page cache in both starts.
+ *
+ *   node --import tsx bench/hostViews.bench.ts [documents]
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runTests } from '@vscode/test-electron';
+import type { BenchRow } from './benchRows';
+import { emitRows } from './benchRows';
+import { writeCorpus } from './generatedCorpus';
+import type { ProbeFigures } from './host/viewsProbe';
+
+const documents = Number(process.argv[2] ?? '10000');
+const PER_DOCUMENT = 30;
+const BASELINE_DOCUMENTS = 3;
+const root = path.resolve(__dirname, '..');
+
+function prepare(): void {
+  const built = spawnSync(process.execPath, [path.join(root, 'esbuild.js'), '--tests'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error('building the extension and the probe failed');
+  const host = spawnSync('bash', [path.join(root, 'scripts', 'host', 'install-host.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (host.status !== 0) throw new Error('installing code-server failed (scripts/host/install-host.sh)');
+}
+
+/** Starts the host on `workspace` with `userData` kept between starts; returns the probe's figures. */
+async function start(workspace: string, userData: string, port: number): Promise<ProbeFigures> {
+  const out = path.join(path.dirname(workspace), `figures-${Date.now()}.json`);
+  process.env['TAWSIM_HOST_USER_DATA'] = userData;
+  process.env['TAWSIM_HOST_PORT'] = String(port);
+  await runTests({
+    vscodeExecutablePath: process.execPath,
+    launchArgs: [path.join(root, 'scripts', 'host', 'launcher.js'), workspace, '--disable-extensions'],
+    extensionDevelopmentPath: root,
+    extensionTestsPath: path.join(root, 'out', 'bench', 'viewsProbe.js'),
+    extensionTestsEnv: { TAWSIM_BENCH_OUT: out },
+  });
+  return JSON.parse(fs.readFileSync(out, 'utf8')) as ProbeFigures;
+}
+
+/** A cold start and a warm one of a workspace of `count` texts. */
+async function measure(count: number): Promise<{ cold: ProbeFigures; warm: ProbeFigures }> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tawsim-host-bench-'));
+  try {
+    const workspace = path.join(tmp, 'workspace');
+    writeCorpus(workspace, count, PER_DOCUMENT);
+    const userData = path.join(tmp, 'user-data');
+    const port = await freePort();
+    const cold = await start(workspace, userData, port);
+    const warm = await start(workspace, userData, port);
+    for (const f of [cold, warm]) {
+      if (f.annotations !== count * PER_DOCUMENT) throw new Error(`the Annotations view counted ${f.annotations} annotations, not ${count * PER_DOCUMENT}`);
+    }
+    return { cold, warm };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** A port free now; both starts of a workspace use it, since the host keys its storage by it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  prepare();
+  const base = await measure(BASELINE_DOCUMENTS);
+  const big = await measure(documents);
+  const k = `${documents / 1000}k texts, ${(documents * PER_DOCUMENT) / 1000}k annotations`;
+  const ms = (n: number): string => `${n.toFixed(0)} ms`;
+  const row = (name: string, pick: (f: ProbeFigures) => number, run: 'cold' | 'warm', target: string): BenchRow => ({
+    name: `host, ${name} (${run}), ${k}`,
+    value: ms(pick(big[run])),
+    baseline: `${BASELINE_DOCUMENTS} texts ${ms(pick(base[run]))}`,
+    ratio: `${(pick(big[run]) / pick(base[run])).toFixed(1)}×`,
+    target,
+  });
+  console.log(JSON.stringify({ baseline: base, corpus: big }));
+  emitRows([
+    {
+      name: `host, activate() itself, ${k}`,
+      value: `${big.cold.activationMs.toFixed(0)} ms cold, ${big.warm.activationMs.toFixed(0)} ms warm (CPU ${big.cold.activationCpuMs.toFixed(0)} / ${big.warm.activationCpuMs.toFixed(0)} ms)`,
+      baseline: `${BASELINE_DOCUMENTS} texts ${base.cold.activationMs.toFixed(1)} ms`,
+      ratio: `${(big.cold.activationMs / base.cold.activationMs).toFixed(2)}×`,
+      target: '< 100 ms',
+    },
+    row('Annotations view roots ready', (f) => f.rootsMs, 'cold', '≤ 10 s'),
+    row('Annotations view roots ready', (f) => f.rootsMs, 'warm', '≤ 2 s'),
+    row('Statistics ready', (f) => f.statisticsMs, 'cold', '≤ 10 s'),
+    row('Statistics ready', (f) => f.statisticsMs, 'warm', '≤ 2 s'),
+    row("Find's first match", (f) => f.findFirstMs, 'cold', '≤ 10 s'),
+    row("Find's first match", (f) => f.findFirstMs, 'warm', '≤ 2 s'),
+    row('index ready (learned suggestions)', (f) => f.indexReadyMs, 'cold', '≤ 10 s'),
+    row('index ready (learned suggestions)', (f) => f.indexReadyMs, 'warm', '≤ 2 s'),
+    row('Find has read every sidecar', (f) => f.findAllMs, 'warm', ''),
+    {
+      name: `host RSS, ${k}`,
+      value: `${big.warm.rssMb.toFixed(0)} MB views ready, ${big.warm.rssAfterFindMb.toFixed(0)} MB after a full Find`,
+      baseline: `${BASELINE_DOCUMENTS} texts ${base.warm.rssMb.toFixed(0)} MB`,
+      ratio: `${(big.warm.rssMb / base.warm.rssMb).toFixed(2)}×`,
+      target: '< 300 MB',
+    },
+  ]);
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
