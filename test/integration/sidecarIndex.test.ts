@@ -7,6 +7,7 @@ import type { TawsimApi } from '../../src/extension';
 import { SidecarIndex, INDEX_CACHE_FILE } from '../../src/editor/index/sidecarIndex';
 import type { Logger } from '../../src/editor/logger';
 import { SidecarWatcher } from '../../src/editor/sidecarWatcher';
+import { EMPTY_TALLY, labelCounts } from '../../src/core/stats/annotationTally';
 import { activateTawsim, freshCopy, sidecarTagging, waitFor, workspaceDir } from './helpers';
 
 /** A logger that keeps what it is told, so a test can read what the index did. */
@@ -32,7 +33,7 @@ describe('sidecar index: one index of the workspace sidecars', () => {
     await waitFor('both sidecars in the index', async () => (await listed(`${a}.ann.yaml`)) && (await listed(`${b}.omar.ann.yaml`)));
     const summary = api.services.index.summary(vscode.Uri.file(`${b}.omar.ann.yaml`));
     assert.equal(summary?.annotator, 'omar');
-    assert.deepEqual(summary?.labels, { LOC: 1 });
+    assert.deepEqual(labelCounts(summary?.tally ?? EMPTY_TALLY), { LOC: 1 });
     assert.deepEqual(summary?.learned, [['الرباط', 'LOC']]);
 
     const inView = async (file: string): Promise<boolean> => (await api.explorer.annotations.overview()).sidecars.some((s) => s.sidecarUri.fsPath === file);
@@ -45,7 +46,7 @@ describe('sidecar index: one index of the workspace sidecars', () => {
         { label: 'PER', quote: 'الجانبان' },
       ]),
     );
-    await waitFor('the changed counts in the index', () => api.services.index.summary(vscode.Uri.file(`${a}.ann.yaml`))?.labels['PER'] === 1);
+    await waitFor('the changed counts in the index', () => labelCounts(api.services.index.summary(vscode.Uri.file(`${a}.ann.yaml`))?.tally ?? EMPTY_TALLY)['PER'] === 1);
 
     fs.rmSync(`${a}.ann.yaml`);
     await waitFor('the deleted sidecar gone from the index', async () => !(await listed(`${a}.ann.yaml`)));

@@ -1,10 +1,10 @@
 import type { SidecarSummary } from './sidecarSummary';
 import { DOCUMENT_STATUSES } from '../sidecar/sidecarTypes';
 import type { DocumentStatus } from '../sidecar/sidecarTypes';
-import { isTally } from '../stats/annotationTally';
+import { isCount, isTally } from '../stats/annotationTally';
 
 /** Raised whenever the summary's shape or meaning changes: an older cache is then built anew. */
-export const INDEX_CACHE_VERSION = 2;
+export const INDEX_CACHE_VERSION = 3;
 
 /** What the index knows of one sidecar: the size and modification time it was read at, and its summary. */
 export interface IndexEntry {
@@ -72,14 +72,9 @@ function isSummary(s: unknown): s is SidecarSummary {
   if (!optionalString(s['documentPath']) || !optionalString(s['annotator']) || !optionalString(s['problem'])) return false;
   if (s['newer'] !== undefined && s['newer'] !== true) return false;
   if (s['status'] !== undefined && !DOCUMENT_STATUSES.includes(s['status'] as DocumentStatus)) return false;
-  const labels = s['labels'];
-  if (!isRecord(labels) || !Object.values(labels).every(isCount) || !isTally(s['tally'])) return false;
+  if (!isTally(s['tally'])) return false;
   const learned = s['learned'];
   return Array.isArray(learned) && learned.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string');
-}
-
-function isCount(n: unknown): n is number {
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0;
 }
 
 function optionalString(v: unknown): boolean {

@@ -117,7 +117,7 @@ export class SidecarIndexState {
       this.map.set(key, {
         size: -1,
         mtime: -1,
-        summary: { annotations: 0, labels: {}, tally: EMPTY_TALLY, learned: [], decided: false, errors: 1, warnings: 0, problem: read.error.message },
+        summary: { annotations: 0, tally: EMPTY_TALLY, learned: [], decided: false, errors: 1, warnings: 0, problem: read.error.message },
       });
       return;
     }

@@ -16,8 +16,6 @@ export interface SidecarSummary {
   readonly status?: DocumentStatus;
   /** Annotations of every status. */
   readonly annotations: number;
-  /** Per label, the annotations that are not rejected. */
-  readonly labels: Readonly<Record<string, number>>;
   /** Per label and status, what the Annotations view's roots, its filter and Statistics count. */
   readonly tally: SetTally;
   /** Accepted annotations as `[text, label]`, without repeats: what learned suggestions look for elsewhere. */
@@ -48,13 +46,10 @@ export function summariseSidecar(content: string, labels?: readonly LabelDefinit
 
 /** The summary of a sidecar already parsed (an open document's, or one just written). */
 export function summaryOf(sidecar: Sidecar): SidecarSummary {
-  const labels: Record<string, number> = {};
   const learned = new Map<string, readonly [string, string]>();
   let decided = false;
   for (const a of sidecar.annotations) {
     if (a.status !== 'suggested') decided = true;
-    if (a.status === 'rejected') continue;
-    labels[a.label] = (labels[a.label] ?? 0) + 1;
     if (a.status === 'accepted') {
       const key = `${a.text}\u0000${a.label}`;
       if (!learned.has(key)) learned.set(key, key.split('\u0000') as [string, string]);
@@ -65,7 +60,6 @@ export function summaryOf(sidecar: Sidecar): SidecarSummary {
     annotator: detached(sidecar.annotator),
     ...(sidecar.document.status ? { status: sidecar.document.status } : {}),
     annotations: sidecar.annotations.length,
-    labels,
     tally: tallyAnnotations(sidecar.annotations),
     learned: [...learned.values()],
     decided,
@@ -90,7 +84,6 @@ function unreadable(problems: readonly SidecarProblem[]): SidecarSummary {
   const errors = problems.filter((p) => p.severity === 'error').length;
   return {
     annotations: 0,
-    labels: {},
     tally: EMPTY_TALLY,
     learned: [],
     decided: false,

@@ -62,12 +62,23 @@ export function countPassing(tally: SetTally, labels?: readonly string[], status
   return n;
 }
 
+/** Per label, the placed annotations that are not rejected (accepted and suggested). */
+export function labelCounts(tally: SetTally): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [label, [accepted, suggested]] of Object.entries(tally.counts)) if (accepted + suggested > 0) out[label] = accepted + suggested;
+  return out;
+}
+
+/** A non-negative integer, as counts in the index's cache must be. */
+export function isCount(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0;
+}
+
 /** Whether a value is a tally as the cache stores it (counts of non-negative integers). */
 export function isTally(value: unknown): value is SetTally {
   if (typeof value !== 'object' || value === null) return false;
   const t = value as Record<string, unknown>;
   const counts = t['counts'];
   if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) return false;
-  const isCount = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0;
   return Object.values(counts).every((c) => Array.isArray(c) && c.length === 3 && c.every(isCount)) && isCount(t['orphans']) && typeof t['reviewed'] === 'boolean';
 }

@@ -8,6 +8,7 @@ import { INDEX_CACHE_VERSION, parseIndexCache, serializeIndexCache } from '../..
 import { SidecarIndexState } from '../../../src/core/index/sidecarIndexState';
 import type { FileStat, IndexReader } from '../../../src/core/index/sidecarIndexState';
 import { summariseSidecar } from '../../../src/core/index/sidecarSummary';
+import { EMPTY_TALLY, labelCounts } from '../../../src/core/stats/annotationTally';
 import { isExcludedPath, sidecarNameGlob, sidecarNameMatcher } from '../../../src/core/index/sidecarNamePattern';
 
 const TEXT = 'زار محمد الرباط يوم الاثنين';
@@ -62,7 +63,7 @@ describe('the workspace sidecar index', () => {
     assert.equal(summary.status, 'done');
     assert.equal(summary.documentPath, 'a.txt');
     assert.equal(summary.annotations, 3);
-    assert.deepEqual(summary.labels, { PER: 1, LOC: 1 });
+    assert.deepEqual(labelCounts(summary.tally), { PER: 1, LOC: 1 });
     assert.deepEqual(summary.learned, [['محمد', 'PER']]);
     assert.deepEqual(summary.tally, { counts: { PER: [1, 0, 1], LOC: [0, 1, 0] }, orphans: 0, reviewed: false });
     assert.equal(summary.decided, true);
@@ -129,7 +130,7 @@ describe('the workspace sidecar index', () => {
     fs.writeFileSync(b, sidecarText('omar', ['accepted', 'accepted']));
     fs.utimesSync(b, bTime, bTime);
     assert.deepEqual(await warm.reconcile(listing([a, b]), warmReader), { read: 2, reused: 0, removed: 0, changed: [a, b] });
-    assert.deepEqual(warm.get(b)?.summary.labels, { PER: 1, LOC: 1 });
+    assert.deepEqual(labelCounts(warm.get(b)?.summary.tally ?? EMPTY_TALLY), { PER: 1, LOC: 1 });
 
     // A deleted file leaves the index.
     fs.rmSync(a);
@@ -167,7 +168,7 @@ describe('the workspace sidecar index', () => {
         entries: [
           ['/a', 10, 5, summary],
           ['/b', -3, 5, summary],
-          ['/c', 1, 2, { ...summary, labels: { PER: 'x' } }],
+          ['/c', 1, 2, { ...summary, learned: [['x']] }],
           ['/d', 1, 2, { ...summary, tally: { counts: { PER: [1, 0] }, orphans: 0, reviewed: false } }],
         ],
       }),
