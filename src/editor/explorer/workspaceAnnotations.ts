@@ -189,7 +189,8 @@ export class WorkspaceAnnotations implements vscode.Disposable {
     for (const store of this.services.stores.all()) {
       if (!store.loaded) continue;
       const key = store.sidecarUri.toString();
-      const annotations = [...store.tracked.all, ...store.tracked.orphans.map((o) => ({ ...o, orphan: true }))];
+      // Counting needs no quotes, so the text is not read.
+      const { annotations } = liveSet(store, undefined);
       if (annotations.length === 0 && !sidecars.has(key)) continue;
       sidecars.set(key, { key, sidecarUri: store.sidecarUri, textUri: store.uri, annotator: store.annotator, gold: false, tally: tallyAnnotations(annotations) });
     }
