@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { AnnotationStores } from './annotationStores';
 import { SidecarSync } from './sidecarSync';
-import { createHostFiles } from './files/platformFiles';
+import { createHostFiles, createHostReads } from './files/platformFiles';
 import { ProblemReporter } from './problems';
 import { DecorationPainter } from './decorations';
 import { RelationMarkPainter } from './relationMarks';
@@ -33,6 +33,7 @@ export function createServices(context: vscode.ExtensionContext): Core {
   let settings = readSettings();
   const problems = new ProblemReporter();
   const files = createHostFiles();
+  const reads = createHostReads();
   const sync = new SidecarSync(
     () => settings.labels,
     problems,
@@ -42,11 +43,11 @@ export function createServices(context: vscode.ExtensionContext): Core {
     () => settings.schema,
   );
   const sidecarFiles = new SidecarWatcher();
-  const index = new SidecarIndex(log, context.storageUri, sidecarFiles, sync.onDidWrite);
+  const index = new SidecarIndex(log, context.storageUri, sidecarFiles, sync.onDidWrite, reads);
   const stores = new AnnotationStores(settings, sync, log, sidecarFiles);
   const painter = new DecorationPainter(stores);
   const relationMarks = new RelationMarkPainter(stores);
-  const services: Services = { stores, sync, problems, sidecarFiles, index, log, files, labels: () => settings.labels, schema: () => settings.schema, context };
+  const services: Services = { stores, sync, problems, sidecarFiles, index, log, files, reads, labels: () => settings.labels, schema: () => settings.schema, context };
   const disposables: vscode.Disposable[] = [
     log,
     problems,

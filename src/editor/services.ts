@@ -7,6 +7,7 @@ import type { Logger } from './logger';
 import type { ProblemReporter } from './problems';
 import type { SidecarWatcher } from './sidecarWatcher';
 import type { HostFiles } from './files/hostFiles';
+import type { HostReads } from './files/hostReads';
 import type { SidecarIndex } from './index/sidecarIndex';
 
 /** What commands need, built once by the composition root. */
@@ -21,6 +22,8 @@ export interface Services {
   readonly log: Logger;
   /** Atomic, checked file writes as this host allows them. */
   readonly files: HostFiles;
+  /** Reads many files at once (the index, Find): Node's fs where the host has it. */
+  readonly reads: HostReads;
   labels(): readonly LabelDefinition[];
   /** Relation types and attribute definitions, as the settings give them now. */
   schema(): ProjectSchema;

@@ -1,3 +1,5 @@
+import type { HostReads } from './hostReads';
+import { NodeReads } from './nodeReads';
 import type { HostFiles } from './hostFiles';
 import { NodeFiles } from './nodeFiles';
 
@@ -7,4 +9,9 @@ import { NodeFiles } from './nodeFiles';
  */
 export function createHostFiles(): HostFiles {
   return new NodeFiles();
+}
+
+/** The host's reader of many files; the browser build's `platformFiles.web.ts` has its own. */
+export function createHostReads(): HostReads {
+  return new NodeReads();
 }

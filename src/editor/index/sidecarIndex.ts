@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { parseIndexCache, serializeIndexCache } from '../../core/index/indexCache';
 import { SidecarIndexState } from '../../core/index/sidecarIndexState';
 import type { FileStat, IndexReader } from '../../core/index/sidecarIndexState';
-import { INDEX_EXCLUDE_GLOB, isExcludedPath, sidecarNameGlob, sidecarNameMatcher } from '../../core/index/sidecarNamePattern';
+import { INDEX_EXCLUDE_GLOB, INDEX_EXCLUDED_FOLDERS, isExcludedPath, sidecarNameGlob, sidecarNameMatcher } from '../../core/index/sidecarNamePattern';
 import { summariseSidecar } from '../../core/index/sidecarSummary';
 import type { SidecarSummary } from '../../core/index/sidecarSummary';
+import type { HostReads } from '../files/hostReads';
 import type { Logger } from '../logger';
 import { readReviewSettings } from '../review/reviewSettings';
 import { readSettings } from '../settings';
@@ -56,7 +57,7 @@ export class SidecarIndex implements vscode.Disposable {
   private readonly cacheSeeded: Promise<void>;
   private seeded: () => void = () => undefined;
   private readonly reader: IndexReader = {
-    read: (key) => this.readEntry(key),
+    read: (key) => this.reads.read(this.uris.get(key) ?? vscode.Uri.parse(key)),
     pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
   };
 
@@ -65,6 +66,7 @@ export class SidecarIndex implements vscode.Disposable {
     private readonly storage: vscode.Uri | undefined,
     watcher: SidecarWatcher,
     onDidWrite: vscode.Event<vscode.Uri>,
+    private readonly reads: HostReads,
   ) {
     this.cacheSeeded = new Promise((resolve) => (this.seeded = resolve));
     const changedOnDisk = (uri: vscode.Uri): void => void this.fileChanged(uri);
@@ -202,28 +204,25 @@ export class SidecarIndex implements vscode.Disposable {
     return matcher;
   }
 
-  /** Every sidecar of every folder with its size and time: file search where the host has it, else a walk. */
+  /** Every sidecar of every folder with its size and time: the host's own walk where it has one, else file search. */
   private async list(): Promise<Map<string, FileStat>> {
     this.matchers = new Map();
     this.listedPatterns = this.patternKey();
     const found: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const matches = this.matcherFor(folder);
-      let uris: vscode.Uri[] = [];
-      try {
-        uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/${sidecarNameGlob(this.patternsOf(folder))}`), INDEX_EXCLUDE_GLOB);
-      } catch {
-        uris = [];
-      }
-      // Virtual file systems in browser hosts may have no search provider: findFiles then finds nothing.
-      if (uris.length === 0 && vscode.env.uiKind === vscode.UIKind.Web) uris = await walk(folder.uri);
-      found.push(...uris.filter((u) => matches(basename(u))));
+      const walked = await this.reads.list(
+        folder.uri,
+        (path) => matches(path.slice(path.lastIndexOf('/') + 1)),
+        (name) => INDEX_EXCLUDED_FOLDERS.includes(name),
+      );
+      found.push(...(walked ?? (await this.search(folder)).filter((u) => matches(basename(u)))));
     }
     const listing = new Map<string, FileStat>();
     this.uris.clear();
     for (let i = 0; i < found.length; i += STATS_AT_ONCE) {
       const batch = found.slice(i, i + STATS_AT_ONCE);
-      const stats = await Promise.all(batch.map((u) => vscode.workspace.fs.stat(u).then(statOf, () => undefined)));
+      const stats = await Promise.all(batch.map((u) => this.reads.stat(u)));
       batch.forEach((uri, k) => {
         const stat = stats[k];
         if (!stat) return;
@@ -234,17 +233,16 @@ export class SidecarIndex implements vscode.Disposable {
     return listing;
   }
 
-  private async readEntry(key: string): Promise<{ content: string; stat: FileStat } | undefined> {
-    const uri = this.uris.get(key) ?? vscode.Uri.parse(key);
-    let stat: FileStat;
+  private async search(folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
+    let uris: vscode.Uri[] = [];
     try {
-      // The time before the content: a change between the two is seen as a change the next time.
-      stat = statOf(await vscode.workspace.fs.stat(uri));
+      uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/${sidecarNameGlob(this.patternsOf(folder))}`), INDEX_EXCLUDE_GLOB);
     } catch {
-      return undefined;
+      uris = [];
     }
-    const content = await readTextFile(uri);
-    return content === undefined ? undefined : { content, stat };
+    // Virtual file systems in browser hosts may have no search provider: findFiles then finds nothing.
+    if (uris.length === 0 && vscode.env.uiKind === vscode.UIKind.Web) uris = await walk(folder.uri);
+    return uris;
   }
 
   private get cacheUri(): vscode.Uri | undefined {
@@ -297,10 +295,6 @@ export class SidecarIndex implements vscode.Disposable {
     void this.persist();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function statOf(s: vscode.FileStat): FileStat {
-  return { size: s.size, mtime: s.mtime };
 }
 
 /** A bounded walk of a folder for hosts without file search; hidden folders and node_modules are skipped. */
