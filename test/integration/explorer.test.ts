@@ -14,6 +14,7 @@ import type { AnnotationsNode } from '../../src/editor/explorer/annotationsTree'
 import { filterEntries } from '../../src/editor/explorer/findItems';
 import { FindSession } from '../../src/editor/explorer/findSession';
 import { collectStatistics } from '../../src/editor/statistics/statisticsInputs';
+import { NodeReads } from '../../src/editor/files/nodeReads';
 import { STATISTICS_VIEW_TYPE } from '../../src/editor/statistics/statisticsPanel';
 import { activateTawsim, closeAll, freshCopy, openInEditor, select, storeFor, waitFor } from './helpers';
 
@@ -116,6 +117,30 @@ describe('explorer: Annotations view, Find and Statistics', () => {
     const { annotations } = await treeOf(explorer, file);
     assert.equal(texts(annotations.get('LOC')).length, 4);
     assert.equal(explorer.annotations.sidecarsRead, readBefore + 2, "expanding the document read its two sidecars, salma's and omar's");
+  });
+
+  it("counts the same documents whether Node's fs walks the folders or file search lists them", async () => {
+    const file = await corpus();
+    const exported = path.join(path.dirname(file), 'export', 'conll');
+    fs.mkdirSync(exported, { recursive: true });
+    fs.writeFileSync(path.join(exported, 'copy.txt'), 'نسخة مصدرة');
+    const dotted = path.join(path.dirname(file), '.drafts');
+    fs.mkdirSync(dotted, { recursive: true });
+    fs.writeFileSync(path.join(dotted, 'draft.md'), 'مسودة');
+    try {
+      const paths = async (reads?: NodeReads): Promise<string[]> =>
+        (await collectStatistics(explorer.annotations.overview(), api.services.labels(), reads ? { reads } : {})).statistics.documents.map((d) => d.path).sort();
+      const walked = await paths(new NodeReads());
+      assert.ok(
+        walked.some((p) => p.endsWith('.drafts/draft.md')),
+        'a text in a dot folder is a document, as file search finds it',
+      );
+      assert.ok(!walked.some((p) => p.includes('export/conll/')), 'an exported copy is not');
+      assert.deepEqual(walked, await paths());
+    } finally {
+      fs.rmSync(path.join(path.dirname(file), 'export'), { recursive: true, force: true });
+      fs.rmSync(dotted, { recursive: true, force: true });
+    }
   });
 
   it('lists relations under both their ends, and a click on one selects the other end', async () => {

@@ -57,7 +57,7 @@ export function createExplorerFeature(services: Services): ExplorerFeature {
     treeView.onDidChangeVisibility(rebuild),
   ];
   rebuild();
-  const collect = async (): Promise<CollectedStatistics> => collectStatistics(await annotations.overview(), services.labels(), services.index);
+  const collect = (): Promise<CollectedStatistics> => collectStatistics(annotations.overview(), services.labels(), { index: services.index, reads: services.reads });
   const pick = (dimension: FilterDimension, args?: FilterArgs): Promise<void> => filterAnnotations(filter, dimension, () => annotations.overview(), services.labels(), args);
   const handlers: Record<ExplorerCommandIdValue, (...args: never[]) => unknown> = {
     [ExplorerCommandId.find]: (args?: FindAnnotationsArgs) => findAnnotations(services, annotations, args),
