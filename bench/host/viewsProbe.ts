@@ -20,6 +20,9 @@ export interface ProbeFigures {
   readonly findFirstMs: number;
   readonly findAllMs: number;
   readonly indexReadyMs: number;
+  /** Until learned suggestions hold the workspace's tags (from the cache on a warm start). */
+  readonly learnedReadyMs: number;
+  readonly learnedEntries: number;
   readonly documents: number;
   readonly annotations: number;
   readonly rssMb: number;
@@ -44,11 +47,13 @@ export async function run(): Promise<void> {
     });
     session.finished.then(() => resolve(since()), reject);
   });
-  const [rootsMs, statisticsMs, indexReadyMs] = await Promise.all([
+  const [rootsMs, statisticsMs, indexReadyMs, learnedReadyMs] = await Promise.all([
     explorer.tree.rebuild().then(since),
     explorer.collectStatistics().then(since),
     api.services.index.ready().then(since),
+    api.suggestions.learned.ready.then(since),
   ]);
+  const learnedEntries = api.suggestions.learned.entries().length;
   const rssMb = process.memoryUsage().rss / 1e6;
   const findAllMs = await findAll;
   const rssAfterFindMb = process.memoryUsage().rss / 1e6;
@@ -62,6 +67,8 @@ export async function run(): Promise<void> {
     findFirstMs: findFirstMs ?? Number.NaN,
     findAllMs,
     indexReadyMs,
+    learnedReadyMs,
+    learnedEntries,
     documents: model.roots.length,
     annotations: model.total,
     rssMb,

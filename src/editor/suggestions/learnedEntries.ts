@@ -3,6 +3,7 @@ import type { LearnedEntry } from '../../core/recognize/recognizeTypes';
 import type { AnnotationStores } from '../annotationStores';
 import type { Logger } from '../logger';
 import type { SidecarIndex } from '../index/sidecarIndex';
+import type { SidecarSummary } from '../../core/index/sidecarSummary';
 
 /**
  * What the annotator has tagged, in open documents and in the workspace's other sidecars, as
@@ -18,6 +19,12 @@ export class LearnedEntries implements vscode.Disposable {
   private signature = '';
   private readonly disposables: vscode.Disposable[] = [];
   private readonly perStore = new WeakMap<object, { version: number; entries: LearnedEntry[] }>();
+  private loaded: () => void = () => undefined;
+  /**
+   * Resolves once the workspace's sidecars are in the list: from the index's cache on a warm
+   * start (before the workspace is listed again), else when its first build is done.
+   */
+  readonly ready = new Promise<void>((resolve) => (this.loaded = resolve));
 
   constructor(
     private readonly stores: AnnotationStores,
@@ -31,15 +38,23 @@ export class LearnedEntries implements vscode.Disposable {
       this.index.onDidChange((uris) => {
         for (const uri of uris) {
           const summary = this.index.summary(uri);
-          if (summary)
-            this.fromWorkspace.set(
-              uri.toString(),
-              summary.learned.map(([text, label]) => ({ text, label })),
-            );
+          if (summary) this.fromWorkspace.set(uri.toString(), entriesOf(summary));
           else this.fromWorkspace.delete(uri.toString());
         }
         this.workspaceVersion++;
       }),
+    );
+    // What the index knows now is current; a change heard of before this answers is newer still.
+    void this.index.knownSidecars().then(
+      (known) => {
+        for (const { uri, summary } of known) if (!this.fromWorkspace.has(uri.toString())) this.fromWorkspace.set(uri.toString(), entriesOf(summary));
+        this.workspaceVersion++;
+        this.loaded();
+      },
+      (e: unknown) => {
+        this.log.warn(`Learned suggestions: the workspace's sidecars could not be listed (${(e as Error).message})`);
+        this.loaded();
+      },
     );
   }
 
@@ -82,4 +97,8 @@ export class LearnedEntries implements vscode.Disposable {
 function toEntry(a: { text: string; label: string; value?: string }): LearnedEntry {
   // Dates are learned without their value: "الثلاثاء" in another article is another Tuesday.
   return { text: a.text, label: a.label };
+}
+
+function entriesOf(summary: SidecarSummary): LearnedEntry[] {
+  return summary.learned.map(([text, label]) => ({ text, label }));
 }

@@ -83,7 +83,7 @@ export class SuggestionEngine implements vscode.Disposable {
 
   constructor(
     private readonly stores: AnnotationStores,
-    private readonly learned: LearnedEntries,
+    readonly learned: LearnedEntries,
     private readonly log: Logger,
     /** The date relative dates are resolved against (the sidecar's, else a dateline's). */
     private readonly dateOf: (store: AnnotationDocument) => string | undefined = (store) => store.documentDate,
