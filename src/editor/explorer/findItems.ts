@@ -4,6 +4,7 @@ import { indexForSearch, searchIndex } from '../../core/stats/annotationSearch';
 import type { SearchIndexEntry } from '../../core/stats/annotationSearch';
 import type { AnnotationEntry } from './annotationsTree';
 import type { AnnotationSet } from './workspaceAnnotations';
+import type { StringPool } from '../../core/stats/stringPool';
 
 /** Every annotation of these sets that has a place in its text (orphans cannot be shown). */
 export function findableEntries(sets: readonly AnnotationSet[]): AnnotationEntry[] {
@@ -11,16 +12,20 @@ export function findableEntries(sets: readonly AnnotationSet[]): AnnotationEntry
 }
 
 /** Folded once per Find session, so typing re-folds only the query. */
-export function findIndex(entries: readonly AnnotationEntry[], labels: readonly LabelDefinition[]): SearchIndexEntry<AnnotationEntry>[] {
-  return indexForSearch(entries, ({ set, annotation: a }) => {
-    const def = findLabel(labels, a.label);
-    return {
-      text: a.text,
-      label: [a.label, ...(def ? [def.en, def.ar] : [])],
-      ...(a.note !== undefined ? { note: a.note } : {}),
-      other: [set.annotator, a.value ?? ''],
-    };
-  });
+export function findIndex(entries: readonly AnnotationEntry[], labels: readonly LabelDefinition[], pool?: StringPool): SearchIndexEntry<AnnotationEntry>[] {
+  return indexForSearch(
+    entries,
+    ({ set, annotation: a }) => {
+      const def = findLabel(labels, a.label);
+      return {
+        text: a.text,
+        label: [a.label, ...(def ? [def.en, def.ar] : [])],
+        ...(a.note !== undefined ? { note: a.note } : {}),
+        other: [set.annotator, a.value ?? ''],
+      };
+    },
+    pool,
+  );
 }
 
 /**

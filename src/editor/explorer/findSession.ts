@@ -4,6 +4,7 @@ import type { SearchIndexEntry } from '../../core/stats/annotationSearch';
 import type { AnnotationEntry } from './annotationsTree';
 import { findableEntries, findIndex } from './findItems';
 import type { WorkspaceAnnotations } from './workspaceAnnotations';
+import { StringPool } from '../../core/stats/stringPool';
 
 /**
  * One Find: the workspace's sidecars are read in the background, as VS Code's own search does, and
@@ -14,6 +15,7 @@ import type { WorkspaceAnnotations } from './workspaceAnnotations';
 export class FindSession {
   private readonly search: SearchIndexEntry<AnnotationEntry>[] = [];
   private stopped = false;
+  private readonly pool = new StringPool();
   /** Sidecars read so far, and how many there are. */
   read = 0;
   total = 0;
@@ -23,12 +25,13 @@ export class FindSession {
   constructor(annotations: Pick<WorkspaceAnnotations, 'stream'>, labels: readonly LabelDefinition[], onProgress: () => void) {
     this.finished = annotations.stream(
       (sets, read, total) => {
-        for (const entry of findIndex(findableEntries(sets), labels)) this.search.push(entry);
+        for (const entry of findIndex(findableEntries(sets), labels, this.pool)) this.search.push(entry);
         this.read = read;
         this.total = total;
         onProgress();
       },
       () => this.stopped,
+      this.pool,
     );
   }
 

@@ -7,8 +7,9 @@ import type { AnnotationDocument } from '../annotationDocument';
 import type { Services } from '../services';
 import { tallyAnnotations } from '../../core/stats/annotationTally';
 import type { SetTally } from '../../core/stats/annotationTally';
-import { basename, readTextFile } from '../sidecarFiles';
+import { basename } from '../sidecarFiles';
 import { goldFileName } from '../review/reviewSettings';
+import { StringPool } from '../../core/stats/stringPool';
 
 /** One annotation as the views show it; offsets in the unit of its set. */
 export type FoundAnnotation = Pick<Annotation, 'id' | 'label' | 'start' | 'end' | 'text' | 'status' | 'source' | 'value' | 'note' | 'review' | 'orphan'>;
@@ -129,7 +130,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
    * come (open documents' live sets first); stops when `isCancelled` says so. Nothing is kept:
    * holding every annotation of a large corpus would cost the host hundreds of megabytes.
    */
-  async stream(onSets: (sets: readonly AnnotationSet[], read: number, total: number) => void, isCancelled: () => boolean): Promise<void> {
+  async stream(onSets: (sets: readonly AnnotationSet[], read: number, total: number) => void, isCancelled: () => boolean, pool: StringPool = new StringPool()): Promise<void> {
     const { sidecars } = await this.overview();
     const live: AnnotationSet[] = [];
     const onDisk: SidecarOverview[] = [];
@@ -142,7 +143,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
     if (!isCancelled()) onSets(live, read, sidecars.length);
     for (let i = 0; i < onDisk.length && !isCancelled(); i += READS_AT_ONCE) {
       const batch = onDisk.slice(i, i + READS_AT_ONCE);
-      const sets = await Promise.all(batch.map((s) => this.read.get(s.key) ?? (this.reads++, readSet(s.sidecarUri, this.services))));
+      const sets = await Promise.all(batch.map((s) => this.read.get(s.key) ?? (this.reads++, readSet(s.sidecarUri, this.services, pool))));
       read += batch.length;
       if (!isCancelled())
         onSets(
@@ -213,9 +214,9 @@ export class WorkspaceAnnotations implements vscode.Disposable {
 }
 
 /** One sidecar read from disk, or why it could not be; undefined when it is gone. */
-async function readSet(uri: vscode.Uri, services: Services): Promise<AnnotationSet | UnreadableSidecar | undefined> {
+async function readSet(uri: vscode.Uri, services: Services, pool?: StringPool): Promise<AnnotationSet | UnreadableSidecar | undefined> {
   try {
-    const content = await readTextFile(uri);
+    const content = (await services.reads.read(uri))?.content;
     if (content === undefined) return undefined;
     const parsed = parseSidecar(content, { labels: services.labels() });
     const sidecar = parsed.sidecar;
@@ -234,12 +235,24 @@ async function readSet(uri: vscode.Uri, services: Services): Promise<AnnotationS
       annotator: sidecar.annotator,
       gold: isGold(uri, textUri, sidecar.annotator),
       unit: 'codePoints',
-      annotations: sidecar.annotations,
+      annotations: pool ? sidecar.annotations.map((a) => pooled(a, pool)) : sidecar.annotations,
       relations: sidecar.relations ?? [],
     };
   } catch (e) {
     return { uri, reason: (e as Error).message };
   }
+}
+
+/** An annotation as the views keep it, its repeated strings pooled (a Find holds every annotation of the workspace). */
+function pooled(a: FoundAnnotation, pool: StringPool): FoundAnnotation {
+  return {
+    ...a,
+    id: pool.intern(a.id),
+    label: pool.intern(a.label),
+    text: pool.intern(a.text),
+    status: pool.intern(a.status) as FoundAnnotation['status'],
+    source: pool.intern(a.source) as FoundAnnotation['source'],
+  };
 }
 
 function isGold(sidecarUri: vscode.Uri, textUri: vscode.Uri, annotator: string): boolean {
