@@ -234,6 +234,7 @@
     const parts = [el('h2', { text: t('model') })];
     if (model.kind === 'workspace' && model.model) {
       parts.push(el('p', { className: 'hint', text: format(t('modelWorkspace'), model.trainLines, model.heldOutLines, model.finished ? new Date(model.finished).toLocaleString() : '') }));
+      if (model.keptBase) parts.push(el('p', { className: 'hint', text: t('modelKeptBase') }));
       parts.push(figuresTable(t('modelHeldOut'), model.model));
       if (model.rules) parts.push(figuresTable(t('rulesHeldOut'), model.rules));
       if (model.ruleLabels && model.ruleLabels.length > 0) parts.push(el('p', { className: 'hint', text: format(t('ruleLabels'), model.ruleLabels.join(', ')) }));

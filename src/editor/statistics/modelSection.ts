@@ -12,6 +12,8 @@ export interface ModelSection {
   readonly model?: readonly LabelFigures[];
   readonly rules?: readonly LabelFigures[];
   readonly ruleLabels?: readonly string[];
+  /** The re-fit kept the model it started from: it did better on the held-out lines. */
+  readonly keptBase?: boolean;
 }
 
 let source: (() => ModelSection | undefined) | undefined;

@@ -39,6 +39,7 @@ export function statisticsStrings(): Record<string, string> {
     modelRefitting: vscode.l10n.t('Re-fitting in the background…'),
     modelOnline: vscode.l10n.t('Decisions learned online since: {0}'),
     modelHeldOut: vscode.l10n.t('The model on the held-out lines'),
+    modelKeptBase: vscode.l10n.t('Trained on these lines, the model did worse on the held-out lines than the model it started from, which is kept.'),
     rulesHeldOut: vscode.l10n.t('The rules on the same lines'),
     ruleLabels: vscode.l10n.t('Left to the rules (they did better): {0}'),
     label: vscode.l10n.t('Label'),

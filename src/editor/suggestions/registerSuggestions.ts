@@ -68,7 +68,9 @@ export function registerSuggestions(services: Services, painter: DecorationPaint
         kind: s.kind,
         refitting: s.refitting,
         onlineUpdates: s.onlineUpdates,
-        ...(r ? { trainLines: r.trainLines, heldOutLines: r.heldOutLines, finished: r.finished, model: r.model, rules: r.rules, ruleLabels: r.ruleLabels } : {}),
+        ...(r
+          ? { trainLines: r.trainLines, heldOutLines: r.heldOutLines, finished: r.finished, model: r.model, rules: r.rules, ruleLabels: r.ruleLabels, keptBase: r.keptBase }
+          : {}),
       };
     }),
     engine.onDidChangeSpans(({ store, dirty }) => painter.schedule(store.uri, dirty)),

@@ -266,5 +266,23 @@ describe('tagger: in the recogniser and from sidecars', () => {
     assert.deepEqual(report.ruleLabels, []);
     const scores = scoreRecognizer(readConll(corpus(40, 50), 'held.conll', TAGGER_LABELS), TAGGER_LABELS, { tagger: { model } });
     assert.ok(scores.micro().f1 > 0.9);
+    assert.equal(report.keptBase, false, 'an empty model does worse than one trained on the lines');
+    assert.equal(report.base.at(-1)?.f1, 0, 'the empty model it started from finds nothing');
+  });
+
+  it('keeps the model it started from when training on the lines makes the held-out lines worse', () => {
+    const base = trained();
+    // An annotator whose every tag is another label than the text's: lines that teach nothing true.
+    const sentences = readConll(corpus(0, 40), 'small.conll', TAGGER_LABELS);
+    const L = TAGGER_LABELS.length;
+    const confused = sentences.map((s) => {
+      const gold = s.gold.slice();
+      for (let i = 0; i < gold.length; i++) if ((gold[i] as number) > 0) gold[i] = ((((gold[i] as number) - 1 + 4) % (4 * L)) as number) + 1;
+      return { offset: 0, sentence: s, allowed: goldMask(gold, T) };
+    });
+    const { model, report } = refitOnLines(base, confused);
+    assert.equal(report.keptBase, true, `held-out micro F1: base ${report.base.at(-1)?.f1}, re-fit ${report.model.at(-1)?.f1}`);
+    assert.deepEqual(model.weights, base.weights, 'the kept model is the one the re-fit started from');
+    assert.deepEqual(report.model, report.base, 'the figures reported are those of the kept model');
   });
 });
