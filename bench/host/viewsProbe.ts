@@ -6,6 +6,8 @@
  * host's RSS. Writes the figures as JSON to TAWSIM_BENCH_OUT.
  */
 import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { TawsimApi } from '../../src/extension';
 import { FindSession } from '../../src/editor/explorer/findSession';
@@ -27,6 +29,9 @@ export interface ProbeFigures {
   readonly annotations: number;
   readonly rssMb: number;
   readonly rssAfterFindMb: number;
+  /** After a full garbage collection with Find still holding every annotation: what is kept, not what was read on the way. */
+  readonly rssAfterFindCollectedMb: number;
+  readonly heapAfterFindCollectedMb: number;
 }
 
 const QUERY = 'بوريطة';
@@ -57,6 +62,10 @@ export async function run(): Promise<void> {
   const rssMb = process.memoryUsage().rss / 1e6;
   const findAllMs = await findAll;
   const rssAfterFindMb = process.memoryUsage().rss / 1e6;
+  collectGarbage();
+  const collected = process.memoryUsage();
+  // Find is still open: its matches stay reachable through the session.
+  const stillOpen = session?.matches(QUERY).length ?? 0;
   const model = explorer.tree.current();
   await api.services.index.persist();
   const figures: ProbeFigures = {
@@ -73,6 +82,15 @@ export async function run(): Promise<void> {
     annotations: model.total,
     rssMb,
     rssAfterFindMb,
+    rssAfterFindCollectedMb: collected.rss / 1e6,
+    heapAfterFindCollectedMb: collected.heapUsed / 1e6,
   };
+  if (stillOpen === 0) throw new Error('Find found nothing to hold');
   fs.writeFileSync(out, JSON.stringify(figures));
+}
+
+/** A full collection, in a host started without --expose-gc: the flag is set at run time and gc() taken from a fresh context. */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
 }
