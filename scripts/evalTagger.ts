@@ -4,6 +4,7 @@
  *   npm run eval -- --ner [--data FILE]              model (trained on the train part less the slice) vs rules
  *   npm run eval -- --ner --seeds 1,2,3 [--data FILE]  the same three model columns' micro F1 per training seed, and their mean
  *   npm run eval -- --learning-curve [--data FILE]   an annotator correcting texts in order, from nothing
+ *   npm run eval -- --adaptation [--data FILE]       the same, from a base model trained on the first 1,500 sentences
  *
  * --ner scores the recogniser as the editor runs it (each sentence a line; the rules, gazetteers
  * and the training names as the model's features; DATE and TIME left to the rules), exact match.
@@ -13,6 +14,12 @@
  * learned online, of a full re-fit on those sentences (the editor's background re-fit), and of
  * the rules. As in the editor, the names tagged so far are the learned names: features of the
  * model, and still suggested where the model proposes nothing.
+ *
+ * --adaptation asks whether the annotator's corrections improve a trained model on unseen text: a
+ * base model is trained on the first BASE_SENTENCES (1,500) train sentences, the annotator
+ * corrects the following ones in order, and the development slice's F1 is printed for the base
+ * alone, for the base learning online, for a re-fit from the base on the corrected sentences, and
+ * for one model trained on the base's sentences and the corrected ones together.
  *
  * ANERcorp has no document boundaries, so --ner scores each sentence alone; it also prints the
  * figures with the editor's document pass (linkMentions: a name found anywhere in the document is
@@ -43,7 +50,7 @@ import type { LabelledSentence } from '../src/core/tagger/labelledSentence';
 import { SpanScores } from '../src/core/tagger/spanScores';
 
 export function taggerEvaluationAsked(args: readonly string[]): boolean {
-  return args.includes('--ner') || args.includes('--learning-curve');
+  return args.includes('--ner') || args.includes('--learning-curve') || args.includes('--adaptation');
 }
 
 export function runTaggerEvaluation(args: readonly string[]): void {
@@ -54,6 +61,7 @@ export function runTaggerEvaluation(args: readonly string[]): void {
     else ner(split);
   }
   if (args.includes('--learning-curve')) learningCurve(split);
+  if (args.includes('--adaptation')) adaptation(split);
 }
 
 const T = tagCount(TAGGER_LABELS);
@@ -128,6 +136,44 @@ function learningCurve(split: ReturnType<typeof readAnercorp>): void {
     const refitF1 = scoreRecognizer(dev, TAGGER_LABELS, { tagger: refitTagger, learned }).micro().f1;
     console.log(
       `${String(done).padStart(9)}  ${onlineF1.toFixed(3)}   ${refitF1.toFixed(3)}   ${rules.toFixed(3)}${report.ruleLabels.length > 0 ? `  (the re-fit leaves ${report.ruleLabels.join(', ')} to the rules)` : ''}`,
+    );
+  }
+}
+
+function adaptation(split: ReturnType<typeof readAnercorp>): void {
+  const baseSentences = Number(process.env['BASE_SENTENCES'] ?? '1500');
+  const base = trainBaseModel(split.train.slice(0, baseSentences));
+  const stream = split.train.slice(baseSentences);
+  const checkpoints = (process.env['CHECKPOINTS'] ? process.env['CHECKPOINTS'].split(',').map(Number) : [50, 200, 1000]).filter((n) => n <= stream.length);
+  const dev = split.dev;
+  const f1 = (model: TaggerModel, seen: readonly LabelledSentence[], ruleLabels?: readonly string[]): string =>
+    scoreRecognizer(dev, TAGGER_LABELS, {
+      tagger: { model, ...(ruleLabels && ruleLabels.length > 0 ? { ruleLabels: new Set(ruleLabels) } : {}) },
+      learned: asLearned(namesOf(seen, TAGGER_LABELS)),
+    })
+      .micro()
+      .f1.toFixed(3);
+  console.log(
+    `\nAdaptation: a base model trained on the first ${baseSentences} train sentences; the annotator corrects the next ones in order; F1 (exact, micro) on the development slice (${dev.length} sentences)`,
+  );
+  console.log(`base alone: ${f1(base, [])}`);
+  console.log('sentences  base+names  online  re-fit  one model on all');
+  const online = base.clone();
+  let done = 0;
+  for (const n of checkpoints) {
+    for (; done < n; done++) {
+      const s = stream[done] as LabelledSentence;
+      const f = extractFeatures(inputOf(s, undefined, learnedIndexOf(stream.slice(Math.max(0, done - 200), done), TAGGER_LABELS), online.stats), online.rowMask);
+      online.learn(f, goldMask(s.gold, T));
+    }
+    const seen = stream.slice(0, done);
+    const { model: refitted, report } = refitOnLines(
+      base,
+      seen.map((s) => ({ offset: 0, sentence: s, allowed: goldMask(s.gold, T) })),
+    );
+    const joint = trainBaseModel(split.train.slice(0, baseSentences + done));
+    console.log(
+      `${String(done).padStart(9)}  ${f1(base, seen)}       ${f1(online, seen)}   ${f1(refitted, seen, report.ruleLabels)}   ${f1(joint, seen)}${report.keptBase ? '  (the re-fit kept the base)' : ''}`,
     );
   }
 }
