@@ -2,6 +2,7 @@ import { isFresh } from './indexCache';
 import type { IndexEntry } from './indexCache';
 import type { SidecarSummary } from './sidecarSummary';
 import { EMPTY_TALLY } from '../stats/annotationTally';
+import { LearnedPairs } from './learnedPairs';
 
 /** A sidecar as listed: its size in bytes and modification time in milliseconds. */
 export interface FileStat {
@@ -41,11 +42,14 @@ export class SidecarIndexState {
   private readonly map = new Map<string, IndexEntry>();
   /** Set when the state differs from what was last persisted. */
   changedSincePersist = false;
+  /** The learned names of every summary, one pair per distinct name (kept while the index lives). */
+  private readonly pairs = new LearnedPairs();
 
   constructor(private readonly summarise: (content: string) => SidecarSummary) {}
 
   /** Entries from a persisted cache; those still matching their file are used without reading it. */
   seed(entries: ReadonlyMap<string, IndexEntry>): void {
+    // A cache's summaries share their learned pairs already (parseIndexCache).
     for (const [key, entry] of entries) this.map.set(key, entry);
   }
 
@@ -121,6 +125,6 @@ export class SidecarIndexState {
       });
       return;
     }
-    this.map.set(key, { size: read.stat.size, mtime: read.stat.mtime, summary: this.summarise(read.content) });
+    this.map.set(key, { size: read.stat.size, mtime: read.stat.mtime, summary: this.pairs.share(this.summarise(read.content)) });
   }
 }

@@ -11,7 +11,8 @@ import type { SidecarSummary } from '../../core/index/sidecarSummary';
  * tags change, and kept as one array so the recogniser's per-array cache stays valid.
  */
 export class LearnedEntries implements vscode.Disposable {
-  private readonly fromWorkspace = new Map<string, LearnedEntry[]>();
+  /** Each workspace sidecar's accepted names, as the index's summaries share them (no copy per sidecar). */
+  private readonly fromWorkspace = new Map<string, SidecarSummary['learned']>();
   private current: readonly LearnedEntry[] = [];
   private key = '';
   /** Bumped when a workspace sidecar is read, so `entries()` can skip work when nothing changed. */
@@ -38,7 +39,7 @@ export class LearnedEntries implements vscode.Disposable {
       this.index.onDidChange((uris) => {
         for (const uri of uris) {
           const summary = this.index.summary(uri);
-          if (summary) this.fromWorkspace.set(uri.toString(), entriesOf(summary));
+          if (summary) this.fromWorkspace.set(uri.toString(), summary.learned);
           else this.fromWorkspace.delete(uri.toString());
         }
         this.workspaceVersion++;
@@ -47,7 +48,7 @@ export class LearnedEntries implements vscode.Disposable {
     // What the index knows now is current; a change heard of before this answers is newer still.
     void this.index.knownSidecars().then(
       (known) => {
-        for (const { uri, summary } of known) if (!this.fromWorkspace.has(uri.toString())) this.fromWorkspace.set(uri.toString(), entriesOf(summary));
+        for (const { uri, summary } of known) if (!this.fromWorkspace.has(uri.toString())) this.fromWorkspace.set(uri.toString(), summary.learned);
         this.workspaceVersion++;
         this.loaded();
       },
@@ -80,7 +81,10 @@ export class LearnedEntries implements vscode.Disposable {
       }
       cached.entries.forEach(add);
     }
-    for (const [uri, list] of this.fromWorkspace) if (!openSidecars.has(uri)) list.forEach(add);
+    for (const [uri, pairs] of this.fromWorkspace) {
+      if (openSidecars.has(uri)) continue;
+      for (const [text, label] of pairs) if (!seen.has(`${label}\u0000${text}`)) add({ text, label });
+    }
     const key = [...seen.keys()].sort().join('\u0001');
     if (key !== this.key) {
       this.key = key;
@@ -97,8 +101,4 @@ export class LearnedEntries implements vscode.Disposable {
 function toEntry(a: { text: string; label: string; value?: string }): LearnedEntry {
   // Dates are learned without their value: "الثلاثاء" in another article is another Tuesday.
   return { text: a.text, label: a.label };
-}
-
-function entriesOf(summary: SidecarSummary): LearnedEntry[] {
-  return summary.learned.map(([text, label]) => ({ text, label }));
 }

@@ -57,6 +57,26 @@ describe('the workspace sidecar index', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  it('shares one learned pair per distinct name between the summaries, whether read or seeded from a cache', async () => {
+    const files = ['a', 'b', 'c'].map((n) => path.join(dir, `${n}.txt.ann.yaml`));
+    files.forEach((f, i) => fs.writeFileSync(f, sidecarText(`annotator${i}`, ['accepted', 'accepted'])));
+    const state = new SidecarIndexState((content) => summariseSidecar(content));
+    await state.reconcile(listing(files), new CountingReader());
+    const pairsOf = (st: SidecarIndexState, f: string): readonly (readonly [string, string])[] => st.get(f)?.summary.learned ?? [];
+    assert.deepEqual(pairsOf(state, files[0] as string), [
+      ['محمد', 'PER'],
+      ['الرباط', 'LOC'],
+    ]);
+    for (const f of files.slice(1)) pairsOf(state, f).forEach((pair, k) => assert.equal(pair, pairsOf(state, files[0] as string)[k], 'the same array, not a copy'));
+
+    const cached = parseIndexCache(serializeIndexCache(new Map(state.entries())), 'cache.json');
+    const warm = new SidecarIndexState((content) => summariseSidecar(content));
+    warm.seed(cached.entries);
+    assert.notEqual(pairsOf(warm, files[0] as string)[0], pairsOf(state, files[0] as string)[0], 'another index has its own pairs');
+    assert.equal(pairsOf(warm, files[2] as string)[1], pairsOf(warm, files[0] as string)[1]);
+    assert.deepEqual(pairsOf(warm, files[1] as string), pairsOf(state, files[1] as string));
+  });
+
   it('summarises a sidecar: counts per label without rejected ones, accepted pairs once, annotator and status', () => {
     const summary = summariseSidecar(sidecarText('salma', ['accepted', 'suggested', 'rejected'], 'done'));
     assert.equal(summary.annotator, 'salma');
@@ -161,20 +181,26 @@ describe('the workspace sidecar index', () => {
     assert.match(notJson.problem ?? '', /^\/storage\/index\.json: the index cache is not valid JSON/u);
     const otherVersion = parseIndexCache('{"tawsimIndex": 0, "entries": []}', 'index.json');
     assert.match(otherVersion.problem ?? '', /version 0/u);
-    const summary = summariseSidecar(sidecarText('salma', ['accepted']));
+    const summary = { ...summariseSidecar(sidecarText('salma', ['accepted'])), learned: [0] };
     const partly = parseIndexCache(
       JSON.stringify({
         tawsimIndex: INDEX_CACHE_VERSION,
+        names: [['محمد', 'PER']],
         entries: [
           ['/a', 10, 5, summary],
           ['/b', -3, 5, summary],
           ['/c', 1, 2, { ...summary, learned: [['x']] }],
           ['/d', 1, 2, { ...summary, tally: { counts: { PER: [1, 0] }, orphans: 0, reviewed: false } }],
+          ['/e', 1, 2, { ...summary, learned: [1] }],
         ],
       }),
       'index.json',
     );
     assert.deepEqual([...partly.entries.keys()], ['/a']);
-    assert.match(partly.problem ?? '', /3 entries/u);
+    assert.deepEqual(partly.entries.get('/a')?.summary.learned, [['محمد', 'PER']], 'a name is read from the table');
+    assert.match(partly.problem ?? '', /4 entries/u);
+    const badTable = parseIndexCache(JSON.stringify({ tawsimIndex: INDEX_CACHE_VERSION, names: [['x']], entries: [['/a', 10, 5, summary]] }), 'index.json');
+    assert.equal(badTable.entries.size, 0);
+    assert.match(badTable.problem ?? '', /^index\.json: the index cache's table of names is malformed/u);
   });
 });
