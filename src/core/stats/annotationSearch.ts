@@ -35,11 +35,14 @@ export interface SearchIndexEntry<T> {
  * a few thousand keys rather than 600,000.
  */
 export function indexForSearch<T>(items: readonly T[], fields: (item: T) => SearchFields, pool?: StringPool): SearchIndexEntry<T>[] {
-  const keep = pool ? (s: string): string => pool.intern(s) : (s: string): string => s;
-  return items.map((item) => {
-    const f = fields(item);
-    return { item, text: keep(searchKey(f.text)), rest: keep([...f.label, f.note ?? '', ...(f.other ?? [])].map(searchKey).join('\n')) };
-  });
+  return items.map((item) => ({ item, ...foldedKeys(fields(item), pool) }));
+}
+
+/** An item's folded keys: its text, and the rest (label names, note, other fields) as one string. */
+export function foldedKeys(f: SearchFields, pool?: StringPool): { text: string; rest: string } {
+  const text = searchKey(f.text);
+  const rest = [...f.label, f.note ?? '', ...(f.other ?? [])].map(searchKey).join('\n');
+  return pool ? { text: pool.intern(text), rest: pool.intern(rest) } : { text, rest };
 }
 
 /**
@@ -48,16 +51,33 @@ export function indexForSearch<T>(items: readonly T[], fields: (item: T) => Sear
  * then the rest; ties keep their order. An empty query matches everything.
  */
 export function searchIndex<T>(index: readonly SearchIndexEntry<T>[], query: string): T[] {
+  const matched = searchKeys(
+    index.length,
+    (i) => (index[i] as SearchIndexEntry<T>).text,
+    (i) => (index[i] as SearchIndexEntry<T>).rest,
+    query,
+  );
+  return matched.map((i) => (index[i] as SearchIndexEntry<T>).item);
+}
+
+/**
+ * `searchIndex` over folded keys held in columns (item `i` has `text(i)` and `rest(i)`), for
+ * whatever holds so many items that an object per item counts: the positions of the matches,
+ * best first.
+ */
+export function searchKeys(count: number, text: (i: number) => string, rest: (i: number) => string, query: string): number[] {
   const q = searchKey(query);
-  if (q === '') return index.map((e) => e.item);
+  if (q === '') return Array.from({ length: count }, (_, i) => i);
   const words = q.split(' ');
-  const scored: { item: T; score: number; at: number }[] = [];
-  index.forEach((e, at) => {
-    if (!words.every((w) => e.text.includes(w) || e.rest.includes(w))) return;
-    const score = e.text === q ? 0 : e.text.startsWith(q) ? 1 : e.text.includes(q) ? 2 : words.every((w) => e.text.includes(w)) ? 3 : 4;
-    scored.push({ item: e.item, score, at });
-  });
-  return scored.sort((a, b) => a.score - b.score || a.at - b.at).map((s) => s.item);
+  const scored: { at: number; score: number }[] = [];
+  for (let at = 0; at < count; at++) {
+    const t = text(at);
+    const r = rest(at);
+    if (!words.every((w) => t.includes(w) || r.includes(w))) continue;
+    const score = t === q ? 0 : t.startsWith(q) ? 1 : t.includes(q) ? 2 : words.every((w) => t.includes(w)) ? 3 : 4;
+    scored.push({ at, score });
+  }
+  return scored.sort((a, b) => a.score - b.score || a.at - b.at).map((s) => s.at);
 }
 
 /** One-off form of `indexForSearch` + `searchIndex`. */

@@ -48,10 +48,7 @@ export async function findAnnotations(services: Services, annotations: Workspace
   const update = (): void => {
     clearTimeout(timer);
     timer = undefined;
-    pick.items = session
-      .matches(pick.value)
-      .slice(0, MAX_ITEMS)
-      .map((entry) => toItem(entry));
+    pick.items = session.matches(pick.value, MAX_ITEMS).map((entry) => toItem(entry));
     if (session.total > 0 && session.read < session.total) pick.title = vscode.l10n.t('Find Annotations ({0} of {1} files read)', session.read, session.total);
     else pick.title = vscode.l10n.t('Find Annotations');
   };

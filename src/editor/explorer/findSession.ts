@@ -1,9 +1,8 @@
 import type { LabelDefinition } from '../../core/model/labels';
-import { searchIndex } from '../../core/stats/annotationSearch';
-import type { SearchIndexEntry } from '../../core/stats/annotationSearch';
+import { foldedKeys, searchKeys } from '../../core/stats/annotationSearch';
 import type { AnnotationEntry } from './annotationsTree';
-import { findableEntries, findIndex } from './findItems';
-import type { WorkspaceAnnotations } from './workspaceAnnotations';
+import { findFields, findableEntries } from './findItems';
+import type { AnnotationSet, FoundAnnotation, WorkspaceAnnotations } from './workspaceAnnotations';
 import { StringPool } from '../../core/stats/stringPool';
 
 /**
@@ -13,7 +12,12 @@ import { StringPool } from '../../core/stats/stringPool';
  * sidecar, and only while Find is open: cancelling stops the reading, and nothing is kept after.
  */
 export class FindSession {
-  private readonly search: SearchIndexEntry<AnnotationEntry>[] = [];
+  // One column per field rather than an object per annotation: a Find over a large corpus holds
+  // hundreds of thousands of annotations, and two wrapper objects each cost tens of megabytes.
+  private readonly sets: AnnotationSet[] = [];
+  private readonly annotations: FoundAnnotation[] = [];
+  private readonly texts: string[] = [];
+  private readonly rests: string[] = [];
   private stopped = false;
   private readonly pool = new StringPool();
   /** Sidecars read so far, and how many there are. */
@@ -25,7 +29,13 @@ export class FindSession {
   constructor(annotations: Pick<WorkspaceAnnotations, 'stream'>, labels: readonly LabelDefinition[], onProgress: () => void) {
     this.finished = annotations.stream(
       (sets, read, total) => {
-        for (const entry of findIndex(findableEntries(sets), labels, this.pool)) this.search.push(entry);
+        for (const entry of findableEntries(sets)) {
+          const keys = foldedKeys(findFields(entry, labels), this.pool);
+          this.sets.push(entry.set);
+          this.annotations.push(entry.annotation);
+          this.texts.push(keys.text);
+          this.rests.push(keys.rest);
+        }
         this.read = read;
         this.total = total;
         onProgress();
@@ -35,9 +45,15 @@ export class FindSession {
     );
   }
 
-  /** The annotations read so far that match the query, best first. */
-  matches(query: string): AnnotationEntry[] {
-    return searchIndex(this.search, query);
+  /** The annotations read so far that match the query, best first; at most `limit`. */
+  matches(query: string, limit = Number.POSITIVE_INFINITY): AnnotationEntry[] {
+    const found = searchKeys(
+      this.texts.length,
+      (i) => this.texts[i] as string,
+      (i) => this.rests[i] as string,
+      query,
+    );
+    return found.slice(0, limit).map((i) => ({ set: this.sets[i] as AnnotationSet, annotation: this.annotations[i] as FoundAnnotation }));
   }
 
   cancel(): void {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { indexForSearch, searchAnnotations, searchIndex, searchKey } from '../../../src/core/stats/annotationSearch';
+import { indexForSearch, searchAnnotations, searchIndex, searchKey, searchKeys } from '../../../src/core/stats/annotationSearch';
 import { StringPool } from '../../../src/core/stats/stringPool';
 import type { SearchFields } from '../../../src/core/stats/annotationSearch';
 
@@ -84,5 +84,21 @@ describe('stats/annotationSearch', () => {
     assert.equal(pool.intern(whole.slice(8, 30)), kept);
     assert.equal(pool.intern(''), '');
     assert.equal(pool.size, 2);
+  });
+
+  it('searches keys held in columns exactly as it searches entries', () => {
+    const index = indexForSearch(items, fields);
+    for (const q of ['', 'اسرائيل', 'مكان', 'رئيس', 'غزه', 'لا شيء']) {
+      const positions = searchKeys(
+        index.length,
+        (i) => index[i]?.text ?? '',
+        (i) => index[i]?.rest ?? '',
+        q,
+      );
+      assert.deepEqual(
+        positions.map((i) => items[i]),
+        searchIndex(index, q),
+      );
+    }
   });
 });
