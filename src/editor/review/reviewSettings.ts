@@ -22,12 +22,30 @@ export function readReviewSettings(scope?: vscode.Uri): ReviewSettings {
 
 /** The gold sidecar's name for a text, under the setting; the reviewer's name fills `${annotator}`. */
 export function goldFileName(textUri: vscode.Uri, reviewer: string): string {
-  try {
-    return sidecarFileName(basename(textUri), reviewer, readReviewSettings(textUri).goldPattern);
-  } catch {
-    // A pattern naming the text itself or another folder: fall back rather than overwrite the text.
-    return sidecarFileName(basename(textUri), reviewer, DEFAULT_GOLD_PATTERN);
-  }
+  return goldFileNamer()(textUri, reviewer);
+}
+
+/**
+ * `goldFileName` for many texts at once: the setting can differ only between workspace folders, so
+ * it is read once per folder rather than once per text (listing ten thousand sidecars).
+ */
+export function goldFileNamer(): (textUri: vscode.Uri, reviewer: string) => string {
+  const patterns = new Map<string, string>();
+  return (textUri, reviewer) => {
+    const folder = vscode.workspace.getWorkspaceFolder(textUri)?.uri;
+    const key = folder?.toString() ?? '';
+    let pattern = patterns.get(key);
+    if (pattern === undefined) {
+      pattern = readReviewSettings(folder ?? textUri).goldPattern;
+      patterns.set(key, pattern);
+    }
+    try {
+      return sidecarFileName(basename(textUri), reviewer, pattern);
+    } catch {
+      // A pattern naming the text itself or another folder: fall back rather than overwrite the text.
+      return sidecarFileName(basename(textUri), reviewer, DEFAULT_GOLD_PATTERN);
+    }
+  };
 }
 
 export function goldUriFor(textUri: vscode.Uri, reviewer: string): vscode.Uri {
