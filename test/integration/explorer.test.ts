@@ -249,6 +249,14 @@ describe('explorer: Annotations view, Find and Statistics', () => {
     );
     assert.ok(filterEntries(entries, 'Place', labels).length >= 4, 'by label name');
     assert.deepEqual(filterEntries(entries, 'عمان', labels), []);
+    // Find's own search, over its columns, gives entries that reveal the right span of the text.
+    const found = session.matches('اسرائيل').filter((e) => e.set.textUri.fsPath === file);
+    assert.ok(found.length >= 1 && found.every((e) => e.annotation.text === 'إسرائيل'), JSON.stringify(found.map((e) => e.annotation)));
+    const content = fs.readFileSync(file, 'utf8');
+    for (const { set, annotation: a } of found) {
+      const covered = set.unit === 'codePoints' ? [...content].slice(a.start, a.end).join('') : content.slice(a.start, a.end);
+      assert.equal(covered, a.text, `${set.annotator}'s ${a.id} covers its text`);
+    }
   });
 
   it('counts the workspace and opens the statistics webview', async () => {

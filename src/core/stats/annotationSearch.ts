@@ -1,5 +1,4 @@
 import { foldArabic } from '../recognize/normalize';
-import type { StringPool } from './stringPool';
 
 /**
  * Search over annotations that ignores how carefully Arabic was written: the query and the fields
@@ -29,20 +28,14 @@ export interface SearchIndexEntry<T> {
   readonly rest: string;
 }
 
-/**
- * With a pool, equal folded keys are one string: the label, note and annotator part is the same
- * for most annotations of a corpus, and its names repeat, so a Find over 300,000 annotations keeps
- * a few thousand keys rather than 600,000.
- */
-export function indexForSearch<T>(items: readonly T[], fields: (item: T) => SearchFields, pool?: StringPool): SearchIndexEntry<T>[] {
-  return items.map((item) => ({ item, ...foldedKeys(fields(item), pool) }));
+/** The folded keys of every item, computed once rather than once per keystroke. */
+export function indexForSearch<T>(items: readonly T[], fields: (item: T) => SearchFields): SearchIndexEntry<T>[] {
+  return items.map((item) => ({ item, ...foldedKeys(fields(item)) }));
 }
 
 /** An item's folded keys: its text, and the rest (label names, note, other fields) as one string. */
-export function foldedKeys(f: SearchFields, pool?: StringPool): { text: string; rest: string } {
-  const text = searchKey(f.text);
-  const rest = [...f.label, f.note ?? '', ...(f.other ?? [])].map(searchKey).join('\n');
-  return pool ? { text: pool.intern(text), rest: pool.intern(rest) } : { text, rest };
+export function foldedKeys(f: SearchFields): { text: string; rest: string } {
+  return { text: searchKey(f.text), rest: restKey(f) };
 }
 
 /**
@@ -58,6 +51,16 @@ export function searchIndex<T>(index: readonly SearchIndexEntry<T>[], query: str
     query,
   );
   return matched.map((i) => (index[i] as SearchIndexEntry<T>).item);
+}
+
+/** The fields other than the text, in the order `restKey` joins them. */
+export function restFields(f: SearchFields): string[] {
+  return [...f.label, f.note ?? '', ...(f.other ?? [])];
+}
+
+/** The folded key of every field but the text. */
+export function restKey(f: SearchFields): string {
+  return restFields(f).map(searchKey).join('\n');
 }
 
 /**

@@ -1,9 +1,8 @@
 import type { LabelDefinition } from '../../core/model/labels';
-import { foldedKeys, searchKeys } from '../../core/stats/annotationSearch';
+import { FindColumns } from '../../core/stats/findColumns';
 import type { AnnotationEntry } from './annotationsTree';
 import { findFields, findableEntries } from './findItems';
-import type { AnnotationSet, FoundAnnotation, WorkspaceAnnotations } from './workspaceAnnotations';
-import { StringPool } from '../../core/stats/stringPool';
+import type { AnnotationSet, WorkspaceAnnotations } from './workspaceAnnotations';
 
 /**
  * One Find: the workspace's sidecars are read in the background, as VS Code's own search does, and
@@ -12,14 +11,10 @@ import { StringPool } from '../../core/stats/stringPool';
  * sidecar, and only while Find is open: cancelling stops the reading, and nothing is kept after.
  */
 export class FindSession {
-  // One column per field rather than an object per annotation: a Find over a large corpus holds
-  // hundreds of thousands of annotations, and two wrapper objects each cost tens of megabytes.
+  /** Each sidecar read, without its annotations: those are in the columns. */
   private readonly sets: AnnotationSet[] = [];
-  private readonly annotations: FoundAnnotation[] = [];
-  private readonly texts: string[] = [];
-  private readonly rests: string[] = [];
+  private readonly found = new FindColumns();
   private stopped = false;
-  private readonly pool = new StringPool();
   /** Sidecars read so far, and how many there are. */
   read = 0;
   total = 0;
@@ -29,31 +24,28 @@ export class FindSession {
   constructor(annotations: Pick<WorkspaceAnnotations, 'stream'>, labels: readonly LabelDefinition[], onProgress: () => void) {
     this.finished = annotations.stream(
       (sets, read, total) => {
-        for (const entry of findableEntries(sets)) {
-          const keys = foldedKeys(findFields(entry, labels), this.pool);
-          this.sets.push(entry.set);
-          this.annotations.push(entry.annotation);
-          this.texts.push(keys.text);
-          this.rests.push(keys.rest);
+        for (const set of sets) {
+          const at = this.sets.length;
+          this.sets.push({ ...set, annotations: [], relations: [] });
+          for (const entry of findableEntries([set])) this.found.add(at, entry.annotation, findFields(entry, labels));
         }
         this.read = read;
         this.total = total;
         onProgress();
       },
       () => this.stopped,
-      this.pool,
     );
   }
 
   /** The annotations read so far that match the query, best first; at most `limit`. */
   matches(query: string, limit = Number.POSITIVE_INFINITY): AnnotationEntry[] {
-    const found = searchKeys(
-      this.texts.length,
-      (i) => this.texts[i] as string,
-      (i) => this.rests[i] as string,
-      query,
-    );
-    return found.slice(0, limit).map((i) => ({ set: this.sets[i] as AnnotationSet, annotation: this.annotations[i] as FoundAnnotation }));
+    return this.found
+      .matches(query)
+      .slice(0, limit)
+      .map((i) => {
+        const { set, annotation } = this.found.record(i);
+        return { set: this.sets[set] as AnnotationSet, annotation };
+      });
   }
 
   cancel(): void {

@@ -8,8 +8,7 @@ import type { Services } from '../services';
 import { tallyAnnotations } from '../../core/stats/annotationTally';
 import type { SetTally } from '../../core/stats/annotationTally';
 import { basename } from '../sidecarFiles';
-import { goldFileName } from '../review/reviewSettings';
-import { StringPool } from '../../core/stats/stringPool';
+import { goldFileNamer } from '../review/reviewSettings';
 
 /** One annotation as the views show it; offsets in the unit of its set. */
 export type FoundAnnotation = Pick<Annotation, 'id' | 'label' | 'start' | 'end' | 'text' | 'status' | 'source' | 'value' | 'note' | 'review' | 'orphan'>;
@@ -130,7 +129,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
    * come (open documents' live sets first); stops when `isCancelled` says so. Nothing is kept:
    * holding every annotation of a large corpus would cost the host hundreds of megabytes.
    */
-  async stream(onSets: (sets: readonly AnnotationSet[], read: number, total: number) => void, isCancelled: () => boolean, pool: StringPool = new StringPool()): Promise<void> {
+  async stream(onSets: (sets: readonly AnnotationSet[], read: number, total: number) => void, isCancelled: () => boolean): Promise<void> {
     const { sidecars } = await this.overview();
     const live: AnnotationSet[] = [];
     const onDisk: SidecarOverview[] = [];
@@ -141,9 +140,16 @@ export class WorkspaceAnnotations implements vscode.Disposable {
     }
     let read = live.length;
     if (!isCancelled()) onSets(live, read, sidecars.length);
+    const goldName = goldFileNamer();
     for (let i = 0; i < onDisk.length && !isCancelled(); i += READS_AT_ONCE) {
       const batch = onDisk.slice(i, i + READS_AT_ONCE);
-      const sets = await Promise.all(batch.map((s) => this.read.get(s.key) ?? (this.reads++, readSet(s.sidecarUri, this.services, pool))));
+      const contents = await Promise.all(batch.map((s) => this.read.get(s.key) ?? (this.reads++, readContent(s.sidecarUri, this.services))));
+      // Parsed only once the whole batch is in and handed over at once: the parsed annotations die
+      // young instead of waiting in the heap for the slowest read of the batch.
+      const sets = batch.map((s, k) => {
+        const content = contents[k];
+        return typeof content === 'string' ? setOf(s.sidecarUri, content, this.services, goldName) : content;
+      });
       read += batch.length;
       if (!isCancelled())
         onSets(
@@ -171,6 +177,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
   private async buildOverview(): Promise<WorkspaceOverview> {
     const sidecars = new Map<string, SidecarOverview>();
     const unreadable: UnreadableSidecar[] = [];
+    const goldName = goldFileNamer();
     for (const { uri, summary } of await this.services.index.knownSidecars()) {
       // The index has read it already and found it broken: no need to read it again to say so.
       if (summary.problem !== undefined || summary.documentPath === undefined) {
@@ -184,7 +191,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
       }
       const textUri = vscode.Uri.joinPath(uri, '..', path.path);
       const annotator = summary.annotator ?? '';
-      sidecars.set(uri.toString(), { key: uri.toString(), sidecarUri: uri, textUri, annotator, gold: isGold(uri, textUri, annotator), tally: summary.tally });
+      sidecars.set(uri.toString(), { key: uri.toString(), sidecarUri: uri, textUri, annotator, gold: isGold(uri, textUri, annotator, goldName), tally: summary.tally });
     }
     // An open document's annotations replace its sidecar's: they include unsaved changes.
     for (const store of this.services.stores.all()) {
@@ -214,10 +221,23 @@ export class WorkspaceAnnotations implements vscode.Disposable {
 }
 
 /** One sidecar read from disk, or why it could not be; undefined when it is gone. */
-async function readSet(uri: vscode.Uri, services: Services, pool?: StringPool): Promise<AnnotationSet | UnreadableSidecar | undefined> {
+async function readSet(uri: vscode.Uri, services: Services): Promise<AnnotationSet | UnreadableSidecar | undefined> {
+  const content = await readContent(uri, services);
+  return typeof content === 'string' ? setOf(uri, content, services, goldFileNamer()) : content;
+}
+
+/** A sidecar's text, or why it could not be read; undefined when it is gone. */
+async function readContent(uri: vscode.Uri, services: Services): Promise<string | UnreadableSidecar | undefined> {
   try {
-    const content = (await services.reads.read(uri))?.content;
-    if (content === undefined) return undefined;
+    return (await services.reads.read(uri))?.content;
+  } catch (e) {
+    return { uri, reason: (e as Error).message };
+  }
+}
+
+/** The annotations of a sidecar's text, or why they cannot be read. */
+function setOf(uri: vscode.Uri, content: string, services: Services, goldName: (textUri: vscode.Uri, reviewer: string) => string): AnnotationSet | UnreadableSidecar {
+  try {
     const parsed = parseSidecar(content, { labels: services.labels() });
     const sidecar = parsed.sidecar;
     if (!sidecar) {
@@ -227,15 +247,14 @@ async function readSet(uri: vscode.Uri, services: Services, pool?: StringPool): 
     const path = safeRelativePath(sidecar.document.path);
     if (!path.ok) return { uri, reason: path.reason };
     const textUri = vscode.Uri.joinPath(uri, '..', path.path);
-    const key = uri.toString();
     return {
-      key,
+      key: uri.toString(),
       textUri,
       sidecarUri: uri,
       annotator: sidecar.annotator,
-      gold: isGold(uri, textUri, sidecar.annotator),
+      gold: isGold(uri, textUri, sidecar.annotator, goldName),
       unit: 'codePoints',
-      annotations: pool ? sidecar.annotations.map((a) => pooled(a, pool)) : sidecar.annotations,
+      annotations: sidecar.annotations,
       relations: sidecar.relations ?? [],
     };
   } catch (e) {
@@ -243,21 +262,10 @@ async function readSet(uri: vscode.Uri, services: Services, pool?: StringPool): 
   }
 }
 
-/** An annotation as the views keep it, its repeated strings pooled (a Find holds every annotation of the workspace). */
-function pooled(a: FoundAnnotation, pool: StringPool): FoundAnnotation {
-  return {
-    ...a,
-    id: pool.intern(a.id),
-    label: pool.intern(a.label),
-    text: pool.intern(a.text),
-    status: pool.intern(a.status) as FoundAnnotation['status'],
-    source: pool.intern(a.source) as FoundAnnotation['source'],
-  };
-}
-
-function isGold(sidecarUri: vscode.Uri, textUri: vscode.Uri, annotator: string): boolean {
+/** Whether a sidecar is the reviewer's gold one; `goldName` as `goldFileNamer` gives. */
+function isGold(sidecarUri: vscode.Uri, textUri: vscode.Uri, annotator: string, goldName: (textUri: vscode.Uri, reviewer: string) => string): boolean {
   const name = basename(sidecarUri);
-  return GOLD_SUFFIX.test(name) || name === goldFileName(textUri, annotator);
+  return GOLD_SUFFIX.test(name) || name === goldName(textUri, annotator);
 }
 
 function liveSet(store: AnnotationDocument, document: vscode.TextDocument | undefined): AnnotationSet {

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { indexForSearch, searchAnnotations, searchIndex, searchKey, searchKeys } from '../../../src/core/stats/annotationSearch';
-import { StringPool } from '../../../src/core/stats/stringPool';
 import type { SearchFields } from '../../../src/core/stats/annotationSearch';
 
 interface Item {
@@ -58,32 +57,6 @@ describe('stats/annotationSearch', () => {
       find(items, '  '),
       items.map((i) => i.text),
     );
-  });
-
-  it('with a pool, keeps one key per distinct folded text and field set, and finds exactly what it finds without', () => {
-    const many: Item[] = [];
-    for (let k = 0; k < 3000; k++) many.push(items[k % items.length] as Item);
-    const pool = new StringPool();
-    const pooled = indexForSearch(many, fields, pool);
-    const plain = indexForSearch(many, fields);
-    assert.deepEqual(
-      pooled.map((e) => [e.text, e.rest]),
-      plain.map((e) => [e.text, e.rest]),
-    );
-    // Four texts and four label-and-note combinations, however many annotations.
-    assert.ok(pool.size <= 2 * items.length, `${pool.size} pooled keys`);
-    for (const q of ['اسرائيل', 'مكان', 'رئيس', 'غزه']) assert.deepEqual(searchIndex(pooled, q), searchIndex(plain, q));
-  });
-
-  it('pools a string as a copy equal to it, the same copy each time', () => {
-    const pool = new StringPool();
-    const whole = 'نص طويل '.repeat(1000);
-    const part = whole.slice(8, 30);
-    const kept = pool.intern(part);
-    assert.equal(kept, part);
-    assert.equal(pool.intern(whole.slice(8, 30)), kept);
-    assert.equal(pool.intern(''), '');
-    assert.equal(pool.size, 2);
   });
 
   it('searches keys held in columns exactly as it searches entries', () => {
