@@ -53,14 +53,9 @@ export function searchIndex<T>(index: readonly SearchIndexEntry<T>[], query: str
   return matched.map((i) => (index[i] as SearchIndexEntry<T>).item);
 }
 
-/** The fields other than the text, in the order `restKey` joins them. */
-export function restFields(f: SearchFields): string[] {
-  return [...f.label, f.note ?? '', ...(f.other ?? [])];
-}
-
 /** The folded key of every field but the text. */
 export function restKey(f: SearchFields): string {
-  return restFields(f).map(searchKey).join('\n');
+  return [...f.label, f.note ?? '', ...(f.other ?? [])].map(searchKey).join('\n');
 }
 
 /**

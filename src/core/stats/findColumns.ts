@@ -1,9 +1,12 @@
 import type { Annotation } from '../model/annotation';
-import { restFields, restKey, searchKey, searchKeys } from './annotationSearch';
+import { restKey, searchKey, searchKeys } from './annotationSearch';
 import type { SearchFields } from './annotationSearch';
 
 /** What Find shows and reveals of an annotation. */
 export type FindableAnnotation = Pick<Annotation, 'id' | 'label' | 'start' | 'end' | 'text' | 'status' | 'source' | 'note'>;
+
+/** What Find searches of one annotation; it must depend on nothing but the annotator and the annotation's text, label, value and note. */
+export type FindFields = (annotation: FindableAnnotation & Pick<Annotation, 'value'>, annotator: string) => SearchFields;
 
 /** One found annotation: the position of its set (as the caller numbered them) and the annotation. */
 export interface FoundRecord {
@@ -13,38 +16,48 @@ export interface FoundRecord {
 
 /**
  * Every annotation a Find has read, in columns of numbers: a workspace of 300,000 annotations
- * repeats a few thousand distinct quotes, ids and label-status-source triples, so each is kept once
- * in a table and every annotation holds its codes. An object per annotation (and the parsed
- * sidecar behind it) would cost the extension host tens of megabytes more for the same search.
+ * repeats a few thousand distinct quotes, ids, label-status-source triples and search keys, so
+ * each is kept once in a table and every annotation holds its codes. Adding an annotation looks
+ * its values up in maps of maps and allocates nothing unless a value is new: Find reads every
+ * sidecar of the workspace, and garbage made per annotation outlived the young generation and
+ * made V8 grow the extension host's heap by a hundred megabytes before it collected.
  * Notes are rare and mostly unique: kept apart, by position.
  */
 export class FindColumns {
   private count = 0;
   // Fixed chunks rather than one array doubled as it fills: no copy, and at most one chunk unused.
   private readonly chunks: Int32Array[] = [];
-  private readonly quotes = new Codes<{ quote: string; folded: string }>();
-  private readonly rests = new Codes<string>();
-  private readonly ids = new Codes<string>();
-  private readonly kinds = new Codes<{ label: string; status: Annotation['status']; source: Annotation['source'] }>();
+  private readonly quoteCodes = new Map<string, number>();
+  private readonly quotes: string[] = [];
+  private readonly folded: string[] = [];
+  private readonly idCodes = new Map<string, number>();
+  private readonly ids: string[] = [];
+  /** label → status → source → code. */
+  private readonly kindCodes = new Map<string, Map<string, Map<string, number>>>();
+  private readonly kinds: Pick<Annotation, 'label' | 'status' | 'source'>[] = [];
+  /** annotator → label → value → note → code. */
+  private readonly restCodes = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  private readonly rests: string[] = [];
   private readonly notes = new Map<number, string>();
+
+  constructor(private readonly fieldsOf: FindFields) {}
 
   get length(): number {
     return this.count;
   }
 
-  /** Adds an annotation of the set numbered `set`, found by `fields` (whose `text` is the annotation's). */
-  add(set: number, a: FindableAnnotation, fields: SearchFields): void {
+  /** Adds `annotator`'s annotation, of the set numbered `set`. */
+  add(set: number, a: FindableAnnotation & Pick<Annotation, 'value'>, annotator: string): void {
     if (this.count % CHUNK === 0) this.chunks.push(new Int32Array(CHUNK * FIELDS));
     const n = this.chunks[this.chunks.length - 1] as Int32Array;
     const at = (this.count % CHUNK) * FIELDS;
     n[at] = set;
     n[at + 1] = a.start;
     n[at + 2] = a.end;
-    // Folding is done once per distinct value, not once per annotation.
-    n[at + 3] = this.quotes.code(fields.text, (quote) => ({ quote, folded: searchKey(quote) }));
-    n[at + 4] = this.rests.code(restFields(fields).join('\u0000'), () => restKey(fields));
-    n[at + 5] = this.ids.code(a.id, (id) => id);
-    n[at + 6] = this.kinds.code(`${a.label}\u0000${a.status}\u0000${a.source}`, () => ({ label: flat(a.label), status: a.status, source: a.source }));
+    n[at + 3] = this.quoteCode(a.text);
+    n[at + 4] = this.restCode(a, annotator);
+    n[at + 5] = this.idCode(a.id);
+    n[at + 6] = this.kindCode(a);
     if (a.note !== undefined) this.notes.set(this.count, flat(a.note));
     this.count++;
   }
@@ -53,8 +66,8 @@ export class FindColumns {
   matches(query: string): number[] {
     return searchKeys(
       this.count,
-      (i) => this.quotes.value(this.number(i, 3)).folded,
-      (i) => this.rests.value(this.number(i, 4)),
+      (i) => this.folded[this.number(i, 3)] as string,
+      (i) => this.rests[this.number(i, 4)] as string,
       query,
     );
   }
@@ -62,16 +75,16 @@ export class FindColumns {
   /** The annotation at `position`, as it was added. */
   record(position: number): FoundRecord {
     if (position < 0 || position >= this.count) throw new RangeError(`no annotation at ${position} of ${this.count}`);
-    const kind = this.kinds.value(this.number(position, 6));
+    const kind = this.kinds[this.number(position, 6)] as Pick<Annotation, 'label' | 'status' | 'source'>;
     const note = this.notes.get(position);
     return {
       set: this.number(position, 0),
       annotation: {
-        id: this.ids.value(this.number(position, 5)),
+        id: this.ids[this.number(position, 5)] as string,
         label: kind.label,
         start: this.number(position, 1),
         end: this.number(position, 2),
-        text: this.quotes.value(this.number(position, 3)).quote,
+        text: this.quotes[this.number(position, 3)] as string,
         status: kind.status,
         source: kind.source,
         ...(note !== undefined ? { note } : {}),
@@ -83,6 +96,53 @@ export class FindColumns {
   private number(position: number, field: number): number {
     return (this.chunks[position >> CHUNK_BITS] as Int32Array)[(position & (CHUNK - 1)) * FIELDS + field] as number;
   }
+
+  private quoteCode(text: string): number {
+    let code = this.quoteCodes.get(text);
+    if (code === undefined) {
+      code = this.quotes.length;
+      const own = flat(text);
+      this.quotes.push(own);
+      // Folded once per distinct quote, not once per annotation.
+      this.folded.push(searchKey(own));
+      this.quoteCodes.set(own, code);
+    }
+    return code;
+  }
+
+  private idCode(id: string): number {
+    let code = this.idCodes.get(id);
+    if (code === undefined) {
+      code = this.ids.length;
+      const own = flat(id);
+      this.ids.push(own);
+      this.idCodes.set(own, code);
+    }
+    return code;
+  }
+
+  private kindCode(a: FindableAnnotation): number {
+    const bySource = branch(branch(this.kindCodes, a.label), a.status);
+    let code = bySource.get(a.source);
+    if (code === undefined) {
+      code = this.kinds.length;
+      this.kinds.push({ label: flat(a.label), status: a.status, source: a.source });
+      bySource.set(a.source, code);
+    }
+    return code;
+  }
+
+  private restCode(a: FindableAnnotation & Pick<Annotation, 'value'>, annotator: string): number {
+    const byNote = branch(branch(branch(this.restCodes, annotator), a.label), a.value ?? '');
+    const note = a.note ?? '';
+    let code = byNote.get(note);
+    if (code === undefined) {
+      code = this.rests.length;
+      this.rests.push(restKey(this.fieldsOf(a, annotator)));
+      byNote.set(flat(note), code);
+    }
+    return code;
+  }
 }
 
 /** Numbers per annotation: set, start, end, quote, rest, id, label-status-source. */
@@ -91,26 +151,14 @@ const FIELDS = 7;
 const CHUNK_BITS = 14;
 const CHUNK = 1 << CHUNK_BITS;
 
-/** A table of distinct values, each with its number. */
-class Codes<T> {
-  private readonly byKey = new Map<string, number>();
-  private readonly values: T[] = [];
-
-  /** The number of the value under `key`, made from a flat copy of the key the first time. */
-  code(key: string, make: (flatKey: string) => T): number {
-    let code = this.byKey.get(key);
-    if (code === undefined) {
-      code = this.values.length;
-      const own = flat(key);
-      this.values.push(make(own));
-      this.byKey.set(own, code);
-    }
-    return code;
+/** The map under `key`, made the first time. */
+function branch<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let next = map.get(key);
+  if (next === undefined) {
+    next = new Map();
+    map.set(flat(key), next);
   }
-
-  value(code: number): T {
-    return this.values[code] as T;
-  }
+  return next;
 }
 
 /** A copy of its own: a string cut from a parsed file would keep the whole file's text alive. */

@@ -3,27 +3,22 @@ import { findLabel } from '../../core/model/labels';
 import { indexForSearch, searchIndex } from '../../core/stats/annotationSearch';
 import type { SearchFields, SearchIndexEntry } from '../../core/stats/annotationSearch';
 import type { AnnotationEntry } from './annotationsTree';
-import type { AnnotationSet } from './workspaceAnnotations';
-
-/** Every annotation of these sets that has a place in its text (orphans cannot be shown). */
-export function findableEntries(sets: readonly AnnotationSet[]): AnnotationEntry[] {
-  return sets.flatMap((set) => set.annotations.filter((a) => a.orphan !== true).map((annotation) => ({ set, annotation })));
-}
+import type { FoundAnnotation } from './workspaceAnnotations';
 
 /** What Find searches of one annotation: its text, its label in every name, its note, annotator and value. */
-export function findFields({ set, annotation: a }: AnnotationEntry, labels: readonly LabelDefinition[]): SearchFields {
+export function findFields(a: Pick<FoundAnnotation, 'text' | 'label' | 'note' | 'value'>, annotator: string, labels: readonly LabelDefinition[]): SearchFields {
   const def = findLabel(labels, a.label);
   return {
     text: a.text,
     label: [a.label, ...(def ? [def.en, def.ar] : [])],
     ...(a.note !== undefined ? { note: a.note } : {}),
-    other: [set.annotator, a.value ?? ''],
+    other: [annotator, a.value ?? ''],
   };
 }
 
 /** Folded once per Find session, so typing re-folds only the query. */
 export function findIndex(entries: readonly AnnotationEntry[], labels: readonly LabelDefinition[]): SearchIndexEntry<AnnotationEntry>[] {
-  return indexForSearch(entries, (entry) => findFields(entry, labels));
+  return indexForSearch(entries, ({ set, annotation }) => findFields(annotation, set.annotator, labels));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { LabelDefinition } from '../../core/model/labels';
 import { FindColumns } from '../../core/stats/findColumns';
 import type { AnnotationEntry } from './annotationsTree';
-import { findFields, findableEntries } from './findItems';
+import { findFields } from './findItems';
 import type { AnnotationSet, WorkspaceAnnotations } from './workspaceAnnotations';
 
 /**
@@ -13,7 +13,7 @@ import type { AnnotationSet, WorkspaceAnnotations } from './workspaceAnnotations
 export class FindSession {
   /** Each sidecar read, without its annotations: those are in the columns. */
   private readonly sets: AnnotationSet[] = [];
-  private readonly found = new FindColumns();
+  private readonly found: FindColumns;
   private stopped = false;
   /** Sidecars read so far, and how many there are. */
   read = 0;
@@ -22,12 +22,14 @@ export class FindSession {
   readonly finished: Promise<void>;
 
   constructor(annotations: Pick<WorkspaceAnnotations, 'stream'>, labels: readonly LabelDefinition[], onProgress: () => void) {
+    this.found = new FindColumns((annotation, annotator) => findFields(annotation, annotator, labels));
     this.finished = annotations.stream(
       (sets, read, total) => {
         for (const set of sets) {
           const at = this.sets.length;
           this.sets.push({ ...set, annotations: [], relations: [] });
-          for (const entry of findableEntries([set])) this.found.add(at, entry.annotation, findFields(entry, labels));
+          // Orphans have no place in the text to reveal.
+          for (const annotation of set.annotations) if (annotation.orphan !== true) this.found.add(at, annotation, set.annotator);
         }
         this.read = read;
         this.total = total;
