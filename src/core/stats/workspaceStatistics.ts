@@ -93,12 +93,6 @@ interface MutableCounts {
 const zero = (): MutableCounts => ({ accepted: 0, suggested: 0, rejected: 0 });
 const frozen = (c: MutableCounts): StatusCounts => ({ accepted: c.accepted, suggested: c.suggested, rejected: c.rejected, total: c.accepted + c.suggested + c.rejected });
 
-/**
- * Counts a workspace's annotations per label, annotator and document, and its progress: documents
- * annotated (an accepted tag anywhere) and reviewed (a gold sidecar, or review records). Label,
- * annotator and status counts are the annotators' work: gold spans are the reviewer's decisions
- * about that work, so counting them again would count each tag twice; they are reported apart.
- */
 /** Adds a tally's triple (in STATUS_ORDER) to `counts`. */
 function add(counts: MutableCounts, triple: readonly number[]): void {
   counts.accepted += triple[0] as number;
@@ -106,6 +100,12 @@ function add(counts: MutableCounts, triple: readonly number[]): void {
   counts.rejected += triple[2] as number;
 }
 
+/**
+ * Counts a workspace's annotations per label, annotator and document, and its progress: documents
+ * annotated (an accepted tag anywhere) and reviewed (a gold sidecar, or review records). Label,
+ * annotator and status counts are the annotators' work: gold spans are the reviewer's decisions
+ * about that work, so counting them again would count each tag twice; they are reported apart.
+ */
 export function countStatistics(input: StatisticsInput): WorkspaceStatistics {
   const order = input.labelOrder ?? [];
   const known = new Set(order);
