@@ -30,6 +30,26 @@ export interface TawsimSettings {
 let project: Project | undefined;
 const projectChanged = new vscode.EventEmitter<void>();
 
+/** The project file's latest read, in flight or done (the project feature sets it). */
+let projectRead: Promise<void> = Promise.resolve();
+
+/** Called with each read of the project file as it starts, so that readers of the project can wait for it. */
+export function readingProject(read: Promise<void>): void {
+  projectRead = read;
+}
+
+/**
+ * Resolves once the project file's latest read has been applied: what depends on its assignments
+ * or pattern (Next Document, My Documents, progress in Statistics) waits for it, so a command
+ * issued right after the window opens does not work from no project at all.
+ */
+export function projectSettled(): Promise<void> {
+  return projectRead;
+}
+
+/** Fires when a read of the project file changed the project in force. */
+export const onDidChangeProject: vscode.Event<void> = projectChanged.event;
+
 /** Sets the project whose values stand in for settings nobody set; settings listeners run again. */
 export function useProject(next: Project | undefined): void {
   project = next;

@@ -142,6 +142,22 @@ describe('Mark Done and Next Document', function () {
     const again = await waitForSidecar(`${started}.ann.yaml`, (s) => s.annotations.length === 2);
     assert.equal(again.document.status, 'done');
   });
+
+  it('Statistics asked for while the project file is being read counts against the file as read, not the one before', async () => {
+    const folder = path.basename(dir);
+    fs.writeFileSync(projectFile, `${fs.readFileSync(projectFile, 'utf8')}  late-comer: ["${folder}/*.txt"]\n`);
+    // The read starts now; Statistics is asked for at once, with no wait in between.
+    api.project.reload();
+    const collected = await api.explorer.collectStatistics();
+    const mine = collected.progress.find((p) => p.annotator === annotator);
+    // The same three texts; under the default pattern (no ${annotator}) the same sidecars, so the same states.
+    assert.ok(mine && mine.assigned === 3, JSON.stringify(collected.progress));
+    assert.deepEqual(
+      collected.progress.find((p) => p.annotator === 'late-comer'),
+      { ...mine, annotator: 'late-comer' },
+      JSON.stringify(collected.progress),
+    );
+  });
 });
 
 describe('Automatic in-progress status without a project', function () {

@@ -3,7 +3,7 @@ import { annotatorQueue, nextNotDone } from '../../core/project/documentQueue';
 import type { DocumentStatus } from '../../core/sidecar/sidecarTypes';
 import type { Services } from '../services';
 import { textsInFolder } from '../batch/folderTexts';
-import { currentProject, readSettings } from '../settings';
+import { currentProject, projectSettled, readSettings } from '../settings';
 import { sidecarUriFor } from '../sidecarFiles';
 
 /**
@@ -18,6 +18,8 @@ export async function nextDocument(services: Services): Promise<string | undefin
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder to work through its texts.'));
     return undefined;
   }
+  // The assignments, and the sidecar pattern the project may set, as the project file says.
+  await projectSettled();
   const settings = readSettings(folder.uri);
   const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
   const byPath = new Map<string, vscode.Uri>();

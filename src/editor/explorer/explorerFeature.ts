@@ -15,6 +15,7 @@ import { revealAnnotation } from './revealAnnotation';
 import { WorkspaceAnnotations } from './workspaceAnnotations';
 import { collectStatistics } from '../statistics/statisticsInputs';
 import type { CollectedStatistics } from '../statistics/statisticsInputs';
+import { onDidChangeProject } from '../settings';
 
 /** The Annotations view, Find and Statistics as the composition root sees them. */
 export interface ExplorerFeature extends vscode.Disposable {
@@ -58,10 +59,16 @@ export function createExplorerFeature(services: Services): ExplorerFeature {
   ];
   rebuild();
   const collect = (): Promise<CollectedStatistics> => collectStatistics(annotations.overview(), services.labels(), { index: services.index, reads: services.reads });
+  // The page is drawn again when annotations change, and when the project's assignments may have.
+  const statisticsChanged: vscode.Event<void> = (listener, thisArgs, disposables) => {
+    const both = vscode.Disposable.from(annotations.onDidChange(listener, thisArgs), onDidChangeProject(listener, thisArgs));
+    disposables?.push(both);
+    return both;
+  };
   const pick = (dimension: FilterDimension, args?: FilterArgs): Promise<void> => filterAnnotations(filter, dimension, () => annotations.overview(), services.labels(), args);
   const handlers: Record<ExplorerCommandIdValue, (...args: never[]) => unknown> = {
     [ExplorerCommandId.find]: (args?: FindAnnotationsArgs) => findAnnotations(services, annotations, args),
-    [ExplorerCommandId.statistics]: () => showStatistics(services, annotations.onDidChange, collect),
+    [ExplorerCommandId.statistics]: () => showStatistics(services, statisticsChanged, collect),
     [ExplorerCommandId.revealAnnotation]: (args?: RevealAnnotationArgs) => revealAnnotation(services, args),
     [ExplorerCommandId.filterByLabel]: (args?: FilterArgs) => pick('labels', args),
     [ExplorerCommandId.filterByAnnotator]: (args?: FilterArgs) => pick('annotators', args),

@@ -3,7 +3,7 @@ import { annotatorQueue } from '../../core/project/documentQueue';
 import type { DocumentStatus } from '../../core/sidecar/sidecarTypes';
 import { textsInFolder } from '../batch/folderTexts';
 import type { Services } from '../services';
-import { currentProject, onSettings, readSettings } from '../settings';
+import { currentProject, projectSettled, onSettings, readSettings } from '../settings';
 import { sidecarUriFor } from '../sidecarFiles';
 
 /** The id of the view in package.json. */
@@ -52,6 +52,7 @@ export class MyDocumentsTree implements vscode.TreeDataProvider<MyDocument>, vsc
     // Assignments are relative to the first folder, where the project file lives (as for Next Document).
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) return [];
+    await projectSettled();
     const settings = readSettings(folder.uri);
     const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
     const byPath = new Map<string, vscode.Uri>();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { parseProject } from '../../core/project/parseProject';
 import { PROJECT_FILE } from '../../core/project/projectTypes';
 import type { Logger } from '../logger';
-import { useProject } from '../settings';
+import { readingProject, useProject } from '../settings';
 
 /**
  * Reads the first workspace folder's `.tawsim/project.yaml` at start and whenever it changes on
@@ -38,6 +38,7 @@ export class ProjectFeature implements vscode.Disposable {
 
   reload(): void {
     this.loading = this.loading.then(() => this.load()).catch((e: unknown) => this.log.error(`Project file: ${(e as Error).message}`));
+    readingProject(this.loading);
   }
 
   private async load(): Promise<void> {

@@ -3,7 +3,7 @@ import { FORMATS } from '../../core/formats/formatRegistry';
 import type { LabelDefinition } from '../../core/model/labels';
 import type { CountedDocument, WorkspaceStatistics } from '../../core/stats/workspaceStatistics';
 import { countStatistics } from '../../core/stats/workspaceStatistics';
-import { currentProject, readSettings } from '../settings';
+import { currentProject, projectSettled, readSettings } from '../settings';
 import { assignmentProgress } from '../../core/project/assignmentProgress';
 import type { AnnotatorProgress } from '../../core/project/assignmentProgress';
 import type { SidecarIndex } from '../index/sidecarIndex';
@@ -86,9 +86,12 @@ function relativePaths(): (uri: vscode.Uri) => string {
 /** Progress against the project's assignments, which are relative to the first folder (where the project file is). */
 async function progressOf(docs: ReadonlyMap<string, { uri: vscode.Uri }>, index: SidecarIndex): Promise<AnnotatorProgress[]> {
   const folder = vscode.workspace.workspaceFolders?.[0];
+  await projectSettled();
   const project = currentProject();
   if (!folder || !project) return [];
-  await index.ready();
+  // The statuses the overview was made from: on a warm start the cache's, at once; the page is
+  // drawn again when the index has checked the workspace, as the views are.
+  await index.knownSidecars();
   const settings = readSettings(folder.uri);
   const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
   const byPath = new Map<string, vscode.Uri>();
