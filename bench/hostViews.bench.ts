@@ -1,6 +1,7 @@
 /**
  * The workspace views in the real extension host, on a generated corpus (10,000 texts, 30
- * annotations each: 300,000) against a 3-text workspace of the same kind: `activate` itself, and
+ * annotations each: 300,000) against a 3-text workspace of the same kind, each with a project file
+ * assigning its texts to two annotators: `activate` itself, and
  * the time from its start until the Annotations view's roots, Statistics, Find's first match and
  * the sidecar index (what learned suggestions read) are ready, cold (no index cache) and warm (the
  * host started again on the same user data, so the cache in workspace storage is there), and the
@@ -53,6 +54,7 @@ async function measure(count: number): Promise<{ cold: ProbeFigures; warm: Probe
   try {
     const workspace = path.join(tmp, 'workspace');
     writeCorpus(workspace, count, PER_DOCUMENT);
+    writeProject(workspace, count);
     const userData = path.join(tmp, 'user-data');
     const port = await freePort();
     const cold = await start(workspace, userData, port);
@@ -60,11 +62,23 @@ async function measure(count: number): Promise<{ cold: ProbeFigures; warm: Probe
     for (const f of [cold, warm]) {
       if (f.annotations !== count * PER_DOCUMENT) throw new Error(`the Annotations view counted ${f.annotations} annotations, not ${count * PER_DOCUMENT}`);
       if (f.learnedEntries === 0) throw new Error('learned suggestions hold no tag of the corpus');
+      if (f.progressAnnotators !== 2) throw new Error(`Statistics showed the progress of ${f.progressAnnotators} annotators, not the project's 2`);
     }
     return { cold, warm };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * A team's project file: the texts assigned to two annotators, batch by batch, so that Statistics
+ * also works out each one's progress, as a team's workspace has it.
+ */
+function writeProject(workspace: string, count: number): void {
+  const batches = Array.from({ length: Math.ceil(count / 500) }, (_, b) => `batch-${b}/*.txt`);
+  const list = (parity: number): string => JSON.stringify(batches.filter((_, b) => b % 2 === parity || batches.length === 1));
+  fs.mkdirSync(path.join(workspace, '.tawsim'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, '.tawsim', 'project.yaml'), `tawsim-project: 1\nannotators: [salma, omar]\nassignments:\n  salma: ${list(0)}\n  omar: ${list(1)}\n`);
 }
 
 /** A port free now; both starts of a workspace use it, since the host keys its storage by it. */

@@ -25,6 +25,8 @@ export interface ProbeFigures {
   /** Until learned suggestions hold the workspace's tags (from the cache on a warm start). */
   readonly learnedReadyMs: number;
   readonly learnedEntries: number;
+  /** Annotators whose progress Statistics showed (the generated project assigns two). */
+  readonly progressAnnotators: number;
   readonly documents: number;
   readonly annotations: number;
   readonly rssMb: number;
@@ -52,9 +54,13 @@ export async function run(): Promise<void> {
     });
     session.finished.then(() => resolve(since()), reject);
   });
+  let progressAnnotators = 0;
   const [rootsMs, statisticsMs, indexReadyMs, learnedReadyMs] = await Promise.all([
     explorer.tree.rebuild().then(since),
-    explorer.collectStatistics().then(since),
+    explorer.collectStatistics().then((collected) => {
+      progressAnnotators = collected.progress.length;
+      return since();
+    }),
     api.services.index.ready().then(since),
     api.suggestions.learned.ready.then(since),
   ]);
@@ -78,6 +84,7 @@ export async function run(): Promise<void> {
     indexReadyMs,
     learnedReadyMs,
     learnedEntries,
+    progressAnnotators,
     documents: model.roots.length,
     annotations: model.total,
     rssMb,
