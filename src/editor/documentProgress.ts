@@ -1,7 +1,7 @@
 import type { Annotation } from '../core/model/annotation';
 import type { AnnotationEdit } from '../core/model/annotationHistory';
 import type { AnnotationDocument } from './annotationDocument';
-import { currentProject } from './settings';
+import { currentProject, projectSettled } from './settings';
 
 /**
  * Applies an edit the annotator made (tag, accept, reject, remove, relabel, boundary change, note,
@@ -23,6 +23,12 @@ export function applyAnnotatorEdit(store: AnnotationDocument, edit: AnnotationEd
 function markStarted(store: AnnotationDocument): void {
   const status = store.documentStatus;
   if (status === 'in-progress' || status === 'done') return;
-  if (status === undefined && currentProject() === undefined) return;
+  if (status === undefined && currentProject() === undefined) {
+    // A project file still being read (as the window opens, or just created) may bring statuses in.
+    void projectSettled().then(() => {
+      if (store.loaded && store.documentStatus === undefined && currentProject() !== undefined) store.setDocumentStatus('in-progress');
+    });
+    return;
+  }
   store.setDocumentStatus('in-progress');
 }

@@ -143,6 +143,30 @@ describe('Mark Done and Next Document', function () {
     assert.equal(again.document.status, 'done');
   });
 
+  it('a tag made while a new project file is still being read puts the text in progress once it is read', async () => {
+    const project = fs.readFileSync(projectFile, 'utf8');
+    // No project in force: the file is gone and that has been read.
+    fs.rmSync(projectFile);
+    api.project.reload();
+    await api.project.ready();
+    assert.equal(
+      api.services.labels().some((l) => l.id === 'QUEUE'),
+      false,
+    );
+    const early = path.join(dir, 'early', 'e.txt');
+    fs.mkdirSync(path.dirname(early), { recursive: true });
+    fs.writeFileSync(early, TEXTS['c.txt'] ?? '');
+    await openInEditor(early);
+    await storeFor(api, early);
+    // The project comes back and its read starts; the tag is made at once, before it is applied.
+    fs.writeFileSync(projectFile, project);
+    api.project.reload();
+    // A label of the set in force at that moment (the default one): the project's QUEUE is not read yet.
+    await vscode.commands.executeCommand(CommandId.tag, { uri: vscode.Uri.file(early).toString(), start: 6, end: 12, label: 'LOC' });
+    const written = await waitForSidecar(`${early}.ann.yaml`, (s) => s.annotations.length === 1 && s.document.status !== undefined);
+    assert.equal(written.document.status, 'in-progress');
+  });
+
   it('Statistics asked for while the project file is being read counts against the file as read, not the one before', async () => {
     const folder = path.basename(dir);
     fs.writeFileSync(projectFile, `${fs.readFileSync(projectFile, 'utf8')}  late-comer: ["${folder}/*.txt"]\n`);
