@@ -27,11 +27,10 @@ export class FindColumns {
   private count = 0;
   // Fixed chunks rather than one array doubled as it fills: no copy, and at most one chunk unused.
   private readonly chunks: Int32Array[] = [];
-  private readonly quoteCodes = new Map<string, number>();
-  private readonly quotes: string[] = [];
+  private readonly quotes = new StringTable();
+  /** The folded key of each distinct quote, by its code. */
   private readonly folded: string[] = [];
-  private readonly idCodes = new Map<string, number>();
-  private readonly ids: string[] = [];
+  private readonly ids = new StringTable();
   /** label → status → source → code. */
   private readonly kindCodes = new Map<string, Map<string, Map<string, number>>>();
   private readonly kinds: Pick<Annotation, 'label' | 'status' | 'source'>[] = [];
@@ -56,7 +55,7 @@ export class FindColumns {
     n[at + 2] = a.end;
     n[at + 3] = this.quoteCode(a.text);
     n[at + 4] = this.restCode(a, annotator);
-    n[at + 5] = this.idCode(a.id);
+    n[at + 5] = this.ids.code(a.id);
     n[at + 6] = this.kindCode(a);
     if (a.note !== undefined) this.notes.set(this.count, flat(a.note));
     this.count++;
@@ -80,11 +79,11 @@ export class FindColumns {
     return {
       set: this.number(position, 0),
       annotation: {
-        id: this.ids[this.number(position, 5)] as string,
+        id: this.ids.value(this.number(position, 5)),
         label: kind.label,
         start: this.number(position, 1),
         end: this.number(position, 2),
-        text: this.quotes[this.number(position, 3)] as string,
+        text: this.quotes.value(this.number(position, 3)),
         status: kind.status,
         source: kind.source,
         ...(note !== undefined ? { note } : {}),
@@ -98,26 +97,9 @@ export class FindColumns {
   }
 
   private quoteCode(text: string): number {
-    let code = this.quoteCodes.get(text);
-    if (code === undefined) {
-      code = this.quotes.length;
-      const own = flat(text);
-      this.quotes.push(own);
-      // Folded once per distinct quote, not once per annotation.
-      this.folded.push(searchKey(own));
-      this.quoteCodes.set(own, code);
-    }
-    return code;
-  }
-
-  private idCode(id: string): number {
-    let code = this.idCodes.get(id);
-    if (code === undefined) {
-      code = this.ids.length;
-      const own = flat(id);
-      this.ids.push(own);
-      this.idCodes.set(own, code);
-    }
+    const code = this.quotes.code(text);
+    // Folded once per distinct quote, not once per annotation.
+    if (code === this.folded.length) this.folded.push(searchKey(this.quotes.value(code)));
     return code;
   }
 
@@ -150,6 +132,27 @@ const FIELDS = 7;
 /** Annotations per chunk of numbers (a power of two: positions split by shift and mask). */
 const CHUNK_BITS = 14;
 const CHUNK = 1 << CHUNK_BITS;
+
+/** Distinct strings, each with its number in the order first seen; each kept as a copy of its own. */
+class StringTable {
+  private readonly codes = new Map<string, number>();
+  private readonly values: string[] = [];
+
+  code(text: string): number {
+    let code = this.codes.get(text);
+    if (code === undefined) {
+      code = this.values.length;
+      const own = flat(text);
+      this.values.push(own);
+      this.codes.set(own, code);
+    }
+    return code;
+  }
+
+  value(code: number): string {
+    return this.values[code] as string;
+  }
+}
 
 /** The map under `key`, made the first time. */
 function branch<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {

@@ -8,6 +8,7 @@ import { assignmentProgress } from '../../core/project/assignmentProgress';
 import type { AnnotatorProgress } from '../../core/project/assignmentProgress';
 import type { SidecarIndex } from '../index/sidecarIndex';
 import { sidecarUriFor } from '../sidecarFiles';
+import { pathInFolder } from '../exchange/folderFiles';
 import { INDEX_EXCLUDED_FOLDERS } from '../../core/index/sidecarNamePattern';
 import type { WorkspaceOverview } from '../explorer/workspaceAnnotations';
 import type { HostReads } from '../files/hostReads';
@@ -63,21 +64,18 @@ export async function collectStatistics(
 }
 
 /**
- * `asRelativePath` for every document at once: a cut of the path where the URI is under a folder as
- * written (the deepest folder first, as the API picks it), the API itself otherwise. Asking the API
- * ten thousand times costs the Statistics page a tenth of a second.
+ * `asRelativePath` for every document at once: `pathInFolder` under the deepest folder holding the
+ * URI (as the API picks it), the API itself otherwise. Asking the API ten thousand times costs the
+ * Statistics page a tenth of a second.
  */
 function relativePaths(): (uri: vscode.Uri) => string {
   const all = vscode.workspace.workspaceFolders ?? [];
   const several = all.length > 1;
-  const folders = all
-    .map((folder) => ({ folder, prefix: folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/` }))
-    .sort((a, b) => b.prefix.length - a.prefix.length);
+  const deepestFirst = [...all].sort((a, b) => b.uri.path.length - a.uri.path.length);
   return (uri) => {
-    for (const { folder, prefix } of folders) {
-      if (uri.scheme !== folder.uri.scheme || uri.authority !== folder.uri.authority || !uri.path.startsWith(prefix)) continue;
-      const inside = uri.path.slice(prefix.length);
-      return several ? `${folder.name}/${inside}` : inside;
+    for (const folder of deepestFirst) {
+      const inside = pathInFolder(folder.uri, uri);
+      if (inside !== undefined) return several ? `${folder.name}/${inside}` : inside;
     }
     return vscode.workspace.asRelativePath(uri, several);
   };
